@@ -1,0 +1,2 @@
+def execute(session, sql):
+    return session.url, sql

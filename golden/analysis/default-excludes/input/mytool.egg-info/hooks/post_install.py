@@ -1,0 +1,1 @@
+from . import pre_install

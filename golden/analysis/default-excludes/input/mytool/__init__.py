@@ -1,0 +1,1 @@
+"""mytool: a command line helper."""

@@ -1,0 +1,4 @@
+"""Storage layer."""
+from analytics.summary import register_metrics
+
+register_metrics("storage")

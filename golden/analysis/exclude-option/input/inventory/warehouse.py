@@ -1,0 +1,3 @@
+class Warehouse:
+    def __init__(self):
+        self.items = {}

@@ -1,0 +1,4 @@
+"""A tiny linter."""
+from linter.runner import run
+
+__all__ = ["run"]

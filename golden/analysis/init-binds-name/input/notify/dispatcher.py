@@ -1,0 +1,5 @@
+from notify.channels import email
+
+
+def dispatch(message, channel=email):
+    return channel.send(message)

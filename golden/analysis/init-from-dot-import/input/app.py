@@ -1,0 +1,3 @@
+from plugins import csv_export
+
+exporter = csv_export.CsvExporter()

@@ -1,0 +1,2 @@
+class HttpError(Exception):
+    """Raised when a request fails."""

@@ -1,0 +1,5 @@
+import sqlite3
+
+
+def open_db(path):
+    return sqlite3.connect(path)

@@ -1,0 +1,8 @@
+from tools.cleanup import purge
+
+
+def log(message):
+    print(message)
+
+
+CLEANERS = [purge]

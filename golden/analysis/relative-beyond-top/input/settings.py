@@ -1,0 +1,4 @@
+import manage
+
+DEBUG = True
+ENTRY_POINT = manage.main

@@ -1,0 +1,3 @@
+from .cart.checkout import CURRENCY
+
+TAX_INCLUDED = CURRENCY == "EUR"

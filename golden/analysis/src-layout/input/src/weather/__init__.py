@@ -1,0 +1,1 @@
+"""Weather forecasts from station data."""

@@ -1,0 +1,6 @@
+from geo.shapes import Polygon
+
+
+class Meters(float):
+    def area_of(self, polygon: Polygon):
+        return len(polygon.points) * self

@@ -1,0 +1,293 @@
+/*
+ * graph.c - resolve every import to project modules and build the edges.
+ *
+ * For a module m (DESIGN.md §2):
+ *   import a.b.c         edges to a, a.b, a.b.c, except m itself and m's
+ *                        ancestor packages, which are already running;
+ *   from X import n      edges to the prefixes of X as above; then n is a
+ *                        submodule (edge to X.n) when X.n exists and X's
+ *                        __init__ does not bind n itself, else an attribute
+ *                        of X (edge to X, even when X is m's own package:
+ *                        the classic cycle through __init__.py);
+ *   from X import *      edge to X, and to the submodules in X's literal
+ *                        __all__;
+ *   import_module("a.b") like `import a.b`;
+ *   pkg.attr             read at import time, pkg bound by `import pkg...`:
+ *                        edge to pkg unless pkg.attr is a submodule.
+ * Names are looked up by binary search in the sorted module and namespace
+ * lists. Raw (from, to, site) triples are sorted and merged into edges.
+ */
+#include "graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "vec.h"
+
+/* raw_site - an edge occurrence before merging. */
+typedef struct raw_site {
+  uint32_t from, to;
+  dc_site site;
+} raw_site;
+
+/* binding_index - a file's bindings sorted by name, built on first use. */
+typedef struct binding_index {
+  const dc_binding **sorted;
+  uint32_t n;
+  bool built;
+} binding_index;
+
+/* builder - the state of one dc_graph_build call. */
+typedef struct builder {
+  const dc_project *p;
+  dc_file_facts *const *facts;
+  dc_arena *arena;
+  dc_diags *diags;
+  dc_graph *g;
+  const uint32_t *module_of_file;
+  binding_index *bindings; /* per module */
+  dc_vec(raw_site) raw;
+} builder;
+
+static int bsearch_names(const char *const *names, uint32_t n, const char *name) {
+  uint32_t lo = 0, hi = n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(names[mid], name);
+    if (!c) return (int)mid;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
+
+int32_t dc_graph_find(const dc_graph *g, const char *name) {
+  return bsearch_names(g->names, g->n_modules, name);
+}
+
+/* Whether `name` is a module or a namespace package of the project. */
+static bool exists(const builder *b, const char *name) {
+  return dc_graph_find(b->g, name) >= 0 ||
+         bsearch_names(b->p->namespaces, b->p->n_namespaces, name) >= 0;
+}
+
+/* Whether `anc` is `name` itself or one of its ancestor packages. */
+static bool is_self_or_ancestor(const char *anc, const char *name) {
+  size_t n = strlen(anc);
+  return !strncmp(anc, name, n) && (name[n] == '\0' || name[n] == '.');
+}
+
+static const dc_file *file_of(const builder *b, uint32_t m) { return &b->p->files[b->g->file[m]]; }
+
+static void add(builder *b, uint32_t from, int32_t to, dc_site site) {
+  if (to < 0 || (uint32_t)to == from) return;
+  dc_vec_push(&b->raw, ((raw_site){from, (uint32_t)to, site}));
+}
+
+/* Edges for running `target` and its parent packages from m. */
+static void add_running(builder *b, uint32_t m, const char *target, dc_site site) {
+  const char *name = b->g->names[m];
+  char *prefix = dc_xstrdup(target);
+  for (char *dot = prefix;; dot++) {
+    dot = strchr(dot, '.');
+    if (dot) *dot = '\0';
+    if (!is_self_or_ancestor(prefix, name)) add(b, m, dc_graph_find(b->g, prefix), site);
+    if (!dot) break;
+    *dot = '.';
+  }
+  free(prefix);
+}
+
+/* The absolute module a `from` import of module m names, or NULL when a
+ * relative import climbs above the top-level package. */
+static const char *from_target(const builder *b, uint32_t m, const dc_import *imp) {
+  if (imp->level == 0) return imp->module;
+  const char *name = b->g->names[m];
+  size_t len = strlen(name);
+  if (!file_of(b, m)->is_package) {
+    const char *dot = strrchr(name, '.');
+    len = dot ? (size_t)(dot - name) : 0;
+  }
+  for (uint32_t up = 1; up < imp->level; up++) {
+    if (len == 0) return NULL;
+    while (len > 0 && name[len - 1] != '.') len--;
+    if (len > 0) len--;
+  }
+  if (len == 0) return NULL;
+  if (!*imp->module) return dc_arena_strndup(b->arena, name, len);
+  return dc_arena_printf(b->arena, "%.*s.%s", (int)len, name, imp->module);
+}
+
+static int cmp_binding(const void *x, const void *y) {
+  return strcmp((*(const dc_binding *const *)x)->name, (*(const dc_binding *const *)y)->name);
+}
+
+/* Whether module x's own code binds `name` at module level, other than by a
+ * from-import of the very submodule x.name. */
+static bool binds(builder *b, uint32_t x, const char *name) {
+  const dc_file_facts *f = b->facts[b->g->file[x]];
+  if (!f) return false;
+  binding_index *bi = &b->bindings[x];
+  if (!bi->built) {
+    bi->built = true;
+    bi->n = f->n_bindings;
+    bi->sorted = dc_xmalloc((bi->n ? bi->n : 1) * sizeof *bi->sorted);
+    for (uint32_t i = 0; i < bi->n; i++) bi->sorted[i] = &f->bindings[i];
+    qsort(bi->sorted, bi->n, sizeof *bi->sorted, cmp_binding);
+  }
+  uint32_t lo = 0, hi = bi->n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (strcmp(bi->sorted[mid]->name, name) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (; lo < bi->n && !strcmp(bi->sorted[lo]->name, name); lo++) {
+    const dc_binding *bd = bi->sorted[lo];
+    if (bd->import_index < 0) return true;
+    const dc_import *imp = &f->imports[bd->import_index];
+    const dc_import_name *nm = &imp->names[bd->name_index];
+    if (imp->form != DC_IMPORT_FROM || strcmp(nm->name, name)) return true;
+    const char *target = from_target(b, x, imp);
+    if (!target || strcmp(target, b->g->names[x])) return true;
+  }
+  return false;
+}
+
+/* Whether `from X import n` (X = module index x, or -1 for a namespace
+ * package) gets the submodule X.n rather than an attribute. */
+static bool is_submodule(builder *b, int32_t x, const char *sub) {
+  return exists(b, sub) && (x < 0 || !binds(b, (uint32_t)x, strrchr(sub, '.') + 1));
+}
+
+static void resolve_from(builder *b, uint32_t m, const dc_import *imp, dc_site site) {
+  const char *target = from_target(b, m, imp);
+  if (!target) {
+    const dc_file *f = file_of(b, m);
+    dc_diags_push(b->diags, (dc_diag){DC_SEVERITY_WARNING, f->path, imp->line, imp->col,
+                                      "relative import beyond the top-level package; ignored", NULL});
+    return;
+  }
+  if (!exists(b, target)) {
+    /* Not a project module; a prefix of it may still be (import a.b
+     * where only a is the project's). */
+    add_running(b, m, target, site);
+    return;
+  }
+  add_running(b, m, target, site);
+  int32_t x = dc_graph_find(b->g, target);
+  const char *name = b->g->names[m];
+  if (imp->star) {
+    add(b, m, x, site);
+    const dc_file_facts *f = x >= 0 ? b->facts[b->g->file[x]] : NULL;
+    for (uint32_t i = 0; f && f->has_all && i < f->n_all; i++) {
+      const char *sub = dc_arena_printf(b->arena, "%s.%s", target, f->all[i]);
+      if (is_submodule(b, x, sub) && !is_self_or_ancestor(sub, name))
+        add(b, m, dc_graph_find(b->g, sub), site);
+    }
+    return;
+  }
+  for (uint32_t i = 0; i < imp->n_names; i++) {
+    const char *sub = dc_arena_printf(b->arena, "%s.%s", target, imp->names[i].name);
+    if (is_submodule(b, x, sub)) {
+      if (!is_self_or_ancestor(sub, name)) add(b, m, dc_graph_find(b->g, sub), site);
+    } else {
+      add(b, m, x, site);
+    }
+  }
+}
+
+static void resolve_file(builder *b, uint32_t m) {
+  uint32_t fi = b->g->file[m];
+  const dc_file_facts *f = b->facts[fi];
+  if (!f) return;
+  for (uint32_t i = 0; i < f->n_imports; i++) {
+    const dc_import *imp = &f->imports[i];
+    dc_site site = {fi, (int32_t)i, imp->scope, imp->line, imp->col, imp->statement};
+    if (imp->form == DC_IMPORT_FROM) {
+      resolve_from(b, m, imp, site);
+    } else {
+      for (uint32_t j = 0; j < imp->n_names; j++) add_running(b, m, imp->names[j].name, site);
+    }
+  }
+  for (uint32_t i = 0; i < f->n_uses; i++) {
+    const dc_attr_use *u = &f->uses[i];
+    const dc_import_name *nm = &f->imports[u->import_index].names[u->name_index];
+    const char *bound = nm->alias ? nm->name : dc_arena_strndup(b->arena, nm->name, strcspn(nm->name, "."));
+    int32_t target = dc_graph_find(b->g, bound);
+    if (target < 0 || exists(b, dc_arena_printf(b->arena, "%s.%s", bound, u->attr))) continue;
+    add(b, m, target, (dc_site){fi, -1, DC_SCOPE_IMPORT_TIME, u->line, u->col, u->statement});
+  }
+}
+
+static int cmp_raw(const void *x, const void *y) {
+  const raw_site *a = x, *b = y;
+  if (a->from != b->from) return a->from < b->from ? -1 : 1;
+  if (a->to != b->to) return a->to < b->to ? -1 : 1;
+  if (a->site.line != b->site.line) return a->site.line < b->site.line ? -1 : 1;
+  if (a->site.col != b->site.col) return a->site.col < b->site.col ? -1 : 1;
+  return (int)a->site.kind - (int)b->site.kind;
+}
+
+/* Merges the sorted raw sites into edges, one site per position. */
+static void merge(builder *b) {
+  dc_graph *g = b->g;
+  raw_site *r = b->raw.items;
+  uint32_t n = b->raw.size;
+  if (n) qsort(r, n, sizeof *r, cmp_raw);
+  g->edges = dc_arena_alloc(b->arena, (n ? n : 1) * sizeof *g->edges);
+  dc_site *sites = dc_arena_alloc(b->arena, (n ? n : 1) * sizeof *sites);
+  uint32_t n_sites = 0;
+  for (uint32_t i = 0; i < n;) {
+    dc_edge *e = &g->edges[g->n_edges++];
+    e->from = r[i].from, e->to = r[i].to;
+    e->sites = &sites[n_sites];
+    e->kind = DC_SCOPE_TYPE_ONLY;
+    for (; i < n && r[i].from == e->from && r[i].to == e->to; i++) {
+      const dc_site *s = &r[i].site;
+      if (e->n_sites && e->sites[e->n_sites - 1].line == s->line && e->sites[e->n_sites - 1].col == s->col)
+        continue; /* same position; the first is the strongest */
+      sites[n_sites++] = *s;
+      e->n_sites++;
+      if (s->kind < e->kind) e->kind = s->kind;
+    }
+  }
+  g->first_edge = dc_arena_alloc(b->arena, ((size_t)g->n_modules + 1) * sizeof(uint32_t));
+  for (uint32_t m = 0, e = 0; m <= g->n_modules; m++) {
+    while (e < g->n_edges && g->edges[e].from < m) e++;
+    g->first_edge[m] = e;
+  }
+}
+
+/* Sorts module indices by name: qsort with a context pointer is not
+ * portable, so names are paired with file indices first. */
+typedef struct named_file {
+  const char *name;
+  uint32_t file;
+} named_file;
+
+static int cmp_named_file(const void *x, const void *y) {
+  return strcmp(((const named_file *)x)->name, ((const named_file *)y)->name);
+}
+
+dc_graph *dc_graph_build(const dc_project *p, dc_file_facts *const *facts, dc_arena *arena,
+                         dc_diags *diags) {
+  dc_graph *g = dc_arena_alloc(arena, sizeof *g);
+  uint32_t n = p->n_files;
+  named_file *order = dc_xmalloc((n ? n : 1) * sizeof *order);
+  for (uint32_t i = 0; i < n; i++) order[i] = (named_file){p->files[i].module, i};
+  if (n) qsort(order, n, sizeof *order, cmp_named_file);
+  g->n_modules = n;
+  g->names = dc_arena_alloc(arena, (n ? n : 1) * sizeof *g->names);
+  g->file = dc_arena_alloc(arena, (n ? n : 1) * sizeof *g->file);
+  for (uint32_t i = 0; i < n; i++) g->names[i] = order[i].name, g->file[i] = order[i].file;
+  free(order);
+
+  builder b = {.p = p, .facts = facts, .arena = arena, .diags = diags, .g = g};
+  b.bindings = dc_xcalloc(n ? n : 1, sizeof *b.bindings);
+  for (uint32_t m = 0; m < n; m++) resolve_file(&b, m);
+  merge(&b);
+  for (uint32_t m = 0; m < n; m++) free(b.bindings[m].sorted);
+  free(b.bindings);
+  dc_vec_free(&b.raw);
+  return g;
+}

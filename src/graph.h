@@ -1,0 +1,61 @@
+/*
+ * graph - the module graph: which module runs which, from where.
+ *
+ * Input: the scanned project and the facts of each file. Output: a dc_graph
+ * whose nodes are the project's modules (those with a file; namespace
+ * packages run no code and are never nodes) sorted by name, and whose edges
+ * A -> B are sorted by (A, B), each with every site (import statement, import
+ * call, or import-time attribute read) that makes it. Resolution follows
+ * DESIGN.md §2; imports of modules outside the project make no edge.
+ * Everything is borrowed from the arena given to dc_graph_build.
+ */
+#ifndef DC_GRAPH_H
+#define DC_GRAPH_H
+
+#include "arena.h"
+#include "diag.h"
+#include "facts.h"
+#include "scan.h"
+
+/* dc_site - one place that makes an edge. `file` indexes the project's files;
+ * `import_index` indexes that file's imports, or is -1 for an attribute
+ * read. `line`/`col` are 0-based. */
+typedef struct dc_site {
+  uint32_t file;
+  int32_t import_index;
+  dc_scope kind;
+  uint32_t line, col;
+  const char *statement;
+} dc_site;
+
+/* dc_edge - `from` imports `to` (module indices). `kind` is the strongest of
+ * its sites' kinds; sites are sorted by position, one per position. */
+typedef struct dc_edge {
+  uint32_t from, to;
+  dc_scope kind;
+  const dc_site *sites;
+  uint32_t n_sites;
+} dc_edge;
+
+/* dc_graph - modules sorted by name (`file[i]` indexes project files);
+ * edges sorted by (from, to); the out-edges of module m are
+ * edges[first_edge[m] .. first_edge[m + 1]). */
+typedef struct dc_graph {
+  const char **names;
+  uint32_t *file;
+  uint32_t n_modules;
+  dc_edge *edges;
+  uint32_t n_edges;
+  uint32_t *first_edge;
+} dc_graph;
+
+/* Builds the graph. `facts` is index-aligned with p->files (NULL entries for
+ * files that were not parsed). Resolution problems (a relative import beyond
+ * the top-level package) are appended to `diags`. Never fails. */
+dc_graph *dc_graph_build(const dc_project *p, dc_file_facts *const *facts, dc_arena *arena,
+                         dc_diags *diags);
+
+/* Returns the index of module `name`, or -1. */
+int32_t dc_graph_find(const dc_graph *g, const char *name);
+
+#endif

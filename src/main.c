@@ -1,0 +1,180 @@
+/*
+ * main.c - the decycle command line: parse options, run the pipeline
+ * scan -> parse/facts -> graph -> scc -> report, and map the outcome to the
+ * exit codes of the CLI contract (DESIGN.md, README.md).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "graph.h"
+#include "parse.h"
+#include "regex.h"
+#include "report.h"
+#include "scan.h"
+#include "scc.h"
+#include "vec.h"
+
+/* The exit codes; README.md mirrors them. */
+enum exit_code {
+  EXIT_CLEAN = 0,       /* no import-time cycle */
+  EXIT_CYCLES = 1,      /* import-time cycles found */
+  EXIT_USAGE_OR_IO = 2, /* bad options, unreadable PATH, output error */
+};
+
+enum format { FORMAT_TEXT, FORMAT_JSON };
+
+/* options - the parsed command line. */
+typedef struct options {
+  enum format format;
+  const char *path;
+  dc_vec(const char *) roots;
+  dc_vec(const char *) excludes;
+  unsigned jobs;
+} options;
+
+static const char usage[] =
+    "usage: decycle [--format text|json] [--root DIR]... [--exclude REGEX]... [-j N] [PATH]\n"
+    "\n"
+    "Reports the import-time import cycles of the Python project at PATH (default '.').\n"
+    "\n"
+    "  --format text|json  report format on stdout (default text)\n"
+    "  --root DIR          a folder, relative to PATH, that holds top-level modules;\n"
+    "                      repeatable; default: PATH/src when it holds the code, else PATH\n"
+    "  --exclude REGEX     skip files and folders whose path relative to PATH matches\n"
+    "                      (PCRE2); repeatable; added to the default excludes\n"
+    "  -j, --jobs N        parse on N threads (default: the number of CPUs)\n"
+    "  -h, --help          show this help\n"
+    "      --version       show the version\n"
+    "\n"
+    "exit status: 0 no import-time cycle, 1 cycles found, 2 usage or I/O error\n";
+
+static int usage_error(const char *fmt, const char *arg) {
+  fputs("decycle: ", stderr);
+  fprintf(stderr, fmt, arg);
+  fputs("\ntry 'decycle --help'\n", stderr);
+  return EXIT_USAGE_OR_IO;
+}
+
+/* Matches `--name VALUE` or `--name=VALUE` at argv[*i]; returns the value,
+ * advancing *i, or NULL when argv[*i] is another option. Sets *missing when
+ * the option is there without its value. */
+static const char *option_value(int argc, char **argv, int *i, const char *name, bool *missing) {
+  size_t n = strlen(name);
+  const char *arg = argv[*i];
+  if (strncmp(arg, name, n)) return NULL;
+  if (arg[n] == '=') return arg + n + 1;
+  if (arg[n] != '\0') return NULL;
+  if (*i + 1 >= argc) {
+    *missing = true;
+    return NULL;
+  }
+  return argv[++*i];
+}
+
+static int parse_jobs(const char *s, unsigned *out) {
+  char *end;
+  errno = 0;
+  long v = strtol(s, &end, 10);
+  if (errno || *end || end == s || v < 1 || v > 1024) return -1;
+  *out = (unsigned)v;
+  return 0;
+}
+
+/* Returns -1 to go on, or an exit code. */
+static int parse_options(int argc, char **argv, options *o) {
+  for (int i = 1; i < argc; i++) {
+    const char *arg = argv[i], *v;
+    bool missing = false;
+    if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
+      fputs(usage, stdout);
+      return EXIT_CLEAN;
+    } else if (!strcmp(arg, "--version")) {
+      printf("decycle %s\n", DECYCLE_VERSION);
+      return EXIT_CLEAN;
+    } else if ((v = option_value(argc, argv, &i, "--format", &missing))) {
+      if (!strcmp(v, "text")) o->format = FORMAT_TEXT;
+      else if (!strcmp(v, "json")) o->format = FORMAT_JSON;
+      else return usage_error("unknown format '%s' (expected text or json)", v);
+    } else if ((v = option_value(argc, argv, &i, "--root", &missing))) {
+      dc_vec_push(&o->roots, v);
+    } else if ((v = option_value(argc, argv, &i, "--exclude", &missing))) {
+      dc_vec_push(&o->excludes, v);
+    } else if ((v = option_value(argc, argv, &i, "--jobs", &missing)) ||
+               (v = option_value(argc, argv, &i, "-j", &missing)) ||
+               (!strncmp(arg, "-j", 2) && arg[2] && (v = arg + 2))) {
+      if (parse_jobs(v, &o->jobs)) return usage_error("invalid job count '%s'", v);
+    } else if (missing) {
+      return usage_error("option '%s' needs a value", arg);
+    } else if (!strcmp(arg, "--diff") || !strcmp(arg, "--apply")) {
+      return usage_error("'%s' is not available in this version yet", arg);
+    } else if (arg[0] == '-' && arg[1]) {
+      return usage_error("unknown option '%s'", arg);
+    } else if (o->path) {
+      return usage_error("only one PATH can be given, not also '%s'", arg);
+    } else {
+      o->path = arg;
+    }
+  }
+  return -1;
+}
+
+int main(int argc, char **argv) {
+  options o = {0};
+  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  o.jobs = cpus > 0 ? (unsigned)cpus : 1;
+  int early = parse_options(argc, argv, &o);
+  if (early >= 0) goto out_options;
+  if (!o.path) o.path = ".";
+
+  int rc = EXIT_USAGE_OR_IO;
+  dc_arena arena;
+  dc_arena_init(&arena);
+  dc_diags diags = {0};
+  dc_regex **excludes = dc_xcalloc(o.excludes.size ? o.excludes.size : 1, sizeof *excludes);
+  for (uint32_t i = 0; i < o.excludes.size; i++) {
+    excludes[i] = dc_regex_new(o.excludes.items[i]);
+    if (!excludes[i]) {
+      fprintf(stderr, "decycle: %s\n", dc_error_message());
+      goto out;
+    }
+  }
+  dc_scan_options scan = {o.path, o.roots.items, o.roots.size, excludes, o.excludes.size};
+  dc_project *project = dc_scan(&scan, &arena, &diags);
+  if (!project) {
+    fprintf(stderr, "decycle: %s\n", dc_error_message());
+    goto out;
+  }
+  dc_file_facts **facts = dc_parse_project(project, o.jobs, &arena, &diags);
+  dc_graph *graph = dc_graph_build(project, facts, &arena, &diags);
+  dc_components *components = dc_scc_find(graph, &arena);
+  dc_diags_sort(&diags);
+
+  dc_report_diags(&diags, stderr);
+  dc_analysis analysis = {project, graph, components, &diags};
+  if (o.format == FORMAT_JSON) dc_report_json(&analysis, stdout);
+  else dc_report_text(&analysis, stdout);
+  rc = components->n ? EXIT_CYCLES : EXIT_CLEAN;
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "decycle: cannot write the report: %s\n", strerror(errno));
+    rc = EXIT_USAGE_OR_IO;
+  }
+
+out:
+  for (uint32_t i = 0; i < o.excludes.size; i++) dc_regex_free(excludes[i]);
+  free(excludes);
+  dc_diags_release(&diags);
+  dc_arena_release(&arena);
+  dc_vec_free(&o.roots);
+  dc_vec_free(&o.excludes);
+  return rc;
+
+out_options:
+  dc_vec_free(&o.roots);
+  dc_vec_free(&o.excludes);
+  return early;
+}

@@ -1,0 +1,252 @@
+/*
+ * parse.c - read each source file, check that Python could decode it, parse
+ * it with tree-sitter, hand the tree to facts.c, and free it.
+ *
+ * Threads take files from a shared atomic counter; each has its own parser,
+ * arena and diagnostic list, merged after the join. Since facts land at the
+ * file's index and diagnostics are sorted, -j changes nothing in the output.
+ */
+#include "parse.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "vec.h"
+
+int dc_source_read(const char *open_path, dc_source *out) {
+  memset(out, 0, sizeof *out);
+  int fd = open(open_path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return dc_error("cannot read: %s", strerror(errno));
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    return dc_error("cannot read: not a regular file");
+  }
+  /* Read to end of file rather than trusting st_size: the file may change. */
+  size_t cap = (size_t)st.st_size + 1, len = 0;
+  char *data = dc_xmalloc(cap);
+  for (;;) {
+    if (len + 1 >= cap) {
+      if (cap >= UINT32_MAX) {
+        free(data);
+        close(fd);
+        return dc_error("cannot read: file is 4 GiB or larger");
+      }
+      cap = cap * 2 > UINT32_MAX ? UINT32_MAX : cap * 2;
+      data = dc_xrealloc(data, cap);
+    }
+    ssize_t n = read(fd, data + len, cap - 1 - len);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int e = errno;
+      free(data);
+      close(fd);
+      return dc_error("cannot read: %s", strerror(e));
+    }
+    if (n == 0) break;
+    len += (size_t)n;
+  }
+  close(fd);
+  data[len] = '\0';
+  out->data = data;
+  out->len = (uint32_t)len;
+  out->bom = len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3) ? 3 : 0;
+  return 0;
+}
+
+/* The encoding named by a PEP 263 coding cookie in the first two lines, or
+ * NULL. Only the name is returned, lower-cased, in `buf`. */
+static const char *coding_cookie(const dc_source *src, char *buf, size_t size) {
+  const char *p = src->data + src->bom, *end = src->data + src->len;
+  for (int line = 0; line < 2 && p < end; line++) {
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    if (!eol) eol = end;
+    const char *q = p;
+    while (q < eol && (*q == ' ' || *q == '\t' || *q == '\f')) q++;
+    if (q < eol && *q == '#') {
+      for (const char *c = q; c + 6 < eol; c++) {
+        if (memcmp(c, "coding", 6) || (c[6] != ':' && c[6] != '=')) continue;
+        const char *v = c + 7;
+        while (v < eol && (*v == ' ' || *v == '\t')) v++;
+        size_t n = 0;
+        while (v + n < eol && n + 1 < size &&
+               (v[n] == '-' || v[n] == '_' || v[n] == '.' || (v[n] >= '0' && v[n] <= '9') ||
+                ((v[n] | 0x20) >= 'a' && (v[n] | 0x20) <= 'z'))) {
+          buf[n] = (char)(v[n] >= 'A' && v[n] <= 'Z' ? v[n] | 0x20 : v[n]);
+          n++;
+        }
+        buf[n] = '\0';
+        return n ? buf : NULL;
+      }
+    } else if (q < eol && *q != '\r') {
+      break; /* a cookie on line 2 counts only after a comment or blank line */
+    }
+    p = eol + 1;
+  }
+  return NULL;
+}
+
+/* Returns the offset of the first byte that is not valid UTF-8, or -1. */
+static int64_t first_invalid_utf8(const dc_source *src) {
+  const unsigned char *s = (const unsigned char *)src->data;
+  for (uint32_t i = src->bom; i < src->len;) {
+    if (s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    size_t n = dc_utf8_sequence(s + i, src->len - i);
+    if (!n) return i;
+    i += (uint32_t)n;
+  }
+  return -1;
+}
+
+static void add_diag(const dc_source *src, const char *path, uint32_t offset, const char *msg,
+                     dc_arena *arena, dc_diags *diags) {
+  uint32_t line = 0, start = src->bom;
+  for (uint32_t i = src->bom; i < offset && i < src->len; i++)
+    if (src->data[i] == '\n') line++, start = i + 1;
+  uint32_t end = start;
+  while (end < src->len && src->data[end] != '\n' && src->data[end] != '\r') end++;
+  if (end - start > 300) end = start + 300;
+  dc_diags_push(diags, (dc_diag){DC_SEVERITY_WARNING, path, line, offset - start, dc_arena_strdup(arena, msg),
+                                 dc_arena_strndup(arena, src->data + start, end - start)});
+}
+
+/* Reports the first ERROR or MISSING node, descending only into subtrees
+ * that hold an error. */
+static void report_syntax_error(TSNode root, const dc_source *src, const char *path, dc_arena *arena,
+                                dc_diags *diags) {
+  TSTreeCursor c = ts_tree_cursor_new(root);
+  TSNode n = root;
+  for (;;) {
+    if (ts_node_is_missing(n) || ts_node_symbol(n) == (TSSymbol)-1) break;
+    if (!ts_tree_cursor_goto_first_child(&c)) break;
+    bool found = false;
+    do {
+      TSNode child = ts_tree_cursor_current_node(&c);
+      if (ts_node_has_error(child) || ts_node_is_missing(child)) {
+        n = child;
+        found = true;
+        break;
+      }
+    } while (ts_tree_cursor_goto_next_sibling(&c));
+    if (!found) break;
+  }
+  ts_tree_cursor_delete(&c);
+  char msg[128];
+  if (ts_node_is_missing(n))
+    snprintf(msg, sizeof msg, "syntax error: missing '%s'; analysed as far as the parser recovered",
+             ts_node_type(n));
+  else
+    snprintf(msg, sizeof msg, "syntax error; analysed as far as the parser recovered");
+  add_diag(src, path, ts_node_start_byte(n) + src->bom, msg, arena, diags);
+}
+
+TSTree *dc_parse_source(TSParser *parser, const dc_source *src, const char *path, dc_arena *arena,
+                        dc_diags *diags) {
+  const char *nul = memchr(src->data, '\0', src->len);
+  if (nul)
+    add_diag(src, path, (uint32_t)(nul - src->data),
+             "file contains NUL bytes; Python will refuse to import it", arena, diags);
+  int64_t bad = first_invalid_utf8(src);
+  char cookie_buf[64];
+  const char *cookie = coding_cookie(src, cookie_buf, sizeof cookie_buf);
+  bool utf8 = !cookie || !strcmp(cookie, "utf-8") || !strcmp(cookie, "utf8") ||
+              !strncmp(cookie, "utf-8-", 6) || !strncmp(cookie, "utf_8", 5);
+  if (bad >= 0 && utf8) {
+    char msg[128];
+    snprintf(msg, sizeof msg, "invalid UTF-8 (byte 0x%02x); Python will refuse to import this file",
+             (unsigned char)src->data[bad]);
+    add_diag(src, path, (uint32_t)bad, msg, arena, diags);
+  }
+  TSTree *tree = ts_parser_parse_string(parser, NULL, src->data + src->bom, src->len - src->bom);
+  if (!tree) {
+    add_diag(src, path, src->bom, "the parser gave up on this file; it is not analysed", arena, diags);
+    return NULL;
+  }
+  TSNode root = ts_tree_root_node(tree);
+  if (ts_node_has_error(root)) report_syntax_error(root, src, path, arena, diags);
+  return tree;
+}
+
+/* worker - one parsing thread's private state. */
+typedef struct worker {
+  const dc_project *project;
+  dc_file_facts **facts;
+  atomic_uint *next;
+  dc_arena arena;
+  dc_diags diags;
+  pthread_t thread;
+} worker;
+
+static void parse_one(worker *w, TSParser *parser, uint32_t i) {
+  const dc_file *f = &w->project->files[i];
+  if (f->kind != DC_MODULE_SOURCE) return;
+  dc_source src;
+  if (dc_source_read(f->open_path, &src) != 0) {
+    dc_diags_push(&w->diags, (dc_diag){DC_SEVERITY_WARNING, f->path, DC_NO_LINE, 0,
+                                       dc_arena_strdup(&w->arena, dc_error_message()), NULL});
+    return;
+  }
+  TSTree *tree = dc_parse_source(parser, &src, f->path, &w->arena, &w->diags);
+  if (tree) {
+    w->facts[i] = dc_facts_extract(src.data, src.len, src.bom, tree, &w->arena);
+    ts_tree_delete(tree);
+  }
+  free(src.data);
+}
+
+static void *work(void *arg) {
+  worker *w = arg;
+  TSParser *parser = ts_parser_new();
+  if (!ts_parser_set_language(parser, tree_sitter_python()))
+    DC_BUG("tree-sitter-python has an ABI this tree-sitter cannot load");
+  for (;;) {
+    uint32_t i = atomic_fetch_add(w->next, 1);
+    if (i >= w->project->n_files) break;
+    parse_one(w, parser, i);
+  }
+  ts_parser_delete(parser);
+  return NULL;
+}
+
+dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_arena *arena, dc_diags *diags) {
+  dc_file_facts **facts = dc_arena_alloc(arena, (p->n_files ? p->n_files : 1) * sizeof *facts);
+  atomic_uint next = 0;
+  if (jobs < 1) jobs = 1;
+  if (jobs > p->n_files) jobs = p->n_files ? p->n_files : 1;
+  worker *workers = dc_xcalloc(jobs, sizeof *workers);
+  for (unsigned t = 0; t < jobs; t++) {
+    workers[t].project = p;
+    workers[t].facts = facts;
+    workers[t].next = &next;
+    dc_arena_init(&workers[t].arena);
+  }
+  if (jobs == 1) {
+    work(&workers[0]);
+  } else {
+    for (unsigned t = 0; t < jobs; t++)
+      if (pthread_create(&workers[t].thread, NULL, work, &workers[t]) != 0)
+        DC_BUG("cannot start a parsing thread");
+    for (unsigned t = 0; t < jobs; t++) pthread_join(workers[t].thread, NULL);
+  }
+  dc_diags collected = {0};
+  for (unsigned t = 0; t < jobs; t++) {
+    dc_diags_append(&collected, &workers[t].diags);
+    dc_diags_release(&workers[t].diags);
+    dc_arena_adopt(arena, &workers[t].arena);
+  }
+  dc_diags_sort(&collected);
+  dc_diags_append(diags, &collected);
+  dc_diags_release(&collected);
+  free(workers);
+  return facts;
+}

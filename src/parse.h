@@ -1,0 +1,44 @@
+/*
+ * parse - read and parse every source file of a project, on N threads, and
+ * keep only its facts.
+ *
+ * Input: a dc_project. Output: one dc_file_facts per file (NULL for stubs
+ * and extensions, which are never executed), plus warnings for files that
+ * cannot be read or decoded or that have syntax errors. Each tree and each
+ * file's bytes are freed as soon as the facts are copied out, so at most one
+ * tree per thread is alive. Results are stored by file index and diagnostics
+ * are sorted, so the output does not depend on the number of threads.
+ */
+#ifndef DC_PARSE_H
+#define DC_PARSE_H
+
+#include "arena.h"
+#include "diag.h"
+#include "facts.h"
+#include "scan.h"
+
+/* dc_source - one file's bytes. `bom` is 3 when the file starts with a UTF-8
+ * byte order mark, which the parser never sees. The caller frees `data`. */
+typedef struct dc_source {
+  char *data;
+  uint32_t len;
+  uint32_t bom;
+} dc_source;
+
+/* Reads `open_path` whole into `out`. Returns -1 with dc_error on failure
+ * (including files of 4 GiB or more, which byte offsets cannot address). */
+int dc_source_read(const char *open_path, dc_source *out);
+
+/* Parses `src` and appends the decoding and syntax problems to `diags`
+ * (strings in `arena`). Returns the tree (caller deletes it), or NULL if the
+ * parser gave up. */
+TSTree *dc_parse_source(TSParser *parser, const dc_source *src, const char *path,
+                        dc_arena *arena, dc_diags *diags);
+
+/* Parses the whole project on `jobs` threads (at least 1). Returns an array
+ * of p->n_files facts pointers, index-aligned with p->files, allocated in
+ * `arena`; diagnostics are appended to `diags` in path order. */
+dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_arena *arena,
+                                 dc_diags *diags);
+
+#endif

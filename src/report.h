@@ -1,0 +1,31 @@
+/*
+ * report - the only stage besides main.c that prints: the human report and
+ * the JSON contract on stdout, diagnostics on stderr.
+ */
+#ifndef DC_REPORT_H
+#define DC_REPORT_H
+
+#include <stdio.h>
+
+#include "diag.h"
+#include "graph.h"
+#include "scan.h"
+#include "scc.h"
+
+/* dc_analysis - everything a report shows; all borrowed. */
+typedef struct dc_analysis {
+  const dc_project *project;
+  const dc_graph *graph;
+  const dc_components *components;
+  const dc_diags *diags;
+} dc_analysis;
+
+/* Prints the text report of the import-time cycles. */
+void dc_report_text(const dc_analysis *a, FILE *out);
+/* Prints the JSON object documented in README.md ("version": 1). */
+void dc_report_json(const dc_analysis *a, FILE *out);
+/* Prints each diagnostic as `path:line:col: severity: message`, then the
+ * source line and a caret when it is known. */
+void dc_report_diags(const dc_diags *diags, FILE *out);
+
+#endif

@@ -1,0 +1,413 @@
+/*
+ * scan.c - find the modules of a project.
+ *
+ * Each root is walked with an explicit stack of folders (no recursion, so a
+ * deep tree cannot overflow the C stack), entries in byte order, so the
+ * result never depends on the file system's order. Folders are identified by
+ * (device, inode): a folder reached twice, through a link loop or two links,
+ * is walked once. A symbolic link is followed only when its target stays
+ * inside PATH.
+ *
+ * Names follow CPython's path-based finder: within one root, a package folder
+ * (with __init__.py) shadows a module file of the same name, and a compiled
+ * extension shadows a .py; across roots, the earlier root wins. A .pyi stub
+ * counts only where there is nothing else. Files whose dotted path is not made
+ * of identifiers (scripts like run-tests.py, folders like .github) cannot be
+ * imported, so they cannot be part of an import cycle and are left out.
+ * Folders without __init__.py that hold modules are namespace packages
+ * (PEP 420): they run no code, so they are kept only for name resolution.
+ */
+#include "scan.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "vec.h"
+
+static const char *const default_excludes[] = {
+    ".git", "__pycache__", ".venv", "venv", ".tox", ".nox", "build", "dist",
+    "node_modules", "site-packages",
+};
+
+/* candidate - a file that could be a module, before shadowing is decided.
+ * `rank` orders candidates of one name: root order first, then the finder's
+ * preference (package, extension, source, stub). */
+typedef struct candidate {
+  const char *path;
+  const char *module;
+  dc_module_kind kind;
+  bool is_package;
+  uint32_t rank;
+} candidate;
+
+/* dir_id - a folder's identity, to walk each folder once. */
+typedef struct dir_id {
+  dev_t dev;
+  ino_t ino;
+} dir_id;
+
+/* walker - the state of one dc_scan call. */
+typedef struct walker {
+  const dc_scan_options *opts;
+  dc_arena *arena;
+  dc_diags *diags;
+  const char *real_path; /* realpath of PATH, to keep links inside it */
+  const char **roots;
+  uint32_t n_roots;
+  dc_vec(candidate) candidates;
+  dir_id *seen; /* open-addressing hash set of walked folders */
+  uint32_t seen_size, seen_cap;
+} walker;
+
+bool dc_is_identifier(const char *name, uint32_t len) {
+  if (len == 0) return false;
+  for (uint32_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)name[i];
+    bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+    if (!alpha && !(i > 0 && c >= '0' && c <= '9')) return false;
+  }
+  return true;
+}
+
+static void warn(walker *w, const char *path, const char *msg) {
+  dc_diags_push(w->diags, (dc_diag){DC_SEVERITY_WARNING, dc_arena_strdup(w->arena, path), DC_NO_LINE, 0,
+                                    dc_arena_strdup(w->arena, msg), NULL});
+}
+
+static char *join(dc_arena *arena, const char *a, const char *b) {
+  if (!*a || !strcmp(a, ".")) return dc_arena_strdup(arena, b);
+  return dc_arena_printf(arena, "%s/%s", a, b);
+}
+
+static bool ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && !memcmp(s + n - m, suffix, m);
+}
+
+static bool is_default_exclude(const char *name) {
+  for (size_t i = 0; i < sizeof default_excludes / sizeof *default_excludes; i++)
+    if (!strcmp(name, default_excludes[i])) return true;
+  return ends_with(name, ".egg-info");
+}
+
+static bool excluded(walker *w, const char *rel) {
+  for (uint32_t i = 0; i < w->opts->n_excludes; i++)
+    if (dc_regex_search(w->opts->excludes[i], rel, strlen(rel))) return true;
+  return false;
+}
+
+static uint32_t dir_hash(dev_t dev, ino_t ino) {
+  uint64_t h = ((uint64_t)dev * 0x9e3779b97f4a7c15u) ^ ((uint64_t)ino * 0xc2b2ae3d27d4eb4fu);
+  return (uint32_t)(h ^ (h >> 32));
+}
+
+/* Marks a folder as walked; returns false if it already was. The set is a
+ * power-of-two table with linear probing, kept at most half full. */
+static bool first_visit(walker *w, const struct stat *st) {
+  if (2 * (w->seen_size + 1) > w->seen_cap) {
+    uint32_t cap = w->seen_cap ? 2 * w->seen_cap : 256;
+    dir_id *table = dc_xcalloc(cap, sizeof *table);
+    for (uint32_t i = 0; i < w->seen_cap; i++) {
+      if (!w->seen[i].ino) continue;
+      uint32_t h = dir_hash(w->seen[i].dev, w->seen[i].ino) & (cap - 1);
+      while (table[h].ino) h = (h + 1) & (cap - 1);
+      table[h] = w->seen[i];
+    }
+    free(w->seen);
+    w->seen = table;
+    w->seen_cap = cap;
+  }
+  uint32_t h = dir_hash(st->st_dev, st->st_ino) & (w->seen_cap - 1);
+  for (; w->seen[h].ino; h = (h + 1) & (w->seen_cap - 1))
+    if (w->seen[h].dev == st->st_dev && w->seen[h].ino == st->st_ino) return false;
+  w->seen[h] = (dir_id){st->st_dev, st->st_ino};
+  w->seen_size++;
+  return true;
+}
+
+/* Returns whether the real path of `open_path` lies inside PATH. */
+static bool inside_path(walker *w, const char *open_path) {
+  char *real = realpath(open_path, NULL);
+  if (!real) return false;
+  size_t n = strlen(w->real_path);
+  bool inside = !strncmp(real, w->real_path, n) &&
+                (real[n] == '/' || real[n] == '\0' || !strcmp(w->real_path, "/"));
+  free(real);
+  return inside;
+}
+
+/* Dotted prefix for a root that is itself inside a package: climbs the
+ * folders above it while they hold __init__.py. Returns "" if none. */
+static const char *package_prefix(walker *w, const char *root_open) {
+  char *real = realpath(root_open, NULL);
+  if (!real) return "";
+  dc_buf prefix = DC_BUF_INIT;
+  for (;;) {
+    char init[PATH_MAX];
+    if ((size_t)snprintf(init, sizeof init, "%s/__init__.py", real) >= sizeof init) break;
+    if (access(init, F_OK) != 0) break;
+    char *slash = strrchr(real, '/');
+    if (!slash || slash == real) break;
+    const char *base = slash + 1;
+    if (!dc_is_identifier(base, (uint32_t)strlen(base))) break;
+    if (prefix.len) {
+      char *old = dc_buf_detach(&prefix, NULL);
+      dc_buf_addf(&prefix, "%s.%s", base, old);
+      free(old);
+    } else {
+      dc_buf_adds(&prefix, base);
+    }
+    *slash = '\0';
+  }
+  free(real);
+  const char *out = dc_arena_strdup(w->arena, dc_buf_str(&prefix));
+  dc_buf_release(&prefix);
+  return out;
+}
+
+/* Adds the module candidate for file `name` in a folder whose dotted package
+ * path is `pkg` ("" at the root). */
+static void add_file(walker *w, const char *rel, const char *name, const char *pkg, uint32_t root) {
+  dc_module_kind kind;
+  size_t base_len;
+  uint32_t pref;
+  if (ends_with(name, ".py")) {
+    kind = DC_MODULE_SOURCE, base_len = strlen(name) - 3, pref = 2;
+  } else if (ends_with(name, ".pyi")) {
+    kind = DC_MODULE_STUB, base_len = strlen(name) - 4, pref = 3;
+  } else if (ends_with(name, ".so") || ends_with(name, ".pyd")) {
+    kind = DC_MODULE_EXTENSION, base_len = strcspn(name, "."), pref = 1;
+  } else {
+    return;
+  }
+  if (!dc_is_identifier(name, (uint32_t)base_len)) return;
+  bool is_package = base_len == 8 && !memcmp(name, "__init__", 8);
+  const char *module;
+  if (is_package) {
+    if (!*pkg) return; /* __init__.py of a root that is not a package */
+    module = pkg;
+    pref = pref == 3 ? 4 : 0;
+  } else {
+    char *base = dc_arena_strndup(w->arena, name, base_len);
+    module = *pkg ? dc_arena_printf(w->arena, "%s.%s", pkg, base) : base;
+  }
+  candidate c = {dc_arena_strdup(w->arena, rel), module, kind, is_package, root * 8 + pref};
+  dc_vec_push(&w->candidates, c);
+}
+
+/* pending - a folder waiting to be walked: its path relative to PATH and its
+ * dotted package path. */
+typedef struct pending {
+  const char *rel;
+  const char *pkg;
+} pending;
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Reads the entry names of a folder, sorted. Returns NULL if it cannot be
+ * opened. The caller frees the array and its strings. */
+static char **read_dir_sorted(const char *open_path, uint32_t *n_out) {
+  DIR *d = opendir(open_path);
+  if (!d) return NULL;
+  dc_vec(char *) names = {0};
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+    dc_vec_push(&names, dc_xstrdup(e->d_name));
+  }
+  closedir(d);
+  if (names.size) qsort(names.items, names.size, sizeof *names.items, cmp_str);
+  *n_out = names.size;
+  return names.items ? names.items : dc_xcalloc(1, sizeof(char *));
+}
+
+static bool is_other_root(walker *w, const char *rel, uint32_t root) {
+  for (uint32_t i = 0; i < w->n_roots; i++)
+    if (i != root && !strcmp(w->roots[i], rel)) return true;
+  return false;
+}
+
+static void walk_root(walker *w, uint32_t root) {
+  const char *root_rel = w->roots[root];
+  dc_vec(pending) stack = {0};
+  const char *root_open = join(w->arena, w->opts->path, root_rel);
+  struct stat st;
+  if (stat(root_open, &st) == 0) first_visit(w, &st);
+  dc_vec_push(&stack, ((pending){root_rel, package_prefix(w, root_open)}));
+  while (stack.size) {
+    pending dir = dc_vec_pop(&stack);
+    const char *dir_open = join(w->arena, w->opts->path, dir.rel);
+    uint32_t n = 0;
+    char **names = read_dir_sorted(dir_open, &n);
+    if (!names) {
+      warn(w, dir.rel, dc_arena_printf(w->arena, "cannot open folder: %s", strerror(errno)));
+      continue;
+    }
+    /* Folders are pushed in reverse so that they are walked in byte order. */
+    uint32_t first_sub = stack.size;
+    for (uint32_t i = 0; i < n; i++) {
+      const char *name = names[i];
+      const char *rel = !strcmp(dir.rel, ".") ? dc_arena_strdup(w->arena, name)
+                                             : dc_arena_printf(w->arena, "%s/%s", dir.rel, name);
+      const char *open_path = join(w->arena, w->opts->path, rel);
+      if (lstat(open_path, &st) != 0) {
+        warn(w, rel, dc_arena_printf(w->arena, "cannot read: %s", strerror(errno)));
+        continue;
+      }
+      if (S_ISLNK(st.st_mode)) {
+        if (stat(open_path, &st) != 0) continue; /* dangling link */
+        if (!inside_path(w, open_path)) {
+          warn(w, rel, "symbolic link leads out of PATH; not followed");
+          continue;
+        }
+      }
+      if (S_ISDIR(st.st_mode)) {
+        if (is_default_exclude(name) || excluded(w, rel) || is_other_root(w, rel, root)) continue;
+        if (!dc_is_identifier(name, (uint32_t)strlen(name))) continue;
+        if (!first_visit(w, &st)) continue;
+        const char *pkg = *dir.pkg ? dc_arena_printf(w->arena, "%s.%s", dir.pkg, name)
+                                   : dc_arena_strdup(w->arena, name);
+        dc_vec_push(&stack, ((pending){rel, pkg}));
+      } else if (S_ISREG(st.st_mode)) {
+        if (!excluded(w, rel)) add_file(w, rel, name, dir.pkg, root);
+      }
+    }
+    for (uint32_t i = first_sub, j = stack.size; i + 1 < j; i++, j--) {
+      pending t = stack.items[i];
+      stack.items[i] = stack.items[j - 1];
+      stack.items[j - 1] = t;
+    }
+    for (uint32_t i = 0; i < n; i++) free(names[i]);
+    free(names);
+  }
+  dc_vec_free(&stack);
+}
+
+static int cmp_candidate(const void *a, const void *b) {
+  const candidate *x = a, *y = b;
+  int c = strcmp(x->module, y->module);
+  if (c) return c;
+  return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
+static int cmp_file_path(const void *a, const void *b) {
+  return strcmp(((const dc_file *)a)->path, ((const dc_file *)b)->path);
+}
+
+/* True when PATH/src holds code directly and PATH is not itself a package. */
+static bool is_src_layout(const char *path, dc_arena *arena) {
+  struct stat st;
+  if (stat(join(arena, path, "__init__.py"), &st) == 0) return false;
+  const char *src = join(arena, path, "src");
+  uint32_t n = 0;
+  char **names = read_dir_sorted(src, &n);
+  if (!names) return false;
+  bool code = false;
+  for (uint32_t i = 0; i < n; i++) {
+    const char *name = names[i];
+    if (ends_with(name, ".py") ||
+        stat(dc_arena_printf(arena, "%s/%s/__init__.py", src, name), &st) == 0)
+      code = true;
+    free(names[i]);
+  }
+  free(names);
+  return code;
+}
+
+/* Keeps the best candidate of each module name and collects the namespace
+ * packages: every dotted prefix of a module that is not a module itself. */
+static void settle(walker *w, dc_project *p) {
+  candidate *c = w->candidates.items;
+  uint32_t n = w->candidates.size;
+  if (n) qsort(c, n, sizeof *c, cmp_candidate);
+  p->files = dc_arena_alloc(w->arena, (n ? n : 1) * sizeof *p->files);
+  dc_vec(const char *) ns = {0};
+  for (uint32_t i = 0; i < n;) {
+    uint32_t j = i + 1;
+    for (; j < n && !strcmp(c[j].module, c[i].module); j++) {
+      if (c[j].kind != DC_MODULE_STUB)
+        warn(w, c[j].path, dc_arena_printf(w->arena, "module '%s' is shadowed by '%s' and is not analysed",
+                                           c[j].module, c[i].path));
+    }
+    p->files[p->n_files++] = (dc_file){c[i].path, join(w->arena, w->opts->path, c[i].path),
+                                       c[i].module, c[i].kind, c[i].is_package};
+    for (const char *dot = strchr(c[i].module, '.'); dot; dot = strchr(dot + 1, '.'))
+      dc_vec_push(&ns, dc_arena_strndup(w->arena, c[i].module, (size_t)(dot - c[i].module)));
+    i = j;
+  }
+  /* A prefix that names a module is a regular package, not a namespace. */
+  if (ns.size) qsort(ns.items, ns.size, sizeof *ns.items, cmp_str);
+  p->namespaces = dc_arena_alloc(w->arena, (ns.size ? ns.size : 1) * sizeof(char *));
+  uint32_t m = 0;
+  for (uint32_t i = 0; i < ns.size; i++) {
+    if (m && !strcmp(p->namespaces[m - 1], ns.items[i])) continue;
+    bool is_module = false;
+    for (uint32_t lo = 0, hi = n; lo < hi;) {
+      uint32_t mid = lo + (hi - lo) / 2;
+      int cmp = strcmp(c[mid].module, ns.items[i]);
+      if (!cmp) {
+        is_module = true;
+        break;
+      }
+      if (cmp < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (!is_module) p->namespaces[m++] = ns.items[i];
+  }
+  p->n_namespaces = m;
+  dc_vec_free(&ns);
+  if (p->n_files) qsort(p->files, p->n_files, sizeof *p->files, cmp_file_path);
+}
+
+dc_project *dc_scan(const dc_scan_options *opts, dc_arena *arena, dc_diags *diags) {
+  struct stat st;
+  if (stat(opts->path, &st) != 0)
+    return dc_error("cannot scan '%s': %s", opts->path, strerror(errno)), NULL;
+  if (!S_ISDIR(st.st_mode)) return dc_error("cannot scan '%s': not a folder", opts->path), NULL;
+  char *real = realpath(opts->path, NULL);
+  if (!real) return dc_error("cannot scan '%s': %s", opts->path, strerror(errno)), NULL;
+
+  walker w = {.opts = opts, .arena = arena, .diags = diags};
+  w.real_path = dc_arena_strdup(arena, real);
+  free(real);
+
+  dc_project *p = dc_arena_alloc(arena, sizeof *p);
+  p->path = dc_arena_strdup(arena, opts->path);
+  if (opts->n_roots) {
+    w.roots = dc_arena_alloc(arena, opts->n_roots * sizeof(char *));
+    for (uint32_t i = 0; i < opts->n_roots; i++) {
+      const char *r = opts->roots[i];
+      size_t len = strlen(r);
+      while (len > 1 && r[len - 1] == '/') len--;
+      while (len > 2 && r[0] == '.' && r[1] == '/') r += 2, len -= 2;
+      const char *root = dc_arena_strndup(arena, r, len);
+      const char *open = join(arena, opts->path, root);
+      if (stat(open, &st) != 0 || !S_ISDIR(st.st_mode))
+        return dc_error("cannot scan root '%s': not a folder inside '%s'", root, opts->path), NULL;
+      if (!inside_path(&w, open))
+        return dc_error("cannot scan root '%s': it is outside '%s'", root, opts->path), NULL;
+      w.roots[i] = root;
+    }
+    w.n_roots = opts->n_roots;
+  } else {
+    w.roots = dc_arena_alloc(arena, sizeof(char *));
+    w.roots[0] = is_src_layout(opts->path, arena) ? "src" : ".";
+    w.n_roots = 1;
+  }
+  p->roots = w.roots;
+  p->n_roots = w.n_roots;
+  for (uint32_t i = 0; i < w.n_roots; i++) walk_root(&w, i);
+  settle(&w, p);
+  dc_vec_free(&w.candidates);
+  free(w.seen);
+  return p;
+}

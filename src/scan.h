@@ -1,0 +1,70 @@
+/*
+ * scan - turn PATH into the list of Python modules of the project.
+ *
+ * Input: PATH, the roots (relative to PATH; found automatically when none are
+ * given) and the exclude patterns. Output: a dc_project whose files are sorted
+ * by path, each with its dotted module name, plus the namespace packages
+ * (PEP 420 folders without __init__.py) that exist only for name resolution.
+ * Every string is borrowed from the arena given to dc_scan.
+ */
+#ifndef DC_SCAN_H
+#define DC_SCAN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "regex.h"
+
+/* What a module file is. Only sources are parsed; stubs (.pyi without a .py)
+ * and compiled extensions are leaves of the graph. */
+typedef enum dc_module_kind {
+  DC_MODULE_SOURCE,
+  DC_MODULE_STUB,
+  DC_MODULE_EXTENSION,
+} dc_module_kind;
+
+/* dc_file - one module of the project.
+ * `path` is relative to PATH with '/' separators (what reports print);
+ * `open_path` is what to hand to open(). `is_package` is set for __init__
+ * files, which are their own package for relative imports. */
+typedef struct dc_file {
+  const char *path;
+  const char *open_path;
+  const char *module;
+  dc_module_kind kind;
+  bool is_package;
+} dc_file;
+
+/* dc_project - the scanned project. `files` is sorted by path and holds one
+ * file per module name; `namespaces` is sorted and holds the dotted names of
+ * namespace packages. `roots` are relative to PATH, in the order searched. */
+typedef struct dc_project {
+  const char *path;
+  const char **roots;
+  uint32_t n_roots;
+  dc_file *files;
+  uint32_t n_files;
+  const char **namespaces;
+  uint32_t n_namespaces;
+} dc_project;
+
+/* dc_scan_options - what to scan. `roots` may be empty (automatic). */
+typedef struct dc_scan_options {
+  const char *path;
+  const char *const *roots;
+  uint32_t n_roots;
+  dc_regex *const *excludes;
+  uint32_t n_excludes;
+} dc_scan_options;
+
+/* Scans the project. Problems with single files or folders are appended to
+ * `diags` as warnings. Returns NULL, with a message through dc_error, when
+ * PATH or a root cannot be scanned at all. */
+dc_project *dc_scan(const dc_scan_options *opts, dc_arena *arena, dc_diags *diags);
+
+/* Returns whether `name` is a valid Python identifier (ASCII subset). */
+bool dc_is_identifier(const char *name, uint32_t len);
+
+#endif
