@@ -5,7 +5,8 @@
  * one frame per depth: a 5,000-level nested file costs a 5,000-entry array,
  * never C stack. Each frame carries what Python semantics says about the code
  * at that point (DESIGN.md §2):
- *   - state: runs at import time, deferred (inside a def or lambda body), or
+ *   - state: runs at import time, deferred (inside a def or lambda body, or
+ *     under `if __name__ == "__main__":`, which runs only as a script), or
  *     never (the body of `if TYPE_CHECKING:` / `if False:`); a state only
  *     gets weaker going down;
  *   - scope: module, class or function, for bindings and annotations;
@@ -15,6 +16,7 @@
  * Node kinds are looked up by symbol id in a table built once, never by
  * comparing type strings in the walk.
  */
+#define _GNU_SOURCE /* memmem */
 #include "facts.h"
 
 #include <pthread.h>
@@ -102,23 +104,66 @@ enum state { RUN, DEFERRED, NEVER };
 enum scope { SCOPE_MODULE, SCOPE_CLASS, SCOPE_FUNCTION };
 
 /* frame - what is known about the node at one depth of the walk.
- * `never_consequence` marks an if/elif whose condition is TYPE_CHECKING or
- * False. `field` is the node's field in its parent (0 for none). */
+ * `consequence` is, for an if/elif, the state its condition gives its body.
+ * `has_value` is false for an annotation without a value (`x: int`), which
+ * binds nothing.
+ * `field` is the node's field in its parent (0 for none). */
 typedef struct frame {
   uint8_t kind;
   uint8_t state;
   uint8_t scope;
+  uint8_t consequence;
   bool target;
-  bool never_consequence;
+  bool has_value;
+  bool entered_later; /* import-time parent, deferred or never node */
   TSFieldId field;
 } frame;
 
-/* bound_module - a module-level name currently bound by a plain import. */
-typedef struct bound_module {
+/* bound_name - the latest module-level binding of a name: by the plain
+ * import imports[import_index] (name_index-th name), or by anything else
+ * when import_index is -1. */
+typedef struct bound_name {
   const char *name;
-  uint32_t import_index;
+  int32_t import_index;
   uint32_t name_index;
-} bound_module;
+} bound_name;
+
+/* name_table - open-addressing hash table of bound_name, keyed by name,
+ * kept at most half full. Slots with a NULL name are free. */
+typedef struct name_table {
+  bound_name *slots;
+  uint32_t size, cap;
+} name_table;
+
+static uint32_t hash_bytes(const char *s, size_t n) {
+  uint32_t h = 2166136261u; /* FNV-1a */
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+/* Returns the slot of name s[0..n), free (name NULL) if it is absent. */
+static bound_name *table_slot(name_table *t, const char *s, size_t n) {
+  if (!t->cap) return NULL;
+  uint32_t h = hash_bytes(s, n) & (t->cap - 1);
+  for (; t->slots[h].name; h = (h + 1) & (t->cap - 1))
+    if (!strncmp(t->slots[h].name, s, n) && t->slots[h].name[n] == '\0') break;
+  return &t->slots[h];
+}
+
+static void table_set(name_table *t, bound_name b) {
+  if (2 * (t->size + 1) > t->cap) {
+    name_table bigger = {dc_xcalloc(t->cap ? 2 * t->cap : 64, sizeof(bound_name)), 0,
+                         t->cap ? 2 * t->cap : 64};
+    for (uint32_t i = 0; i < t->cap; i++)
+      if (t->slots[i].name) *table_slot(&bigger, t->slots[i].name, strlen(t->slots[i].name)) = t->slots[i];
+    bigger.size = t->size;
+    free(t->slots);
+    *t = bigger;
+  }
+  bound_name *slot = table_slot(t, b.name, strlen(b.name));
+  if (!slot->name) t->size++;
+  *slot = b;
+}
 
 /* extractor - the state of one dc_facts_extract call. */
 typedef struct extractor {
@@ -132,7 +177,7 @@ typedef struct extractor {
   dc_vec(dc_binding) bindings;
   dc_vec(dc_attr_use) uses;
   dc_vec(const char *) all;
-  dc_vec(bound_module) bound;
+  name_table bound;
 } extractor;
 
 static const char *node_text(extractor *x, TSNode n) {
@@ -213,13 +258,7 @@ static bool binds_at_module_level(const frame *f) {
 static void bind(extractor *x, const char *name, int32_t import_index, uint32_t name_index,
                  bool plain_import) {
   dc_vec_push(&x->bindings, ((dc_binding){name, import_index, name_index}));
-  for (uint32_t i = 0; i < x->bound.size; i++) {
-    if (strcmp(x->bound.items[i].name, name)) continue;
-    x->bound.items[i] = x->bound.items[--x->bound.size];
-    break;
-  }
-  if (plain_import)
-    dc_vec_push(&x->bound, ((bound_module){name, (uint32_t)import_index, name_index}));
+  table_set(&x->bound, (bound_name){name, plain_import ? import_index : -1, name_index});
 }
 
 static dc_import *new_import(extractor *x, TSNode n, const frame *f, dc_import_form form) {
@@ -362,15 +401,13 @@ static void visit_attribute(extractor *x, TSNode n, const frame *f) {
   if (f->state != RUN || f->target) return;
   TSNode obj = child_by_field(n, F_OBJECT);
   if (kind_of(obj) != K_IDENTIFIER) return;
-  for (uint32_t i = x->bound.size; i-- > 0;) {
-    if (!text_is(x, obj, x->bound.items[i].name)) continue;
-    TSPoint p = ts_node_start_point(n);
-    dc_attr_use use = {node_text(x, child_by_field(n, F_ATTRIBUTE)), x->bound.items[i].import_index,
-                       x->bound.items[i].name_index, p.row, p.column,
-                       line_text(x, ts_node_start_byte(n))};
-    dc_vec_push(&x->uses, use);
-    return;
-  }
+  uint32_t s = ts_node_start_byte(obj);
+  const bound_name *b = table_slot(&x->bound, x->src + s, ts_node_end_byte(obj) - s);
+  if (!b || !b->name || b->import_index < 0) return;
+  TSPoint p = ts_node_start_point(n);
+  dc_attr_use use = {node_text(x, child_by_field(n, F_ATTRIBUTE)), (uint32_t)b->import_index,
+                     b->name_index, p.row, p.column, line_text(x, ts_node_start_byte(n))};
+  dc_vec_push(&x->uses, use);
 }
 
 /* Collects the strings of a literal list or tuple; false if anything else. */
@@ -404,15 +441,31 @@ static void visit_all(extractor *x, TSNode n, enum kind k) {
   if (ts_node_is_null(right) || !literal_strings(x, right)) x->all_dynamic = true;
 }
 
-/* Whether an if/elif condition is TYPE_CHECKING, X.TYPE_CHECKING or False. */
-static bool never_runs(extractor *x, TSNode cond) {
+/* Whether `n` is the string literal "__main__". */
+static bool is_main_string(extractor *x, TSNode n) {
+  const char *s = string_literal(x, n);
+  return s && !strcmp(s, "__main__");
+}
+
+/* When the body of an if/elif with this condition runs: never for
+ * TYPE_CHECKING, X.TYPE_CHECKING and False; only when the module runs as a
+ * script (so not at import time: deferred) for `__name__ == "__main__"`. */
+static uint8_t consequence_state(extractor *x, TSNode cond) {
   while (kind_of(cond) == K_PARENTHESIZED_EXPRESSION && ts_node_named_child_count(cond) == 1)
     cond = ts_node_named_child(cond, 0);
   switch (kind_of(cond)) {
-  case K_FALSE: return true;
-  case K_IDENTIFIER: return text_is(x, cond, "TYPE_CHECKING");
-  case K_ATTRIBUTE: return text_is(x, child_by_field(cond, F_ATTRIBUTE), "TYPE_CHECKING");
-  default: return false;
+  case K_FALSE: return NEVER;
+  case K_IDENTIFIER: return text_is(x, cond, "TYPE_CHECKING") ? NEVER : RUN;
+  case K_ATTRIBUTE: return text_is(x, child_by_field(cond, F_ATTRIBUTE), "TYPE_CHECKING") ? NEVER : RUN;
+  case K_COMPARISON_OPERATOR: {
+    if (ts_node_named_child_count(cond) != 2 || ts_node_child_count(cond) != 3) return RUN;
+    if (!text_is(x, ts_node_child(cond, 1), "==")) return RUN;
+    TSNode a = ts_node_named_child(cond, 0), b = ts_node_named_child(cond, 1);
+    bool a_name = kind_of(a) == K_IDENTIFIER && text_is(x, a, "__name__");
+    bool b_name = kind_of(b) == K_IDENTIFIER && text_is(x, b, "__name__");
+    return (a_name && is_main_string(x, b)) || (b_name && is_main_string(x, a)) ? DEFERRED : RUN;
+  }
+  default: return RUN;
   }
 }
 
@@ -426,7 +479,7 @@ static uint8_t weaker(uint8_t a, uint8_t b) { return a > b ? a : b; }
 
 /* The frame of a child, from its parent's frame and its field (§2 rules). */
 static frame child_frame(const extractor *x, const frame *p, TSNode child, TSFieldId field) {
-  frame c = {(uint8_t)kind_of(child), p->state, p->scope, false, false, field};
+  frame c = {(uint8_t)kind_of(child), p->state, p->scope, RUN, false, false, false, field};
   bool future = x->facts->future_annotations;
   const TSFieldId *F = grammar.field_id;
   switch ((enum kind)p->kind) {
@@ -442,7 +495,7 @@ static frame child_frame(const extractor *x, const frame *p, TSNode child, TSFie
     break;
   case K_IF_STATEMENT:
   case K_ELIF_CLAUSE:
-    if (field == F[F_CONSEQUENCE] && p->never_consequence) c.state = NEVER;
+    if (field == F[F_CONSEQUENCE]) c.state = weaker(c.state, p->consequence);
     break;
   case K_TYPED_PARAMETER:
   case K_TYPED_DEFAULT_PARAMETER:
@@ -450,7 +503,7 @@ static frame child_frame(const extractor *x, const frame *p, TSNode child, TSFie
     break;
   case K_ASSIGNMENT:
     if (field == F[F_TYPE] && (future || p->scope == SCOPE_FUNCTION)) c.state = NEVER;
-    c.target = field == F[F_LEFT];
+    c.target = field == F[F_LEFT] && p->has_value;
     break;
   case K_AUGMENTED_ASSIGNMENT:
   case K_FOR_STATEMENT:
@@ -470,11 +523,19 @@ static frame child_frame(const extractor *x, const frame *p, TSNode child, TSFie
     if (propagates_target((enum kind)p->kind)) c.target = p->target;
     break;
   }
+  c.entered_later = p->state == RUN && c.state != RUN;
   return c;
 }
 
-/* Handles one node; returns whether the walk should descend into it. */
+/* Handles one node; returns whether the walk should descend into it.
+ * Code that does not run at import time matters only for its imports, so a
+ * deferred or never-run subtree whose text has no "import" is skipped
+ * whole: one memmem instead of a walk over every node of a function body. */
 static bool visit(extractor *x, TSNode n, frame *f) {
+  if (f->entered_later) {
+    uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+    if (!memmem(x->src + s, e - s, "import", 6)) return false;
+  }
   switch ((enum kind)f->kind) {
   case K_IMPORT_STATEMENT: visit_import(x, n, f, false); return false;
   case K_IMPORT_FROM_STATEMENT: visit_import(x, n, f, true); return false;
@@ -491,11 +552,12 @@ static bool visit(extractor *x, TSNode n, frame *f) {
     break;
   case K_ASSIGNMENT:
   case K_AUGMENTED_ASSIGNMENT:
+    f->has_value = !ts_node_is_null(child_by_field(n, F_RIGHT));
     if (binds_at_module_level(f)) visit_all(x, n, (enum kind)f->kind);
     break;
   case K_IF_STATEMENT:
   case K_ELIF_CLAUSE:
-    f->never_consequence = never_runs(x, child_by_field(n, F_CONDITION));
+    f->consequence = consequence_state(x, child_by_field(n, F_CONDITION));
     break;
   default: break;
   }
@@ -510,7 +572,7 @@ dc_file_facts *dc_facts_extract(const char *src, uint32_t len, uint32_t base, TS
   dc_vec(frame) stack = {0};
   TSNode root = ts_tree_root_node(tree);
   TSTreeCursor cursor = ts_tree_cursor_new(root);
-  dc_vec_push(&stack, ((frame){(uint8_t)kind_of(root), RUN, SCOPE_MODULE, false, false, 0}));
+  dc_vec_push(&stack, ((frame){(uint8_t)kind_of(root), RUN, SCOPE_MODULE, RUN, false, false, false, 0}));
   for (;;) {
     TSNode node = ts_tree_cursor_current_node(&cursor);
     frame *f = &dc_vec_last(&stack);
@@ -550,6 +612,6 @@ done:
   dc_vec_free(&x.bindings);
   dc_vec_free(&x.uses);
   dc_vec_free(&x.all);
-  dc_vec_free(&x.bound);
+  free(x.bound.slots);
   return facts;
 }

@@ -12,8 +12,9 @@
  *   from X import *      edge to X, and to the submodules in X's literal
  *                        __all__;
  *   import_module("a.b") like `import a.b`;
- *   pkg.attr             read at import time, pkg bound by `import pkg...`:
- *                        edge to pkg unless pkg.attr is a submodule.
+ *   pkg.attr             read at import time, where pkg is an ancestor
+ *                        package of m bound by `import pkg...`: edge to pkg
+ *                        unless pkg.attr is a submodule.
  * Names are looked up by binary search in the sorted module and namespace
  * lists. Raw (from, to, site) triples are sorted and merged into edges.
  */
@@ -213,8 +214,11 @@ static void resolve_file(builder *b, uint32_t m) {
     const dc_attr_use *u = &f->uses[i];
     const dc_import_name *nm = &f->imports[u->import_index].names[u->name_index];
     const char *bound = nm->alias ? nm->name : dc_arena_strndup(b->arena, nm->name, strcspn(nm->name, "."));
+    /* Only an ancestor package lacks an edge from the import itself. */
     int32_t target = dc_graph_find(b->g, bound);
-    if (target < 0 || exists(b, dc_arena_printf(b->arena, "%s.%s", bound, u->attr))) continue;
+    if (target < 0 || !is_self_or_ancestor(bound, b->g->names[m]) ||
+        exists(b, dc_arena_printf(b->arena, "%s.%s", bound, u->attr)))
+      continue;
     add(b, m, target, (dc_site){fi, -1, DC_SCOPE_IMPORT_TIME, u->line, u->col, u->statement});
   }
 }

@@ -181,6 +181,7 @@ TSTree *dc_parse_source(TSParser *parser, const dc_source *src, const char *path
 typedef struct worker {
   const dc_project *project;
   dc_file_facts **facts;
+  const uint32_t *order; /* file indices, largest file first */
   atomic_uint *next;
   dc_arena arena;
   dc_diags diags;
@@ -212,14 +213,33 @@ static void *work(void *arg) {
   for (;;) {
     uint32_t i = atomic_fetch_add(w->next, 1);
     if (i >= w->project->n_files) break;
-    parse_one(w, parser, i);
+    parse_one(w, parser, w->order[i]);
   }
   ts_parser_delete(parser);
   return NULL;
 }
 
+/* by_size - sort key for the work order: larger files first, so that no
+ * thread is left with a big file at the end. */
+typedef struct by_size {
+  uint64_t size;
+  uint32_t file;
+} by_size;
+
+static int cmp_by_size(const void *a, const void *b) {
+  const by_size *x = a, *y = b;
+  if (x->size != y->size) return x->size > y->size ? -1 : 1;
+  return x->file < y->file ? -1 : x->file > y->file;
+}
+
 dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_arena *arena, dc_diags *diags) {
   dc_file_facts **facts = dc_arena_alloc(arena, (p->n_files ? p->n_files : 1) * sizeof *facts);
+  by_size *keys = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *keys);
+  uint32_t *order = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *order);
+  for (uint32_t i = 0; i < p->n_files; i++) keys[i] = (by_size){p->files[i].size, i};
+  if (p->n_files) qsort(keys, p->n_files, sizeof *keys, cmp_by_size);
+  for (uint32_t i = 0; i < p->n_files; i++) order[i] = keys[i].file;
+  free(keys);
   atomic_uint next = 0;
   if (jobs < 1) jobs = 1;
   if (jobs > p->n_files) jobs = p->n_files ? p->n_files : 1;
@@ -227,6 +247,7 @@ dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_arena *a
   for (unsigned t = 0; t < jobs; t++) {
     workers[t].project = p;
     workers[t].facts = facts;
+    workers[t].order = order;
     workers[t].next = &next;
     dc_arena_init(&workers[t].arena);
   }
@@ -248,5 +269,6 @@ dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_arena *a
   dc_diags_append(diags, &collected);
   dc_diags_release(&collected);
   free(workers);
+  free(order);
   return facts;
 }

@@ -45,6 +45,7 @@ typedef struct candidate {
   dc_module_kind kind;
   bool is_package;
   uint32_t rank;
+  uint64_t size;
 } candidate;
 
 /* dir_id - a folder's identity, to walk each folder once. */
@@ -174,7 +175,8 @@ static const char *package_prefix(walker *w, const char *root_open) {
 
 /* Adds the module candidate for file `name` in a folder whose dotted package
  * path is `pkg` ("" at the root). */
-static void add_file(walker *w, const char *rel, const char *name, const char *pkg, uint32_t root) {
+static void add_file(walker *w, const char *rel, const char *name, const char *pkg, uint32_t root,
+                     uint64_t size) {
   dc_module_kind kind;
   size_t base_len;
   uint32_t pref;
@@ -198,7 +200,7 @@ static void add_file(walker *w, const char *rel, const char *name, const char *p
     char *base = dc_arena_strndup(w->arena, name, base_len);
     module = *pkg ? dc_arena_printf(w->arena, "%s.%s", pkg, base) : base;
   }
-  candidate c = {dc_arena_strdup(w->arena, rel), module, kind, is_package, root * 8 + pref};
+  candidate c = {dc_arena_strdup(w->arena, rel), module, kind, is_package, root * 8 + pref, size};
   dc_vec_push(&w->candidates, c);
 }
 
@@ -278,7 +280,7 @@ static void walk_root(walker *w, uint32_t root) {
                                    : dc_arena_strdup(w->arena, name);
         dc_vec_push(&stack, ((pending){rel, pkg}));
       } else if (S_ISREG(st.st_mode)) {
-        if (!excluded(w, rel)) add_file(w, rel, name, dir.pkg, root);
+        if (!excluded(w, rel)) add_file(w, rel, name, dir.pkg, root, (uint64_t)st.st_size);
       }
     }
     for (uint32_t i = first_sub, j = stack.size; i + 1 < j; i++, j--) {
@@ -339,7 +341,7 @@ static void settle(walker *w, dc_project *p) {
                                            c[j].module, c[i].path));
     }
     p->files[p->n_files++] = (dc_file){c[i].path, join(w->arena, w->opts->path, c[i].path),
-                                       c[i].module, c[i].kind, c[i].is_package};
+                                       c[i].module, c[i].kind, c[i].is_package, c[i].size};
     for (const char *dot = strchr(c[i].module, '.'); dot; dot = strchr(dot + 1, '.'))
       dc_vec_push(&ns, dc_arena_strndup(w->arena, c[i].module, (size_t)(dot - c[i].module)));
     i = j;

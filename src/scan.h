@@ -35,6 +35,7 @@ typedef struct dc_file {
   const char *module;
   dc_module_kind kind;
   bool is_package;
+  uint64_t size; /* bytes when scanned; parse.c starts with the largest */
 } dc_file;
 
 /* dc_project - the scanned project. `files` is sorted by path and holds one

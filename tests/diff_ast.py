@@ -30,13 +30,43 @@ directory ``golden/<category>/<name>/`` (one holding ``input/`` and an
 case, ``--root``/``--exclude`` options from ``args`` are honoured by both
 sides; a case using any other option (``--format`` and ``-j`` are ignored) is
 skipped with a note.  ``--random N`` additionally checks N generated projects
-(deterministic for a given ``--seed``); ``--keep DIR`` copies the generated
+(deterministic for a given ``--seed`` and Python version: ``match`` statements
+are generated only on Python >= 3.10); ``--keep DIR`` copies the generated
 projects that fail into DIR for debugging.
 
 The last line printed is ``diff_ast: N projects, N passed, N failed``; the
 exit status is 0 only when every project passed (1 on a disagreement, 2 on a
 usage error).  ``--print-expected`` prints this script's own model of each
 PROJECT_DIR as JSON instead of running decycle (useful when debugging).
+
+Readings of the semantics worth knowing (each is one small piece of code):
+
+* The "uses" rule (``NAME.attr`` read at import time, NAME bound by a
+  module-level ``import D``) makes a site only when the bound module is an
+  ancestor package of the importing module, as DESIGN.md section 2 says (any
+  other module already has the edge from the import itself).
+  ``--uses-any-module`` applies it to every bound module instead.
+* Any other module-scope binding of NAME (assignment, def, from-import...)
+  makes NAME no longer count as bound by the import.
+* A literal ``__all__`` is ``__all__ = [...]`` (or a tuple) optionally
+  followed by ``__all__ += [...]``, in import-time module-scope code; any
+  other assignment to it or ``__all__.<method>(...)`` makes it unknown (no
+  submodule edges from it).
+* An ``import_module``/``__import__`` argument must be a plain string literal
+  (one part, no prefix other than ``r``, no escapes) naming dotted
+  identifiers.
+* Files and folders whose names are not identifiers are not modules (and such
+  folders are not walked); a folder reached twice through symbolic links is
+  walked once (first in depth-first byte order); per module name, the file
+  chosen is: ``__init__.py`` package, extension, ``.py``, ``.pyi``,
+  ``__init__.pyi`` package, earlier roots first. A file belongs to the
+  innermost root holding it (``--root . --root src``: src/pkg/a.py is pkg.a).
+* The body of ``if __name__ == "__main__":`` runs only when the module runs
+  as a script, so its imports are deferred, not import-time.
+* ``del NAME.attr`` needs the attribute to exist, so it counts as a read for
+  the uses rule; ``NAME.attr = value`` does not.
+* When a package's ``__init__.py`` does not parse, whether ``from pkg import
+  n`` means the submodule is unknown: both possible edges are accepted.
 
 Requires Python 3.9 or later; nothing outside the standard library.
 """
@@ -116,6 +146,15 @@ class ModuleFile:
         self.is_package = is_package  # file is __init__.py / __init__.pyi
 
 
+def is_identifier(name):
+    """An importable name: ASCII letters, digits (not first) and underscores,
+    plus any non-ASCII character (as decycle checks it, byte-wise)."""
+    if not name or "0" <= name[0] <= "9":
+        return False
+    return all(ch == "_" or "a" <= ch <= "z" or "A" <= ch <= "Z" or "0" <= ch <= "9"
+               or ch >= "\x80" for ch in name)
+
+
 def _inside(real, top):
     """True if real path ``real`` is ``top`` or below it."""
     return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
@@ -125,11 +164,6 @@ def _norm_rel(path):
     """Normalise a root given relative to the project to "/"-form ("." for the project)."""
     rel = os.path.normpath(path).replace(os.sep, "/")
     return "." if rel in ("", ".") else rel
-
-
-def _rel_in(rel, root):
-    """True if project-relative path ``rel`` lies in (or is) root ``root``."""
-    return root == "." or rel == root or rel.startswith(root + "/")
 
 
 def auto_roots(pdir):
@@ -154,25 +188,27 @@ def auto_roots(pdir):
 class ProjectModel:
     """Modules, namespace packages and per-file facts of one project."""
 
-    def __init__(self, pdir, roots=None, excludes=()):
+    def __init__(self, pdir, roots=None, excludes=(), uses_any_module=False):
         self.pdir = pdir
+        self.uses_any_module = uses_any_module
         self.preal = os.path.realpath(pdir)
         self.excludes = [re.compile(rx) for rx in excludes]
         self.roots = [_norm_rel(r) for r in roots] if roots else auto_roots(pdir)
         self.modules = {}       # name -> ModuleFile
         self.namespaces = set()  # names of namespace packages
+        self._ranks = {}        # name -> rank of the file chosen for it
+        self._seen = set()      # (device, inode) of the directories walked
         for index, root in enumerate(self.roots):
+            self._root_index = index
             self._scan_root(index, root)
-        self._trees = {}
-        self._bindings = {}
-        self._all = {}
+        self._trees = {}     # name -> (tree or None, source text or None)
+        self._facts = {}     # name -> BindingCollector (or None)
 
     # -- scanning ----------------------------------------------------------
 
     def _scan_root(self, index, root):
-        earlier = self.roots[:index]
-        if any(_rel_in(root, e) for e in earlier):
-            return  # every file here already belongs to an earlier root
+        # A file belongs to the innermost root holding it, as in decycle:
+        # folders that are other roots are skipped (see _walk).
         absroot = self.pdir if root == "." else os.path.join(self.pdir, root)
         if not os.path.isdir(absroot):
             return
@@ -182,28 +218,51 @@ class ProjectModel:
             # parent directories that are packages to get the name prefix.
             d = self.preal
             while os.path.isfile(os.path.join(d, "__init__.py")):
+                if not is_identifier(os.path.basename(d)):
+                    break
                 prefix.insert(0, os.path.basename(d))
                 parent = os.path.dirname(d)
                 if parent == d:
                     break
                 d = parent
-        self._walk(earlier, absroot, root, prefix, {os.path.realpath(absroot)})
+        self._first_visit(absroot)
+        self._walk(root, absroot, root, prefix)
+        # Namespace packages: dotted prefixes of modules that are not modules.
+        for name in self.modules:
+            parts = name.split(".")
+            for i in range(1, len(parts)):
+                self.namespaces.add(".".join(parts[:i]))
+        self.namespaces.difference_update(self.modules)
 
     def _excluded(self, rel):
         return any(rx.search(rel) for rx in self.excludes)
 
-    def _walk(self, earlier, absdir, reldir, parts, ancestors):
-        """Scan one directory; return (has_python_files_below, is_package)."""
+    def _first_visit(self, path):
+        """Mark a directory as walked; False if it was already (links, loops)."""
         try:
-            entries = sorted(os.scandir(absdir), key=lambda e: e.name)
+            st = os.stat(path)
         except OSError:
-            return False, False
+            return False
+        key = (st.st_dev, st.st_ino)
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
+
+    def _walk(self, root, absdir, reldir, parts):
+        """Scan one directory (depth first, entries in byte order).
+
+        Subdirectories are marked as seen when they are found, so a folder
+        reached twice (through a link or a loop) is walked only the first time.
+        """
+        try:
+            entries = sorted(os.scandir(absdir), key=lambda e: e.name.encode("utf-8", "surrogateescape"))
+        except OSError:
+            return
         files = {}    # file name -> (rel path, abs path)
-        subdirs = []  # (name, abs path, rel path, real path)
+        subdirs = []  # (name, abs path, rel path)
         for entry in entries:
             rel = entry.name if reldir == "." else reldir + "/" + entry.name
-            if self._excluded(rel):
-                continue
             try:
                 if entry.is_symlink() and not _inside(os.path.realpath(entry.path), self.preal):
                     continue  # symlinks are followed only inside the project
@@ -213,64 +272,42 @@ class ProjectModel:
             if is_dir:
                 if entry.name in EXCLUDED_DIR_NAMES or entry.name.endswith(".egg-info"):
                     continue
-                if any(_rel_in(rel, e) for e in earlier):
-                    continue  # belongs to an earlier root
-                real = os.path.realpath(entry.path)
-                if real in ancestors:
-                    continue  # symlink loop
-                subdirs.append((entry.name, entry.path, rel, real))
-            elif is_file:
+                if self._excluded(rel) or any(rel == r for r in self.roots if r != root):
+                    continue  # excluded, or another root, which owns its files
+                if not is_identifier(entry.name) or not self._first_visit(entry.path):
+                    continue
+                subdirs.append((entry.name, entry.path, rel))
+            elif is_file and not self._excluded(rel):
                 files[entry.name] = (rel, entry.path)
 
-        has_python = False
-        # This directory's own __init__ (the package module itself).
-        init = "__init__.py" if "__init__.py" in files else (
-            "__init__.pyi" if "__init__.pyi" in files else None)
-        is_package = init is not None
-        if init is not None:
-            has_python = True
-            if parts:
-                rel, path = files[init]
-                self._add(".".join(parts), rel, path,
-                          "source" if init.endswith(".py") else "stub", True)
-
-        # Subdirectories first: a package directory beats a module file.
-        package_dirs = set()
-        for name, path, rel, real in subdirs:
-            below, sub_is_package = self._walk(earlier, path, rel, parts + [name],
-                                               ancestors | {real})
-            if sub_is_package:
-                package_dirs.add(name)
-            elif below:
-                self.namespaces.add(".".join(parts + [name]))
-            has_python = has_python or below
-
-        # Module files: extension > .py > .pyi for one stem.
-        best = {}  # stem -> (rank, kind, file name)
-        for fname in sorted(files):
+        # Candidates for each module name, best (lowest) rank first:
+        # pkg/__init__.py > extension > .py > .pyi > pkg/__init__.pyi.
+        for fname in files:
             if fname.endswith(".py"):
-                stem, rank, kind = fname[:-3], 1, "source"
+                stem, rank, kind = fname[:-3], 2, "source"
             elif fname.endswith(".pyi"):
-                stem, rank, kind = fname[:-4], 0, "stub"
+                stem, rank, kind = fname[:-4], 3, "stub"
             elif fname.endswith(".so") or fname.endswith(".pyd"):
-                stem, rank, kind = fname.split(".")[0], 2, "extension"
+                stem, rank, kind = fname.split(".")[0], 1, "extension"
             else:
                 continue
-            if not stem:
+            if not is_identifier(stem):
                 continue
-            has_python = True
-            if stem == "__init__" or stem in package_dirs:
-                continue
-            if stem not in best or rank > best[stem][0]:
-                best[stem] = (rank, kind, fname)
-        for stem in sorted(best):
-            _, kind, fname = best[stem]
             rel, path = files[fname]
-            self._add(".".join(parts + [stem]), rel, path, kind, False)
-        return has_python, is_package
+            if stem == "__init__":
+                if parts:  # the __init__ of a root that is no package has no name
+                    self._candidate(".".join(parts), rel, path, kind, True, 0 if rank == 2 else 4)
+            else:
+                self._candidate(".".join(parts + [stem]), rel, path, kind, False, rank)
+        for name, path, rel in subdirs:
+            self._walk(root, path, rel, parts + [name])
 
-    def _add(self, name, rel, path, kind, is_package):
-        if name not in self.modules:  # the first root listing a name wins
+    def _candidate(self, name, rel, path, kind, is_package, rank):
+        """Offer a file for module ``name``: earlier roots, then lower ranks, win."""
+        rank += 8 * self._root_index
+        old = self._ranks.get(name)
+        if old is None or rank < old:
+            self._ranks[name] = rank
             self.modules[name] = ModuleFile(name, rel, path, kind, is_package)
 
     # -- queries -------------------------------------------------------------
@@ -304,24 +341,42 @@ class ProjectModel:
             base.append(module)
         return ".".join(base)
 
-    def tree(self, name):
-        """Parsed syntax tree of a source module (None if it does not parse)."""
+    def _load(self, name):
         if name not in self._trees:
             mod = self.modules[name]
-            tree = None
+            tree = text = None
             if mod.kind == "source":
                 try:
                     with open(mod.abspath, "rb") as fh:
-                        tree = ast.parse(fh.read(), filename=mod.path)
+                        data = fh.read()
+                    try:
+                        text = data.decode("utf-8-sig")
+                    except UnicodeDecodeError:
+                        text = None  # let ast honour a coding declaration
+                    tree = ast.parse(data if text is None else text, filename=mod.path)
                 except (SyntaxError, ValueError, UnicodeDecodeError,
                         MemoryError, RecursionError, OSError):
-                    tree = None
-            self._trees[name] = tree
+                    tree = text = None
+            self._trees[name] = (tree, text)
         return self._trees[name]
 
-    def unparsable(self, name):
-        mod = self.modules.get(name)
-        return mod is not None and mod.kind == "source" and self.tree(name) is None
+    def tree(self, name):
+        """Parsed syntax tree of a source module (None if it does not parse)."""
+        return self._load(name)[0]
+
+    def source(self, name):
+        """Source text of a parsed module (None if unknown)."""
+        return self._load(name)[1]
+
+    def facts(self, name):
+        """BindingCollector of a parsed source module, else None."""
+        if name not in self._facts:
+            collector = None
+            if self.tree(name) is not None:
+                collector = BindingCollector(self, name, self.tree(name))
+                collector.run()
+            self._facts[name] = collector
+        return self._facts[name]
 
     def bindings(self, name):
         """Names bound at import time at module scope of ``name``'s file.
@@ -329,31 +384,26 @@ class ProjectModel:
         Empty for namespace packages, stubs and extensions; None if the file
         does not parse (the answer is then unknown).
         """
-        if name not in self._bindings:
-            mod = self.modules.get(name)
-            if mod is None or mod.kind != "source":
-                result = set()
-            elif self.tree(name) is None:
-                result = None
-            else:
-                collector = BindingCollector(self, name, self.tree(name))
-                collector.run()
-                result = collector.names
-            self._bindings[name] = result
-        return self._bindings[name]
+        mod = self.modules.get(name)
+        if mod is None or mod.kind != "source":
+            return set()
+        facts = self.facts(name)
+        return None if facts is None else facts.names
 
     def all_names(self, name):
-        """(names, certain): the literal ``__all__`` of ``name`` ([] if none)."""
-        if name not in self._all:
-            mod = self.modules.get(name)
-            if mod is None or mod.kind != "source":
-                result = ([], True)
-            elif self.tree(name) is None:
-                result = (None, False)
-            else:
-                result = (literal_all(self.tree(name)), True)
-            self._all[name] = result
-        return self._all[name]
+        """(names, certain): the literal ``__all__`` of ``name`` ([] if none).
+
+        ``certain`` is False when the file does not parse.
+        """
+        mod = self.modules.get(name)
+        if mod is None or mod.kind != "source":
+            return [], True
+        facts = self.facts(name)
+        if facts is None:
+            return None, False
+        if facts.all_dynamic or facts.all_names is None:
+            return [], True
+        return facts.all_names, True
 
     def submodule_status(self, pkg, attr):
         """Is ``from pkg import attr`` a submodule import?  True/False/None (unknown)."""
@@ -384,6 +434,19 @@ def is_type_checking_test(test):
     return isinstance(test, ast.Constant) and test.value is False
 
 
+def is_main_test(test):
+    """``__name__ == "__main__"`` (either way round): the body runs only when
+    the module runs as a script, so decycle counts it as deferred."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)):
+        return False
+    a, b = test.left, test.comparators[0]
+    def is_name(n):
+        return isinstance(n, ast.Name) and n.id == "__name__"
+    def is_main(n):
+        return isinstance(n, ast.Constant) and n.value == "__main__"
+    return (is_name(a) and is_main(b)) or (is_name(b) and is_main(a))
+
+
 def has_future_annotations(tree):
     for stmt in tree.body:
         if isinstance(stmt, ast.ImportFrom) and stmt.module == "__future__" and stmt.level == 0:
@@ -392,27 +455,12 @@ def has_future_annotations(tree):
     return False
 
 
-def literal_all(tree):
-    """Names of a literal module-level ``__all__`` (``+=`` extends it)."""
-    def literal(value):
-        if isinstance(value, (ast.List, ast.Tuple)) and all(
-                isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts):
-            return [e.value for e in value.elts]
-        return None
-
-    names = None
-    for stmt in tree.body:
-        if isinstance(stmt, ast.Assign):
-            if any(isinstance(t, ast.Name) and t.id == "__all__" for t in stmt.targets):
-                names = literal(stmt.value)
-        elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
-            if isinstance(stmt.target, ast.Name) and stmt.target.id == "__all__":
-                names = literal(stmt.value)
-        elif isinstance(stmt, ast.AugAssign):
-            if isinstance(stmt.target, ast.Name) and stmt.target.id == "__all__":
-                extra = literal(stmt.value) if isinstance(stmt.op, ast.Add) else None
-                names = None if extra is None else (names or []) + extra
-    return names or []
+def string_list(value):
+    """The strings of a list/tuple of plain string literals, else None."""
+    if isinstance(value, (ast.List, ast.Tuple)) and all(
+            isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts):
+        return [e.value for e in value.elts]
+    return None
 
 
 class ScopedWalker:
@@ -427,8 +475,16 @@ class ScopedWalker:
         self.future_annotations = has_future_annotations(tree)
 
     def run(self):
-        for stmt in self.tree.body:
-            self.walk(stmt, MODULE_CTX)
+        """Call ``hook`` on every node, in source order (pre-order).
+
+        Iterative, so that deeply nested input cannot exhaust the stack.
+        """
+        stack = [(stmt, MODULE_CTX) for stmt in reversed(self.tree.body)]
+        while stack:
+            node, ctx = stack.pop()
+            self.hook(node, ctx)
+            children = self.children(node, ctx)
+            stack.extend(reversed(children))
 
     def hook(self, node, ctx):
         pass
@@ -439,50 +495,52 @@ class ScopedWalker:
             return (True, ctx[1], ctx[2])
         return ctx
 
-    def walk_all(self, nodes, ctx):
-        for node in nodes:
-            if node is not None:
-                self.walk(node, ctx)
-
-    def walk(self, node, ctx):
-        self.hook(node, ctx)
+    def children(self, node, ctx):
+        """The child nodes of ``node`` in source order, each with its context."""
         kind = type(node)
+        out = []
+
+        def add(nodes, child_ctx):
+            out.extend((n, child_ctx) for n in nodes if n is not None)
+
         if kind in (ast.FunctionDef, ast.AsyncFunctionDef):
-            self.walk_all(node.decorator_list, ctx)
-            self.walk_all(getattr(node, "type_params", []), ctx)
+            add(node.decorator_list, ctx)
+            add(getattr(node, "type_params", []), ctx)
             args = node.args
-            self.walk_all(args.defaults, ctx)
-            self.walk_all(args.kw_defaults, ctx)
+            add(args.defaults, ctx)
+            add(args.kw_defaults, ctx)
             actx = self.annotation_ctx(ctx, local=False)
             for arg in args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg]:
-                if arg is not None and arg.annotation is not None:
-                    self.walk(arg.annotation, actx)
-            if node.returns is not None:
-                self.walk(node.returns, actx)
-            self.walk_all(node.body, (ctx[0], True, "function"))
+                if arg is not None:
+                    add([arg.annotation], actx)
+            add([node.returns], actx)
+            add(node.body, (ctx[0], True, "function"))
         elif kind is ast.Lambda:
-            self.walk_all(node.args.defaults, ctx)
-            self.walk_all(node.args.kw_defaults, ctx)
-            self.walk(node.body, (ctx[0], True, "function"))
+            add(node.args.defaults, ctx)
+            add(node.args.kw_defaults, ctx)
+            add([node.body], (ctx[0], True, "function"))
         elif kind is ast.ClassDef:
-            self.walk_all(node.decorator_list, ctx)
-            self.walk_all(getattr(node, "type_params", []), ctx)
-            self.walk_all(node.bases, ctx)
-            self.walk_all(node.keywords, ctx)
-            self.walk_all(node.body, (ctx[0], ctx[1], "class"))
+            add(node.decorator_list, ctx)
+            add(getattr(node, "type_params", []), ctx)
+            add(node.bases, ctx)
+            add(node.keywords, ctx)
+            add(node.body, (ctx[0], ctx[1], "class"))
         elif kind is ast.If:
-            self.walk(node.test, ctx)
-            body_ctx = (True, ctx[1], ctx[2]) if is_type_checking_test(node.test) else ctx
-            self.walk_all(node.body, body_ctx)
-            self.walk_all(node.orelse, ctx)
+            add([node.test], ctx)
+            if is_type_checking_test(node.test):
+                add(node.body, (True, ctx[1], ctx[2]))
+            elif is_main_test(node.test):
+                add(node.body, (ctx[0], True, ctx[2]))
+            else:
+                add(node.body, ctx)
+            add(node.orelse, ctx)
         elif kind is ast.AnnAssign:
-            self.walk(node.target, ctx)
-            if node.value is not None:
-                self.walk(node.value, ctx)
-            self.walk(node.annotation, self.annotation_ctx(ctx, local=ctx[2] == "function"))
+            add([node.target], ctx)
+            add([node.annotation], self.annotation_ctx(ctx, local=ctx[2] == "function"))
+            add([node.value], ctx)
         else:
-            for child in ast.iter_child_nodes(node):
-                self.walk(child, ctx)
+            add(ast.iter_child_nodes(node), ctx)
+        return out
 
 
 def target_names(target):
@@ -496,49 +554,86 @@ def target_names(target):
     return []
 
 
+def bound_names(node, model, module):
+    """Names a statement or expression node binds in the scope it runs in.
+
+    A from-import of the very submodule ``module.n`` into ``module``'s own
+    namespace (``from . import n``) is not counted (it binds the submodule).
+    """
+    names = []
+    add = names.extend
+    if isinstance(node, ast.Assign):
+        for target in node.targets:
+            add(target_names(target))
+    elif isinstance(node, ast.AnnAssign):
+        if node.value is not None:
+            add(target_names(node.target))
+    elif isinstance(node, (ast.AugAssign, ast.NamedExpr)):
+        add(target_names(node.target))
+    elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        add([node.name])
+    elif isinstance(node, (ast.For, ast.AsyncFor)):
+        add(target_names(node.target))
+    elif isinstance(node, (ast.With, ast.AsyncWith)):
+        for item in node.items:
+            if item.optional_vars is not None:
+                add(target_names(item.optional_vars))
+    elif isinstance(node, ast.ExceptHandler):
+        if node.name:
+            add([node.name])
+    elif isinstance(node, ast.Import):
+        for alias in node.names:
+            add([alias.asname or alias.name.split(".")[0]])
+    elif isinstance(node, ast.ImportFrom):
+        source = model.resolve_from(module, node.level, node.module)
+        for alias in node.names:
+            if alias.name == "*":
+                continue
+            if source == module and alias.asname in (None, alias.name):
+                continue  # `from . import n`: binds the submodule itself
+            add([alias.asname or alias.name])
+    return names
+
+
 class BindingCollector(ScopedWalker):
-    """Names a package's file binds itself at import time at module scope."""
+    """What a module's own import-time, module-scope code binds, and its ``__all__``.
+
+    ``names``: bound names (see ``bound_names``).  ``all_names``: the strings
+    of a literal ``__all__`` (``__all__ = [...]`` then any ``__all__ += [...]``),
+    or None when there is none or it is not entirely literal.
+    """
 
     def __init__(self, model, name, tree):
         super().__init__(tree)
         self.model = model
         self.name = name
         self.names = set()
+        self.all_names = None
+        self.all_dynamic = False
 
     def hook(self, node, ctx):
         if ctx != MODULE_CTX:
             return
-        add = self.names.update
-        if isinstance(node, ast.Assign):
-            for target in node.targets:
-                add(target_names(target))
-        elif isinstance(node, ast.AnnAssign):
-            if node.value is not None:
-                add(target_names(node.target))
-        elif isinstance(node, (ast.AugAssign, ast.NamedExpr)):
-            add(target_names(node.target))
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            add([node.name])
-        elif isinstance(node, (ast.For, ast.AsyncFor)):
-            add(target_names(node.target))
-        elif isinstance(node, (ast.With, ast.AsyncWith)):
-            for item in node.items:
-                if item.optional_vars is not None:
-                    add(target_names(item.optional_vars))
-        elif isinstance(node, ast.ExceptHandler):
-            if node.name:
-                add([node.name])
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                add([alias.asname or alias.name.split(".")[0]])
-        elif isinstance(node, ast.ImportFrom):
-            source = self.model.resolve_from(self.name, node.level, node.module)
-            for alias in node.names:
-                if alias.name == "*":
-                    continue
-                if source == self.name and alias.asname in (None, alias.name):
-                    continue  # `from . import n`: binds the submodule itself
-                add([alias.asname or alias.name])
+        self.names.update(bound_names(node, self.model, self.name))
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if not any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
+                return
+            value = string_list(node.value) if node.value is not None else None
+            if isinstance(node, ast.AugAssign):
+                if value is None or not isinstance(node.op, ast.Add) or self.all_names is None:
+                    self.all_dynamic = True
+                else:
+                    self.all_names = self.all_names + value
+            elif node.value is not None:
+                if value is None:
+                    self.all_dynamic = True
+                self.all_names = value or []
+        elif isinstance(node, ast.Call):  # __all__.append(...), __all__.extend(...)
+            func = node.func
+            if (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+                    and func.value.id == "__all__"):
+                self.all_dynamic = True
 
 
 class EdgeCollector(ScopedWalker):
@@ -548,12 +643,16 @@ class EdgeCollector(ScopedWalker):
     file that does not parse); decycle may or may not report them.
     """
 
-    def __init__(self, model, name, tree):
+    def __init__(self, model, name, tree, uses_any_module=False):
         super().__init__(tree)
         self.model = model
         self.m = name
+        self.source = model.source(name)
+        self.uses_any_module = uses_any_module
         self.sites = []
-        self.bound_modules = {}  # name bound by a module-level plain import -> module
+        # Name -> module, for names whose current module-scope binding is a
+        # module-level import-time plain import (any other binding forgets).
+        self.bound_modules = {}
 
     def add(self, target, node, kind, optional=False):
         if target != self.m and self.model.has_file(target):
@@ -571,10 +670,13 @@ class EdgeCollector(ScopedWalker):
 
     def hook(self, node, ctx):
         kind = scope_of(ctx)
+        if ctx == MODULE_CTX:
+            for bound in bound_names(node, self.model, self.m):
+                self.bound_modules.pop(bound, None)
         if isinstance(node, ast.Import):
             for alias in node.names:
                 self.import_name(alias.name, node, kind)
-                if kind == IMPORT_TIME and ctx[2] == "module":
+                if ctx == MODULE_CTX:
                     if alias.asname:
                         self.bound_modules[alias.asname] = alias.name
                     else:
@@ -628,14 +730,30 @@ class EdgeCollector(ScopedWalker):
             ok = False
         if not ok or not node.args:
             return
-        first = node.args[0]
-        if isinstance(first, ast.Constant) and isinstance(first.value, str):
-            if first.value and not first.value.startswith("."):
-                self.import_name(first.value, node, kind)
+        name = self.plain_string(node.args[0])
+        if name is not None and all(is_identifier(part) for part in name.split(".")):
+            self.import_name(name, node, kind)
+
+    def plain_string(self, node):
+        """Value of a plain string literal: one part, no prefix but r, no escapes."""
+        if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+            return None
+        if self.source is None:
+            return node.value  # cannot check the spelling; accept
+        text = ast.get_source_segment(self.source, node)
+        if text is None:
+            return node.value
+        body = text[1:] if text[:1] in ("r", "R") else text
+        for quote in ('"""', "'''", '"', "'"):
+            if body == quote + node.value + quote:
+                return node.value
+        return None
 
     def use(self, node, kind):
         """``NAME.attr`` read at import time, NAME bound by ``import D``."""
-        if kind != IMPORT_TIME or not isinstance(node.ctx, ast.Load):
+        # `del pkg.x` needs pkg.x to exist, so it counts like a read;
+        # `pkg.x = v` does not.
+        if kind != IMPORT_TIME or isinstance(node.ctx, ast.Store):
             return
         value = node.value
         if not isinstance(value, ast.Name) or value.id not in self.bound_modules:
@@ -643,6 +761,8 @@ class EdgeCollector(ScopedWalker):
         module = self.bound_modules[value.id]
         if self.model.is_project_module(module + "." + node.attr):
             return
+        if not self.uses_any_module and not is_ancestor(module, self.m):
+            return  # any other module already has the edge from the import
         self.add(module, value, IMPORT_TIME)
 
 
@@ -663,7 +783,7 @@ def expected_edges(model):
         if tree is None:
             unparsable.add(name)
             continue
-        collector = EdgeCollector(model, name, tree)
+        collector = EdgeCollector(model, name, tree, model.uses_any_module)
         collector.run()
         for target, line, col, kind, optional in collector.sites:
             sites = edges.setdefault((name, target), {})
@@ -876,6 +996,9 @@ def compare(model, data):
 def check_example(graph, comp, example, diffs):
     """The example must be a shortest cycle through its first module."""
     label = " -> ".join(str(x) for x in example)
+    if not all(isinstance(x, str) for x in example):
+        diffs.append("cycle example is not a list of module names: %s" % label)
+        return
     if len(example) < 3 or example[0] != example[-1]:
         diffs.append("cycle example is not a closed cycle: %s" % label)
         return
@@ -976,13 +1099,14 @@ def golden_options(case_dir):
     return roots, excludes, passthrough
 
 
-def check_project(binary, project_dir, roots=None, excludes=(), extra_args=()):
+def check_project(binary, project_dir, roots=None, excludes=(), extra_args=(),
+                  uses_any_module=False):
     """Differences for one project (an empty list means it passed)."""
     data, error = run_decycle(binary, project_dir, extra_args)
     if error:
         return [error]
     try:
-        model = ProjectModel(project_dir, roots, excludes)
+        model = ProjectModel(project_dir, roots, excludes, uses_any_module)
     except re.error as exc:
         return ["bad --exclude regex: %s" % exc]
     return compare(model, data)
@@ -1197,8 +1321,8 @@ class ProjectGenerator:
         self.cur = name
         self.cur_package = name if is_pkg else name[:-1]
         self.counter = 0
-        self.plain_bound = []   # names bound by module-level plain imports
-        self.other_bound = []   # names bound by from-imports
+        self.plain_bound = []   # (name, module) bound by module-level plain imports
+        self.other_bound = []   # (name, module) bound otherwise
         lines = ['"""Generated module %s."""' % ".".join(name)]
         if self.chance(0.25):
             lines.append("from __future__ import annotations")
@@ -1206,8 +1330,17 @@ class ProjectGenerator:
                   "from typing import TYPE_CHECKING", "from importlib import import_module", ""]
         if is_pkg:
             lines += self.init_body(name)
-        for _ in range(rng.randint(0, 7)):
-            lines += self.statement()
+        statements = [self.statement() for _ in range(rng.randint(0, 7))]
+        if len(name) > 1 and self.chance(0.35):
+            # The classic `import pkg.sub` + `VERSION = pkg.__version__`.
+            own = [t for t in self.targets if t.split(".")[0] == name[0]]
+            target = rng.choice(own)
+            self.plain_bound.append((name[0], name[0]))
+            statements.insert(rng.randint(0, len(statements)), [
+                "import %s" % target,
+                "VERSION = %s.%s" % (name[0], rng.choice(("__version__", "CONST", "missing")))])
+        for statement in statements:
+            lines += statement
         return "\n".join(lines) + "\n"
 
     def init_body(self, name):
@@ -1272,7 +1405,7 @@ class ProjectGenerator:
         for n in picked:
             if self.chance(0.3):
                 alias = self.new_id("_a")
-                self.other_bound.append(alias)
+                self.other_bound.append((alias, source + "." + n))
                 out.append("%s as %s" % (n, alias))
             else:
                 out.append(n)
@@ -1299,15 +1432,18 @@ class ProjectGenerator:
             choice = "from_abs"
         if choice == "import":
             target = self.pick_target()
+            own = [t for t in self.targets if t.split(".")[0] == self.cur[0]]
+            if own and self.chance(0.35):
+                # `import pkg.sub` inside pkg: binds the ancestor `pkg`, whose
+                # attribute reads are the "uses" that make an edge to it.
+                target = self.rng.choice(own)
             if track:
-                self.plain_bound.append(target.split(".")[0])
+                first = target.split(".")[0]
+                self.plain_bound.append((first, first))
             return "stmt", ["import %s" % target]
         if choice == "import_as":
             target, alias = self.pick_target(), self.new_id("_m")
-            if track:
-                self.plain_bound.append(alias)
-            else:
-                self.other_bound.append(alias)
+            (self.plain_bound if track else self.other_bound).append((alias, target))
             return "stmt", ["import %s as %s" % (target, alias)]
         if choice in ("from_rel", "from_abs", "star"):
             target = self.pick_target()
@@ -1329,13 +1465,19 @@ class ProjectGenerator:
         # A use: NAME.attr, NAME (usually) bound by a module-level plain import.
         names = self.plain_bound + self.other_bound
         if names and self.chance(0.85):
-            bound = rng.choice(self.plain_bound if self.plain_bound and self.chance(0.8) else names)
-        else:
-            bound = rng.choice(self.targets).split(".")[0] if self.targets else "os"
+            here = ".".join(self.cur)
+            ancestors = [b for b in self.plain_bound if here.startswith(b[1] + ".")]
+            pool = self.plain_bound if self.plain_bound and self.chance(0.8) else names
+            if ancestors and self.chance(0.6):
+                pool = ancestors
+            bound, module = rng.choice(pool)
+        else:  # a name that is not (yet) bound by an import
+            module = rng.choice(self.targets).split(".")[0] if self.targets else "os"
+            bound = module
         attrs = ["__version__", "CONST", "missing", "func"]
-        for pkg, info in self.packages.items():
-            if pkg[-1:] == (bound,) or len(pkg) == 1 and pkg[0] == bound:
-                attrs += info["children"]
+        info = self.packages.get(tuple(module.split(".")))
+        if info:
+            attrs += info["children"]
         return "expr", "%s.%s" % (bound, rng.choice(attrs))
 
     def wrap_expr(self, kind, expr):
@@ -1419,14 +1561,14 @@ class ProjectGenerator:
         return lines
 
 
-def check_random(binary, index, seed, keep, verbose):
+def check_random(binary, index, seed, keep, verbose, uses_any_module=False):
     """Generate random project number ``index`` and check it; return pass/fail."""
     rng = random.Random("%d:%d" % (seed, index))
     base = tempfile.mkdtemp(prefix="diff_ast_")
     label = "random project %d (seed %d)" % (index, seed)
     try:
         project = ProjectGenerator(rng, sys.version_info >= (3, 10)).generate(base)
-        diffs = check_project(binary, project)
+        diffs = check_project(binary, project, uses_any_module=uses_any_module)
         if diffs and keep:
             dest = os.path.join(keep, "seed%d-project%d" % (seed, index))
             shutil.rmtree(dest, ignore_errors=True)
@@ -1452,12 +1594,14 @@ def main(argv=None):
                         help="seed of the random projects (default 1)")
     parser.add_argument("--keep", metavar="DIR",
                         help="copy failing random projects into DIR")
+    parser.add_argument("--uses-any-module", action="store_true",
+                        help="apply the NAME.attr uses rule to every imported module, "
+                             "not only to ancestor packages")
     parser.add_argument("-v", "--verbose", action="store_true", help="list passing projects too")
     parser.add_argument("--print-expected", action="store_true",
                         help="print this script's model of each PROJECT_DIR as JSON; run nothing")
     parser.add_argument("projects", nargs="*", metavar="PROJECT_DIR")
     args = parser.parse_args(argv)
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))
 
     if args.print_expected:
         for project in args.projects:
@@ -1465,7 +1609,8 @@ def main(argv=None):
             if os.path.isdir(os.path.join(project, "input")) and os.path.isfile(os.path.join(project, "args")):
                 roots, excludes, _ = golden_options(project)
                 project = os.path.join(project, "input")
-            print(json.dumps(model_json(ProjectModel(project, roots or None, excludes)), indent=2))
+            model = ProjectModel(project, roots or None, excludes, args.uses_any_module)
+            print(json.dumps(model_json(model), indent=2))
         return 0
     if not args.decycle:
         parser.error("--decycle is required")
@@ -1494,12 +1639,14 @@ def main(argv=None):
             skipped += 1
             continue
         total += 1
-        diffs = check_project(binary, project, roots or None, excludes, extra)
+        diffs = check_project(binary, project, roots or None, excludes, extra,
+                              args.uses_any_module)
         report(label, diffs, args.verbose)
         passed += not diffs
     for index in range(args.random):
         total += 1
-        passed += check_random(binary, index, args.seed, args.keep, args.verbose)
+        passed += check_random(binary, index, args.seed, args.keep, args.verbose,
+                               args.uses_any_module)
     if skipped:
         print("diff_ast: %d skipped" % skipped)
     print("diff_ast: %d projects, %d passed, %d failed" % (total, passed, total - passed))

@@ -1,0 +1,1 @@
+from . import stale_core
