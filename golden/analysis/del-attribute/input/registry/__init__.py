@@ -1,0 +1,4 @@
+from registry import cleanup
+from registry import setup
+
+legacy_hook = None

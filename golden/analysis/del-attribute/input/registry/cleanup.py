@@ -1,0 +1,3 @@
+import registry.setup
+
+del registry.legacy_hook

@@ -1,0 +1,3 @@
+import registry.cleanup
+
+registry.default_backend = "memory"

@@ -1,0 +1,5 @@
+from cli import runner
+
+
+def run_all():
+    return runner.start()

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Benchmark decycle's analysis against a bare tree-sitter parse.
+
+For each corpus (a folder of Python code), the same source files are
+(1) parsed by bare_parse, which reads each file, parses it with tree-sitter
+and frees the tree, nothing else, and (2) analysed by `decycle PATH`, the
+full pipeline: scan, parse, facts, graph, cycles, report. Both run with
+-j 1 and -j 2, interleaved, RUNS times; the medians of wall time and of peak
+resident memory (from wait4) are compared:
+
+  analysis time / bare parse time   target <= 1.10 (-j 1)
+  decycle -j 1 / decycle -j 2       target >= 1.80
+  analysis peak RSS / bare RSS      target <= 1.50 (-j 1)
+
+Run it on a quiet machine: the figures are medians of one run of this script,
+never single timings. --check makes the exit status 1 when a target is missed.
+
+usage: run.py --decycle BUILD/decycle --bare BUILD/tests/bare_parse
+              [--runs N] [--check] [CORPUS ...]
+Without CORPUS: the running Python's standard library, and Django and SymPy
+where Debian's python3-django / python3-sympy are installed.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+
+
+def default_corpora():
+    out = [sysconfig.get_paths()["stdlib"]]
+    for pkg in ("django", "sympy"):
+        path = os.path.join("/usr/lib/python3/dist-packages", pkg)
+        if os.path.isdir(path):
+            out.append(path)
+    return out
+
+
+def measure(cmd, stdin_path=None):
+    """Runs cmd; returns (wall seconds, peak RSS in KiB, exit status)."""
+    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if stdin_path:
+        stdin.close()
+    return wall, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+
+
+def source_files(decycle, corpus):
+    """The files decycle parses in corpus (absolute paths)."""
+    out = subprocess.run([decycle, "--format", "json", corpus], stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL, check=False).stdout
+    modules = json.loads(out)["modules"]
+    return [os.path.join(corpus, m["path"]) for m in modules if m["path"].endswith(".py")]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--decycle", required=True)
+    ap.add_argument("--bare", required=True)
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--check", action="store_true")
+    ap.add_argument("corpora", nargs="*")
+    opts = ap.parse_args()
+    corpora = opts.corpora or default_corpora()
+    missed = []
+    for corpus in corpora:
+        files = source_files(opts.decycle, corpus)
+        size = sum(os.path.getsize(f) for f in files)
+        with tempfile.NamedTemporaryFile("w", suffix=".list", delete=False) as lst:
+            lst.write("\n".join(files) + "\n")
+        runs = {k: [] for k in ("bare1", "dc1", "bare2", "dc2")}
+        measure([opts.decycle, corpus])  # warm the page cache
+        for _ in range(opts.runs):
+            runs["bare1"].append(measure([opts.bare, "-j", "1"], lst.name))
+            runs["dc1"].append(measure([opts.decycle, "-j", "1", corpus]))
+            runs["bare2"].append(measure([opts.bare, "-j", "2"], lst.name))
+            runs["dc2"].append(measure([opts.decycle, "-j", "2", corpus]))
+        os.unlink(lst.name)
+        med = {k: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v))
+               for k, v in runs.items()}
+        for k, v in runs.items():
+            if any(r[2] not in (0, 1) for r in v):
+                print(f"{corpus}: {k} failed", file=sys.stderr)
+                return 2
+        time_ratio = med["dc1"][0] / med["bare1"][0]
+        speedup = med["dc1"][0] / med["dc2"][0]
+        mem_ratio = med["dc1"][1] / med["bare1"][1]
+        print(f"{corpus}: {len(files)} files, {size / 1e6:.1f} MB, median of {opts.runs} runs")
+        for k, label in (("bare1", "bare parse -j 1"), ("dc1", "decycle    -j 1"),
+                         ("bare2", "bare parse -j 2"), ("dc2", "decycle    -j 2")):
+            print(f"  {label}: {med[k][0]:.3f} s, peak {med[k][1] / 1024:.1f} MiB")
+        checks = [("analysis/parse time (-j 1)", time_ratio, time_ratio <= 1.10, "<= 1.10"),
+                  ("speed-up -j 2 over -j 1", speedup, speedup >= 1.80, ">= 1.80"),
+                  ("analysis/parse peak memory", mem_ratio, mem_ratio <= 1.50, "<= 1.50")]
+        for name, value, ok, target in checks:
+            print(f"  {name}: {value:.2f} (target {target}) {'ok' if ok else 'MISSED'}")
+            if not ok:
+                missed.append(f"{corpus}: {name}")
+    return 1 if opts.check and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
