@@ -328,7 +328,11 @@ static void visit_import(extractor *x, TSNode n, const frame *f, bool from) {
   }
 }
 
-static void visit_future_import(extractor *x, TSNode n) {
+/* `from __future__ import x` sets a compiler flag and also, at run time,
+ * imports the module __future__ like any from-import. */
+static void visit_future_import(extractor *x, TSNode n, const frame *f) {
+  visit_import(x, n, f, true);
+  dc_vec_last(&x->imports).module = "__future__";
   uint32_t count = ts_node_named_child_count(n);
   for (uint32_t i = 0; i < count; i++) {
     TSNode name = ts_node_named_child(n, i);
@@ -539,7 +543,7 @@ static bool visit(extractor *x, TSNode n, frame *f) {
   switch ((enum kind)f->kind) {
   case K_IMPORT_STATEMENT: visit_import(x, n, f, false); return false;
   case K_IMPORT_FROM_STATEMENT: visit_import(x, n, f, true); return false;
-  case K_FUTURE_IMPORT_STATEMENT: visit_future_import(x, n); return false;
+  case K_FUTURE_IMPORT_STATEMENT: visit_future_import(x, n, f); return false;
   case K_COMMENT: return false;
   case K_CALL: visit_call(x, n, f); break;
   case K_ATTRIBUTE: visit_attribute(x, n, f); break;

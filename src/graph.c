@@ -168,13 +168,9 @@ static void resolve_from(builder *b, uint32_t m, const dc_import *imp, dc_site s
                                       "relative import beyond the top-level package; ignored", NULL});
     return;
   }
-  if (!exists(b, target)) {
-    /* Not a project module; a prefix of it may still be (import a.b
-     * where only a is the project's). */
-    add_running(b, m, target, site);
-    return;
-  }
+  /* Even when target is not the project's, a prefix of it may be. */
   add_running(b, m, target, site);
+  if (!exists(b, target)) return;
   int32_t x = dc_graph_find(b->g, target);
   const char *name = b->g->names[m];
   if (imp->star) {

@@ -120,15 +120,14 @@ static void add_diag(const dc_source *src, const char *path, uint32_t offset, co
                                  dc_arena_strndup(arena, src->data + start, end - start)});
 }
 
-/* Reports the first ERROR or MISSING node, descending only into subtrees
- * that hold an error. */
+/* Reports the innermost first error: descends, from the root, into the
+ * first child holding an error until none does, so that a file swallowed
+ * whole by one ERROR node still gets the line where parsing went wrong. */
 static void report_syntax_error(TSNode root, const dc_source *src, const char *path, dc_arena *arena,
                                 dc_diags *diags) {
   TSTreeCursor c = ts_tree_cursor_new(root);
   TSNode n = root;
-  for (;;) {
-    if (ts_node_is_missing(n) || ts_node_symbol(n) == (TSSymbol)-1) break;
-    if (!ts_tree_cursor_goto_first_child(&c)) break;
+  while (!ts_node_is_missing(n) && ts_tree_cursor_goto_first_child(&c)) {
     bool found = false;
     do {
       TSNode child = ts_tree_cursor_current_node(&c);

@@ -81,6 +81,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import warnings
 from collections import deque
 
 IMPORT_TIME = "import-time"
@@ -354,6 +355,11 @@ class ProjectModel:
                     except UnicodeDecodeError:
                         text = None  # let ast honour a coding declaration
                     tree = ast.parse(data if text is None else text, filename=mod.path)
+                    # A module Python refuses to compile (`from __future__
+                    # import *`) can never be imported: like a parse error.
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")  # "is" with a literal...
+                        compile(tree, mod.path, "exec", dont_inherit=True)
                 except (SyntaxError, ValueError, UnicodeDecodeError,
                         MemoryError, RecursionError, OSError):
                     tree = text = None
