@@ -268,7 +268,10 @@ static void walk_root(walker *w, uint32_t root) {
       if (S_ISLNK(st.st_mode)) {
         if (stat(open_path, &st) != 0) continue; /* dangling link */
         if (!inside_path(w, open_path)) {
-          warn(w, rel, "symbolic link leads out of PATH; not followed");
+          /* Only a link that could have been Python is worth a word. */
+          if (S_ISDIR(st.st_mode) || ends_with(name, ".py") || ends_with(name, ".pyi") ||
+              ends_with(name, ".so") || ends_with(name, ".pyd"))
+            warn(w, rel, "symbolic link leads out of PATH; not followed");
           continue;
         }
       }

@@ -164,6 +164,8 @@ START_TEST(links) {
   char target[4096];
   snprintf(target, sizeof target, "%s/secret.py", outside);
   ck_assert_int_eq(symlink(target, link), 0);
+  snprintf(link, sizeof link, "%s/pkg/vendor.js", root); /* not Python: no warning */
+  ck_assert_int_eq(symlink(target, link), 0);
   snprintf(link, sizeof link, "%s/pkg/alias.py", root);
   ck_assert_int_eq(symlink("a.py", link), 0);
   dc_project *p = scan();
