@@ -17,6 +17,7 @@
  * Folders without __init__.py that hold modules are namespace packages
  * (PEP 420): they run no code, so they are kept only for name resolution.
  */
+#define _DEFAULT_SOURCE /* d_type and DT_* of readdir */
 #include "scan.h"
 
 #include <dirent.h>
@@ -215,21 +216,37 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Reads the entry names of a folder, sorted. Returns NULL if it cannot be
- * opened. The caller frees the array and its strings. */
-static char **read_dir_sorted(const char *open_path, uint32_t *n_out) {
+/* entry - a folder entry: its name and the type readdir reported
+ * (DT_UNKNOWN when the file system does not say). */
+typedef struct entry {
+  char *name;
+  unsigned char type;
+} entry;
+
+static int cmp_entry(const void *a, const void *b) {
+  return strcmp(((const entry *)a)->name, ((const entry *)b)->name);
+}
+
+/* Reads the entries of a folder, sorted by name. Returns NULL if it cannot
+ * be opened. The caller frees the array and the names. */
+static entry *read_dir_sorted(const char *open_path, uint32_t *n_out) {
   DIR *d = opendir(open_path);
   if (!d) return NULL;
-  dc_vec(char *) names = {0};
+  dc_vec(entry) entries = {0};
   struct dirent *e;
   while ((e = readdir(d))) {
     if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-    dc_vec_push(&names, dc_xstrdup(e->d_name));
+    dc_vec_push(&entries, ((entry){dc_xstrdup(e->d_name), e->d_type}));
   }
   closedir(d);
-  if (names.size) qsort(names.items, names.size, sizeof *names.items, cmp_str);
-  *n_out = names.size;
-  return names.items ? names.items : dc_xcalloc(1, sizeof(char *));
+  if (entries.size) qsort(entries.items, entries.size, sizeof *entries.items, cmp_entry);
+  *n_out = entries.size;
+  return entries.items ? entries.items : dc_xcalloc(1, sizeof(entry));
+}
+
+static bool module_suffix(const char *name) {
+  return ends_with(name, ".py") || ends_with(name, ".pyi") || ends_with(name, ".so") ||
+         ends_with(name, ".pyd");
 }
 
 static bool is_other_root(walker *w, const char *rel, uint32_t root) {
@@ -249,15 +266,19 @@ static void walk_root(walker *w, uint32_t root) {
     pending dir = dc_vec_pop(&stack);
     const char *dir_open = join(w->arena, w->opts->path, dir.rel);
     uint32_t n = 0;
-    char **names = read_dir_sorted(dir_open, &n);
-    if (!names) {
+    entry *entries = read_dir_sorted(dir_open, &n);
+    if (!entries) {
       warn(w, dir.rel, dc_arena_printf(w->arena, "cannot open folder: %s", strerror(errno)));
       continue;
     }
     /* Folders are pushed in reverse so that they are walked in byte order. */
     uint32_t first_sub = stack.size;
     for (uint32_t i = 0; i < n; i++) {
-      const char *name = names[i];
+      const char *name = entries[i].name;
+      /* Most entries of a big tree (locale data, static files) cannot be
+       * modules: skip them without a system call when readdir knows. */
+      if (entries[i].type == DT_REG && !module_suffix(name)) continue;
+      if (entries[i].type == DT_DIR && is_default_exclude(name)) continue;
       const char *rel = !strcmp(dir.rel, ".") ? dc_arena_strdup(w->arena, name)
                                              : dc_arena_printf(w->arena, "%s/%s", dir.rel, name);
       const char *open_path = join(w->arena, w->opts->path, rel);
@@ -269,8 +290,7 @@ static void walk_root(walker *w, uint32_t root) {
         if (stat(open_path, &st) != 0) continue; /* dangling link */
         if (!inside_path(w, open_path)) {
           /* Only a link that could have been Python is worth a word. */
-          if (S_ISDIR(st.st_mode) || ends_with(name, ".py") || ends_with(name, ".pyi") ||
-              ends_with(name, ".so") || ends_with(name, ".pyd"))
+          if (S_ISDIR(st.st_mode) || module_suffix(name))
             warn(w, rel, "symbolic link leads out of PATH; not followed");
           continue;
         }
@@ -291,8 +311,8 @@ static void walk_root(walker *w, uint32_t root) {
       stack.items[i] = stack.items[j - 1];
       stack.items[j - 1] = t;
     }
-    for (uint32_t i = 0; i < n; i++) free(names[i]);
-    free(names);
+    for (uint32_t i = 0; i < n; i++) free(entries[i].name);
+    free(entries);
   }
   dc_vec_free(&stack);
 }
@@ -314,17 +334,17 @@ static bool is_src_layout(const char *path, dc_arena *arena) {
   if (stat(join(arena, path, "__init__.py"), &st) == 0) return false;
   const char *src = join(arena, path, "src");
   uint32_t n = 0;
-  char **names = read_dir_sorted(src, &n);
-  if (!names) return false;
+  entry *entries = read_dir_sorted(src, &n);
+  if (!entries) return false;
   bool code = false;
   for (uint32_t i = 0; i < n; i++) {
-    const char *name = names[i];
+    const char *name = entries[i].name;
     if (ends_with(name, ".py") ||
         stat(dc_arena_printf(arena, "%s/%s/__init__.py", src, name), &st) == 0)
       code = true;
-    free(names[i]);
+    free(entries[i].name);
   }
-  free(names);
+  free(entries);
   return code;
 }
 

@@ -6,7 +6,7 @@ For each corpus (a folder of Python code), the same source files are
 and frees the tree, nothing else, and (2) analysed by `decycle PATH`, the
 full pipeline: scan, parse, facts, graph, cycles, report. Both run with
 -j 1 and -j 2, interleaved, RUNS times; the medians of wall time and of peak
-resident memory (from wait4) are compared:
+resident memory (ru_maxrss, measured by the small peak_rss launcher) are compared:
 
   analysis time / bare parse time   target <= 1.10 (-j 1)
   decycle -j 1 / decycle -j 2       target >= 1.80
@@ -28,7 +28,6 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
-import time
 
 
 def default_corpora():
@@ -40,16 +39,20 @@ def default_corpora():
     return out
 
 
+PEAK_RSS = None  # the peak_rss launcher, next to bare_parse
+
+
 def measure(cmd, stdin_path=None):
-    """Runs cmd; returns (wall seconds, peak RSS in KiB, exit status)."""
+    """Runs cmd through peak_rss; returns (wall seconds, peak RSS in KiB,
+    exit status)."""
     stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as out:
+        status = subprocess.run([PEAK_RSS, out.name] + cmd, stdin=stdin, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL).returncode
+        rss, wall = out.read().split()
     if stdin_path:
         stdin.close()
-    return wall, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+    return float(wall), int(rss), status
 
 
 def source_files(decycle, corpus):
@@ -68,6 +71,8 @@ def main():
     ap.add_argument("--check", action="store_true")
     ap.add_argument("corpora", nargs="*")
     opts = ap.parse_args()
+    global PEAK_RSS
+    PEAK_RSS = os.path.join(os.path.dirname(os.path.abspath(opts.bare)), "peak_rss")
     corpora = opts.corpora or default_corpora()
     missed = []
     for corpus in corpora:
