@@ -22,6 +22,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -228,8 +229,10 @@ static int cmp_entry(const void *a, const void *b) {
 }
 
 /* Reads the entries of a folder, sorted by name. Returns NULL if it cannot
- * be opened. The caller frees the array and the names. */
-static entry *read_dir_sorted(const char *open_path, uint32_t *n_out) {
+ * be opened; otherwise *dir is left open so that entries can be examined
+ * relative to it (fstatat resolves one name, not the whole path). The
+ * caller frees the array and the names, and closes *dir. */
+static entry *read_dir_sorted(const char *open_path, uint32_t *n_out, DIR **dir) {
   DIR *d = opendir(open_path);
   if (!d) return NULL;
   dc_vec(entry) entries = {0};
@@ -238,9 +241,9 @@ static entry *read_dir_sorted(const char *open_path, uint32_t *n_out) {
     if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
     dc_vec_push(&entries, ((entry){dc_xstrdup(e->d_name), e->d_type}));
   }
-  closedir(d);
   if (entries.size) qsort(entries.items, entries.size, sizeof *entries.items, cmp_entry);
   *n_out = entries.size;
+  *dir = d;
   return entries.items ? entries.items : dc_xcalloc(1, sizeof(entry));
 }
 
@@ -266,7 +269,8 @@ static void walk_root(walker *w, uint32_t root) {
     pending dir = dc_vec_pop(&stack);
     const char *dir_open = join(w->arena, w->opts->path, dir.rel);
     uint32_t n = 0;
-    entry *entries = read_dir_sorted(dir_open, &n);
+    DIR *d = NULL;
+    entry *entries = read_dir_sorted(dir_open, &n, &d);
     if (!entries) {
       warn(w, dir.rel, dc_arena_printf(w->arena, "cannot open folder: %s", strerror(errno)));
       continue;
@@ -282,7 +286,7 @@ static void walk_root(walker *w, uint32_t root) {
       const char *rel = !strcmp(dir.rel, ".") ? dc_arena_strdup(w->arena, name)
                                              : dc_arena_printf(w->arena, "%s/%s", dir.rel, name);
       const char *open_path = join(w->arena, w->opts->path, rel);
-      if (lstat(open_path, &st) != 0) {
+      if (fstatat(dirfd(d), name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
         warn(w, rel, dc_arena_printf(w->arena, "cannot read: %s", strerror(errno)));
         continue;
       }
@@ -313,6 +317,7 @@ static void walk_root(walker *w, uint32_t root) {
     }
     for (uint32_t i = 0; i < n; i++) free(entries[i].name);
     free(entries);
+    closedir(d);
   }
   dc_vec_free(&stack);
 }
@@ -334,8 +339,10 @@ static bool is_src_layout(const char *path, dc_arena *arena) {
   if (stat(join(arena, path, "__init__.py"), &st) == 0) return false;
   const char *src = join(arena, path, "src");
   uint32_t n = 0;
-  entry *entries = read_dir_sorted(src, &n);
+  DIR *d = NULL;
+  entry *entries = read_dir_sorted(src, &n, &d);
   if (!entries) return false;
+  closedir(d);
   bool code = false;
   for (uint32_t i = 0; i < n; i++) {
     const char *name = entries[i].name;
