@@ -20,6 +20,8 @@ Suite *make_scan_suite(void);
 Suite *make_facts_suite(void);
 Suite *make_graph_suite(void);
 Suite *make_scc_suite(void);
+Suite *make_plan_suite(void);
+Suite *make_diff_suite(void);
 
 /* Creates a fresh temporary folder; the caller removes it with rm_tree. */
 char *tmp_project(void);

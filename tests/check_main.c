@@ -18,6 +18,8 @@ int main(int argc, char **argv) {
       {"facts", make_facts_suite},
       {"graph", make_graph_suite},
       {"scc", make_scc_suite},
+      {"plan", make_plan_suite},
+      {"diff", make_diff_suite},
   };
   SRunner *runner = NULL;
   for (size_t i = 0; i < sizeof suites / sizeof *suites; i++) {
