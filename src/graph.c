@@ -163,6 +163,7 @@ static bool is_submodule(builder *b, int32_t x, const char *sub) {
 static void resolve_from(builder *b, uint32_t m, const dc_import *imp, dc_site site) {
   const char *target = from_target(b, m, imp);
   if (!target) {
+    if (!b->diags) return;
     const dc_file *f = file_of(b, m);
     dc_diags_push(b->diags, (dc_diag){DC_SEVERITY_WARNING, f->path, imp->line, imp->col,
                                       "relative import beyond the top-level package; ignored", NULL});
@@ -290,4 +291,48 @@ dc_graph *dc_graph_build(const dc_project *p, dc_file_facts *const *facts, dc_ar
   free(b.bindings);
   dc_vec_free(&b.raw);
   return g;
+}
+
+/* dc_graph_resolver - a builder kept alive; `raw` collects one name's
+ * targets at a time. */
+struct dc_graph_resolver {
+  builder b;
+};
+
+dc_graph_resolver *dc_graph_resolver_new(const dc_project *p, dc_file_facts *const *facts, const dc_graph *g,
+                                         dc_arena *arena) {
+  dc_graph_resolver *r = dc_xcalloc(1, sizeof *r);
+  r->b = (builder){.p = p, .facts = facts, .arena = arena, .diags = NULL, .g = (dc_graph *)g};
+  r->b.bindings = dc_xcalloc(g->n_modules ? g->n_modules : 1, sizeof *r->b.bindings);
+  return r;
+}
+
+void dc_graph_resolver_free(dc_graph_resolver *self) {
+  if (!self) return;
+  for (uint32_t m = 0; m < self->b.g->n_modules; m++) free(self->b.bindings[m].sorted);
+  free(self->b.bindings);
+  dc_vec_free(&self->b.raw);
+  free(self);
+}
+
+uint32_t dc_graph_resolve_name(dc_graph_resolver *self, uint32_t m, const dc_import *imp, uint32_t name_index,
+                               uint32_t *out, uint32_t cap) {
+  builder *b = &self->b;
+  dc_vec_clear(&b->raw);
+  dc_import one = *imp;
+  if (!imp->star && imp->n_names) {
+    one.names = &imp->names[name_index];
+    one.n_names = 1;
+  }
+  dc_site site = {b->g->file[m], 0, imp->scope, imp->line, imp->col, imp->statement};
+  if (one.form == DC_IMPORT_FROM) resolve_from(b, m, &one, site);
+  else
+    for (uint32_t j = 0; j < one.n_names; j++) add_running(b, m, one.names[j].name, site);
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < b->raw.size && n < cap; i++) out[n++] = b->raw.items[i].to;
+  return n;
+}
+
+const char *dc_graph_import_target(dc_graph_resolver *self, uint32_t m, const dc_import *imp) {
+  return from_target(&self->b, m, imp);
 }

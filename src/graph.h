@@ -55,6 +55,25 @@ typedef struct dc_graph {
 dc_graph *dc_graph_build(const dc_project *p, dc_file_facts *const *facts, dc_arena *arena,
                          dc_diags *diags);
 
+/* dc_graph_resolver - resolves single imported names again after the
+ * graph is built (which names of a statement make which edge). */
+typedef struct dc_graph_resolver dc_graph_resolver;
+
+/* The resolver borrows everything it is given; free it with
+ * dc_graph_resolver_free. */
+dc_graph_resolver *dc_graph_resolver_new(const dc_project *p, dc_file_facts *const *facts, const dc_graph *g,
+                                         dc_arena *arena);
+void dc_graph_resolver_free(dc_graph_resolver *self);
+/* Writes to out[] (up to cap) the modules that name `name_index` of import
+ * `imp` of module m alone makes m run (for a star import, the whole
+ * statement); returns how many. */
+uint32_t dc_graph_resolve_name(dc_graph_resolver *self, uint32_t m, const dc_import *imp, uint32_t name_index,
+                               uint32_t *out, uint32_t cap);
+
+/* The absolute module a `from` import of module m names (relative imports
+ * resolved), or NULL when it climbs above the top-level package. */
+const char *dc_graph_import_target(dc_graph_resolver *self, uint32_t m, const dc_import *imp);
+
 /* Returns the index of module `name`, or -1. */
 int32_t dc_graph_find(const dc_graph *g, const char *name);
 

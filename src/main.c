@@ -1,7 +1,8 @@
 /*
  * main.c - the decycle command line: parse options, run the pipeline
- * scan -> parse/facts -> graph -> scc -> report, and map the outcome to the
- * exit codes of the CLI contract (DESIGN.md, README.md).
+ * scan -> parse/facts -> graph -> scc -> plan/rewrite (fix) -> verify ->
+ * diff | apply -> report, and map the outcome to the exit codes of the CLI
+ * contract (DESIGN.md, README.md).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -9,28 +10,34 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "apply.h"
 #include "arena.h"
 #include "diag.h"
+#include "fix.h"
 #include "graph.h"
 #include "parse.h"
 #include "regex.h"
 #include "report.h"
 #include "scan.h"
 #include "scc.h"
+#include "verify.h"
 #include "vec.h"
 
 /* The exit codes; README.md mirrors them. */
 enum exit_code {
-  EXIT_CLEAN = 0,       /* no import-time cycle */
-  EXIT_CYCLES = 1,      /* import-time cycles found */
-  EXIT_USAGE_OR_IO = 2, /* bad options, unreadable PATH, output error */
+  EXIT_CLEAN = 0,       /* no import-time cycle; --diff: empty diff; --apply: every cycle broken */
+  EXIT_CYCLES = 1,      /* import-time cycles found; --diff: the diff is not empty */
+  EXIT_USAGE_OR_IO = 2, /* bad options, unreadable PATH, output or write error */
+  EXIT_UNBREAKABLE = 3, /* --apply: unbreakable cycles remain (the rest was applied) */
 };
 
 enum format { FORMAT_TEXT, FORMAT_JSON };
+enum mode { MODE_REPORT, MODE_DIFF, MODE_APPLY, MODE_EXPLAIN };
 
 /* options - the parsed command line. */
 typedef struct options {
   enum format format;
+  enum mode mode;
   const char *path;
   dc_vec(const char *) roots;
   dc_vec(const char *) excludes;
@@ -38,10 +45,15 @@ typedef struct options {
 } options;
 
 static const char usage[] =
-    "usage: decycle [--format text|json] [--root DIR]... [--exclude REGEX]... [-j N] [PATH]\n"
+    "usage: decycle [--diff | --apply | --explain] [--format text|json] [--root DIR]...\n"
+    "               [--exclude REGEX]... [-j N] [PATH]\n"
     "\n"
-    "Reports the import-time import cycles of the Python project at PATH (default '.').\n"
+    "Reports the import-time import cycles of the Python project at PATH (default '.'),\n"
+    "and breaks them.\n"
     "\n"
+    "  --diff              print the rewrite that breaks them as a unified diff\n"
+    "  --apply             rewrite the files in place (verified first, all or nothing)\n"
+    "  --explain           say why each cut edge was chosen and why the others cannot be cut\n"
     "  --format text|json  report format on stdout (default text)\n"
     "  --root DIR          a folder, relative to PATH, that holds top-level modules;\n"
     "                      repeatable; default: PATH/src when it holds the code, else PATH\n"
@@ -51,7 +63,9 @@ static const char usage[] =
     "  -h, --help          show this help\n"
     "      --version       show the version\n"
     "\n"
-    "exit status: 0 no import-time cycle, 1 cycles found, 2 usage or I/O error\n";
+    "exit status: 0 no import-time cycle (--diff: empty; --apply: all broken),\n"
+    "  1 cycles found (--diff: not empty), 2 usage or I/O error,\n"
+    "  3 --apply left unbreakable cycles\n";
 
 static int usage_error(const char *fmt, const char *arg) {
   fputs("decycle: ", stderr);
@@ -110,8 +124,10 @@ static int parse_options(int argc, char **argv, options *o) {
       if (parse_jobs(v, &o->jobs)) return usage_error("invalid job count '%s'", v);
     } else if (missing) {
       return usage_error("option '%s' needs a value", arg);
-    } else if (!strcmp(arg, "--diff") || !strcmp(arg, "--apply")) {
-      return usage_error("'%s' is not available in this version yet", arg);
+    } else if (!strcmp(arg, "--diff") || !strcmp(arg, "--apply") || !strcmp(arg, "--explain")) {
+      enum mode m = arg[2] == 'd' ? MODE_DIFF : arg[2] == 'a' ? MODE_APPLY : MODE_EXPLAIN;
+      if (o->mode != MODE_REPORT && o->mode != m) return usage_error("'%s' cannot be combined with another mode", arg);
+      o->mode = m;
     } else if (arg[0] == '-' && arg[1]) {
       return usage_error("unknown option '%s'", arg);
     } else if (o->path) {
@@ -152,13 +168,43 @@ int main(int argc, char **argv) {
   dc_file_facts **facts = dc_parse_project(project, o.jobs, &arena, &diags);
   dc_graph *graph = dc_graph_build(project, facts, &arena, &diags);
   dc_components *components = dc_scc_find(graph, &arena);
+  dc_fix *fix = dc_fix_build(project, graph, components, facts, &arena, &diags);
   dc_diags_sort(&diags);
-
   dc_report_diags(&diags, stderr);
-  dc_analysis analysis = {project, graph, components, &diags};
-  if (o.format == FORMAT_JSON) dc_report_json(&analysis, stdout);
-  else dc_report_text(&analysis, stdout);
-  rc = components->n ? EXIT_CYCLES : EXIT_CLEAN;
+  dc_analysis analysis = {project, graph, components, &diags, fix};
+
+  if (o.mode == MODE_DIFF || o.mode == MODE_APPLY) {
+    if (dc_verify(project, graph, components, facts, fix, &arena) != 0) {
+      fprintf(stderr, "decycle: internal error: %s\n", dc_error_message());
+      goto out;
+    }
+    dc_report_cuts(&analysis, stderr);
+  }
+  bool unbreakable = false;
+  for (uint32_t i = 0; i < fix->n_components; i++) unbreakable |= fix->components[i].unbreakable;
+  switch (o.mode) {
+  case MODE_REPORT:
+    if (o.format == FORMAT_JSON) dc_report_json(&analysis, stdout);
+    else dc_report_text(&analysis, stdout);
+    rc = components->n ? EXIT_CYCLES : EXIT_CLEAN;
+    break;
+  case MODE_EXPLAIN:
+    dc_report_explain(&analysis, stdout);
+    rc = components->n ? EXIT_CYCLES : EXIT_CLEAN;
+    break;
+  case MODE_DIFF:
+    dc_report_diff(&analysis, stdout);
+    rc = fix->n_changes ? EXIT_CYCLES : EXIT_CLEAN;
+    break;
+  case MODE_APPLY:
+    if (dc_apply(fix) != 0) {
+      fprintf(stderr, "decycle: %s\n", dc_error_message());
+      goto out;
+    }
+    fprintf(stderr, "decycle: %u file%s rewritten\n", fix->n_changes, fix->n_changes == 1 ? "" : "s");
+    rc = unbreakable ? EXIT_UNBREAKABLE : EXIT_CLEAN;
+    break;
+  }
   if (fflush(stdout) != 0 || ferror(stdout)) {
     fprintf(stderr, "decycle: cannot write the report: %s\n", strerror(errno));
     rc = EXIT_USAGE_OR_IO;

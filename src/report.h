@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "diag.h"
+#include "fix.h"
 #include "graph.h"
 #include "scan.h"
 #include "scc.h"
@@ -18,12 +19,21 @@ typedef struct dc_analysis {
   const dc_graph *graph;
   const dc_components *components;
   const dc_diags *diags;
+  const dc_fix *fix;
 } dc_analysis;
 
 /* Prints the text report of the import-time cycles. */
 void dc_report_text(const dc_analysis *a, FILE *out);
 /* Prints the JSON object documented in README.md ("version": 1). */
 void dc_report_json(const dc_analysis *a, FILE *out);
+/* Prints, for each component, why each cut edge was chosen and why each
+ * obligatory edge could not be cut. */
+void dc_report_explain(const dc_analysis *a, FILE *out);
+/* Prints the unified diff of every change of the fix. */
+void dc_report_diff(const dc_analysis *a, FILE *out);
+/* Prints one line per cut edge: `path:line: cut A -> B (strategy, N lines)`. */
+void dc_report_cuts(const dc_analysis *a, FILE *out);
+
 /* Prints each diagnostic as `path:line:col: severity: message`, then the
  * source line and a caret when it is known. */
 void dc_report_diags(const dc_diags *diags, FILE *out);

@@ -18,6 +18,7 @@ int main(int argc, char **argv) {
       {"facts", make_facts_suite},
       {"graph", make_graph_suite},
       {"scc", make_scc_suite},
+      {"uses", make_uses_suite},
       {"plan", make_plan_suite},
       {"diff", make_diff_suite},
   };

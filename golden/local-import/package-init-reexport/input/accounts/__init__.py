@@ -1,0 +1,5 @@
+"""User accounts: the public API."""
+from .services import deactivate, register
+from .models import User
+
+__all__ = ["User", "deactivate", "register"]

@@ -1,0 +1,441 @@
+/*
+ * fix.c - assess the edges of each component, plan it, rewrite the files.
+ *
+ * An edge A -> B is made by its import-time sites in A. Each site that is an
+ * import statement depends on some of its names (the "units": `import a.b`
+ * makes A run a and a.b; `from X import n, m` may need only n for the edge
+ * to X.n); the graph's resolver says which. The edge can be cut when every
+ * unit can be moved by some strategy, tried cheapest first (the registry
+ * order); its cost is the number of lines the cut changes, counted on the
+ * unified diff of a dry run. A site that is an import call or an attribute
+ * read, or a unit no strategy can move, makes the edge obligatory, with the
+ * reason. The planner (plan.c) then picks the cuts of each component, and
+ * the files are rewritten with every unit of every cut edge at once.
+ */
+#include "fix.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "diff.h"
+#include "parse.h"
+#include "plan.h"
+#include "vec.h"
+
+/* loaded - a file read and parsed again; `problem` is set when it cannot
+ * be rewritten (unreadable, syntax errors, not Python source). */
+typedef struct loaded {
+  dc_source_file sf;
+  mode_t mode;
+  const char *problem;
+} loaded;
+
+/* fixer - the state of one dc_fix_build call. */
+typedef struct fixer {
+  const dc_project *p;
+  const dc_graph *g;
+  const dc_components *c;
+  dc_file_facts *const *facts;
+  dc_arena *arena;
+  dc_diags *diags;
+  loaded **files; /* per project file, loaded on demand */
+  TSParser *parser;
+  dc_graph_resolver *resolver;
+} fixer;
+
+/* The names bound by the module-level import statements of a file. */
+static const char **bound_names(fixer *fx, const dc_source_file *sf, uint32_t *n) {
+  dc_vec(const char *) names = {0};
+  for (uint32_t i = 0; i < sf->facts->n_imports; i++) {
+    const dc_import *imp = &sf->facts->imports[i];
+    if (!imp->module_level || imp->form == DC_IMPORT_CALL || imp->star) continue;
+    for (uint32_t j = 0; j < imp->n_names; j++) {
+      dc_unit u = {i, j, NULL};
+      const char *name = dc_unit_bound_name(sf, &u, fx->arena);
+      bool seen = false;
+      for (uint32_t k = 0; k < names.size && !seen; k++) seen = !strcmp(names.items[k], name);
+      if (!seen) dc_vec_push(&names, name);
+    }
+  }
+  const char **out = dc_arena_memdup(fx->arena, names.items, names.size, sizeof(char *));
+  *n = names.size;
+  dc_vec_free(&names);
+  return out;
+}
+
+static loaded *load(fixer *fx, uint32_t file) {
+  if (fx->files[file]) return fx->files[file];
+  loaded *l = dc_arena_alloc(fx->arena, sizeof *l);
+  fx->files[file] = l;
+  const dc_file *f = &fx->p->files[file];
+  l->sf.file = f;
+  l->sf.module = f->module;
+  l->sf.facts = fx->facts[file];
+  if (f->kind != DC_MODULE_SOURCE || !l->sf.facts) {
+    l->problem = dc_arena_printf(fx->arena, "%s is not Python source that decycle can rewrite", f->path);
+    return l;
+  }
+  dc_source src;
+  struct stat st;
+  if (dc_source_read(f->open_path, &src) != 0 || stat(f->open_path, &st) != 0) {
+    l->problem = dc_arena_printf(fx->arena, "%s cannot be read again", f->path);
+    return l;
+  }
+  l->mode = st.st_mode & 07777;
+  l->sf.src = dc_arena_memdup(fx->arena, src.data, src.len + 1, 1);
+  l->sf.len = src.len;
+  l->sf.bom = src.bom;
+  free(src.data);
+  l->sf.tree = ts_parser_parse_string(fx->parser, NULL, l->sf.src + l->sf.bom, l->sf.len - l->sf.bom);
+  if (!l->sf.tree || ts_node_has_error(ts_tree_root_node(l->sf.tree))) {
+    l->problem = dc_arena_printf(fx->arena, "%s has syntax errors; it is never rewritten", f->path);
+    return l;
+  }
+  uint32_t n = 0;
+  const char **names = bound_names(fx, &l->sf, &n);
+  l->sf.uses = dc_uses_analyse(l->sf.src, l->sf.len, l->sf.bom, l->sf.tree, names, n, fx->arena);
+  return l;
+}
+
+static void obligatory(dc_verdict *v, const char *why, const char *path, uint32_t line) {
+  if (v->obligatory) return;
+  v->obligatory = why;
+  v->where_path = path;
+  v->where_line = line + 1;
+}
+
+/* Lines added plus lines removed in the unified diff of old -> new. */
+static uint32_t changed_lines(const char *path, const char *old, uint32_t old_len, const char *new_, uint32_t new_len) {
+  dc_buf d = DC_BUF_INIT;
+  dc_diff_file(&d, path, old, old_len, new_, new_len, 0100644);
+  uint32_t n = 0;
+  bool in_hunk = false;
+  for (const char *line = dc_buf_str(&d); *line;) {
+    const char *eol = strchr(line, '\n');
+    if (!strncmp(line, "@@", 2)) in_hunk = true;
+    else if (in_hunk && (line[0] == '+' || line[0] == '-')) n++;
+    if (!eol) break;
+    line = eol + 1;
+  }
+  dc_buf_release(&d);
+  return n;
+}
+
+/* Whether `text` holds `a.name` (blanks allowed around the dot) with `a`
+ * and `name` whole identifiers. */
+static bool reads_attribute(const char *text, uint32_t len, const char *a, const char *name) {
+  size_t na = strlen(a), nn = strlen(name);
+  for (uint32_t i = 0; i < len; i++) {
+    if (text[i] != '.') continue;
+    uint32_t r = i + 1;
+    while (r < len && (text[r] == ' ' || text[r] == '\t')) r++;
+    if (r + nn > len || memcmp(text + r, name, nn) || (r + nn < len && dc_is_identifier(text + r + nn, 1))) continue;
+    uint32_t l = i;
+    while (l > 0 && (text[l - 1] == ' ' || text[l - 1] == '\t')) l--;
+    if (l < na || memcmp(text + l - na, a, na) || (l > na && dc_is_identifier(text + l - na - 1, 1))) continue;
+    return true;
+  }
+  return false;
+}
+
+/* Another project module that depends on name `name` of module a staying
+ * bound at a's module level: `from a import name`, `from a import *` (for a
+ * public name), or `import a` with `a.name` in its text. Returns the reason
+ * to keep the import, or NULL. */
+static const char *dependent(fixer *fx, uint32_t a, const char *name) {
+  const dc_graph *g = fx->g;
+  const char *a_name = g->names[a];
+  const char *a_last = strrchr(a_name, '.') ? strrchr(a_name, '.') + 1 : a_name;
+  for (uint32_t e = 0; e < g->n_edges; e++) {
+    const dc_edge *edge = &g->edges[e];
+    if (edge->to != a) continue;
+    uint32_t cf = g->file[edge->from];
+    const dc_file_facts *cfacts = fx->facts[cf];
+    const char *cpath = fx->p->files[cf].path;
+    bool text_checked = false;
+    for (uint32_t s = 0; s < edge->n_sites; s++) {
+      const dc_site *site = &edge->sites[s];
+      if (site->import_index < 0) continue;
+      const dc_import *imp = &cfacts->imports[site->import_index];
+      if (imp->form == DC_IMPORT_FROM) {
+        const char *target = dc_graph_import_target(fx->resolver, edge->from, imp);
+        if (target && !strcmp(target, a_name)) {
+          if (imp->star && name[0] != '_')
+            return dc_arena_printf(fx->arena, "%s:%u star-imports %s, which exports '%s'", cpath, site->line + 1,
+                                   a_name, name);
+          for (uint32_t j = 0; j < imp->n_names; j++)
+            if (!strcmp(imp->names[j].name, name))
+              return dc_arena_printf(fx->arena, "%s:%u imports '%s' from %s", cpath, site->line + 1, name, a_name);
+          continue;
+        }
+      }
+      /* `import a` or `from p import a`: look for a.name in the text. */
+      if (text_checked) continue;
+      text_checked = true;
+      dc_source src;
+      if (dc_source_read(fx->p->files[cf].open_path, &src) != 0) continue;
+      bool reads = reads_attribute(src.data, src.len, a_last, name);
+      free(src.data);
+      if (reads) return dc_arena_printf(fx->arena, "%s may read '%s.%s'", cpath, a_last, name);
+    }
+  }
+  return NULL;
+}
+
+/* Fills one verdict: the units of the edge, a strategy for each, the cost. */
+static void assess(fixer *fx, dc_verdict *v) {
+  const dc_edge *e = &fx->g->edges[v->edge];
+  uint32_t file = fx->g->file[e->from];
+  loaded *l = load(fx, file);
+  const char *path = fx->p->files[file].path;
+  dc_vec(dc_rewrite_choice) choices = {0};
+  for (uint32_t s = 0; s < e->n_sites && !v->obligatory; s++) {
+    const dc_site *site = &e->sites[s];
+    if (site->kind != DC_SCOPE_IMPORT_TIME) continue;
+    if (site->import_index < 0) {
+      obligatory(v, dc_arena_printf(fx->arena, "'%s' reads the package at import time", site->statement), path,
+                 site->line);
+      break;
+    }
+    if (l->problem) {
+      obligatory(v, l->problem, path, site->line);
+      break;
+    }
+    const dc_import *imp = &l->sf.facts->imports[site->import_index];
+    uint32_t n_names = imp->star ? 1 : imp->n_names;
+    for (uint32_t j = 0; j < n_names && !v->obligatory; j++) {
+      uint32_t targets[64];
+      uint32_t n = dc_graph_resolve_name(fx->resolver, e->from, imp, j, targets, 64);
+      bool contributes = false;
+      for (uint32_t k = 0; k < n; k++) contributes |= targets[k] == e->to;
+      if (!contributes) continue;
+      dc_unit u = {(uint32_t)site->import_index, j, "?"};
+      const char *first_reason = NULL;
+      const char *why = dc_rewrite_check_common(&l->sf, &u, fx->arena);
+      if (!why) why = dependent(fx, e->from, dc_unit_bound_name(&l->sf, &u, fx->arena));
+      const dc_rewrite *chosen = NULL;
+      for (uint32_t k = 0; !why && k < dc_n_rewrites && !chosen; k++) {
+        const char *reason = dc_rewrites[k]->check(&l->sf, &u, fx->arena);
+        if (!reason) chosen = dc_rewrites[k];
+        else if (!first_reason) first_reason = reason; /* the cheapest strategy's reason says most */
+      }
+      if (!chosen) {
+        if (!why) why = first_reason;
+        obligatory(v, why, path, imp->line);
+        break;
+      }
+      dc_vec_push(&choices, ((dc_rewrite_choice){u, chosen}));
+    }
+  }
+  if (!v->obligatory && choices.size == 0) obligatory(v, "no import statement to move", path, e->sites[0].line);
+  if (v->obligatory) {
+    dc_vec_free(&choices);
+    return;
+  }
+  v->choices = dc_arena_memdup(fx->arena, choices.items, choices.size, sizeof *choices.items);
+  v->n_choices = choices.size;
+  dc_vec_free(&choices);
+  bool used[8] = {false};
+  for (uint32_t i = 0; i < v->n_choices; i++)
+    for (uint32_t k = 0; k < dc_n_rewrites && k < 8; k++) used[k] |= v->choices[i].strategy == dc_rewrites[k];
+  dc_buf name = DC_BUF_INIT;
+  for (uint32_t k = 0; k < dc_n_rewrites && k < 8; k++)
+    if (used[k]) dc_buf_addf(&name, "%s%s", name.len ? "+" : "", dc_rewrites[k]->name);
+  v->strategy = dc_arena_strdup(fx->arena, dc_buf_str(&name));
+  dc_buf_release(&name);
+  /* The cost: a dry run of this cut alone. */
+  dc_edits edits = {0};
+  dc_rewrite_file_edits(&l->sf, v->choices, v->n_choices, &edits, fx->arena);
+  uint32_t new_len;
+  char *new_text = dc_edits_apply(l->sf.src, l->sf.len, &edits, &new_len);
+  v->lines_changed = changed_lines(path, l->sf.src, l->sf.len, new_text, new_len);
+  if (v->lines_changed == 0) v->lines_changed = 1;
+  free(new_text);
+  dc_vec_free(&edits);
+}
+
+/* "a -> b -> ... -> a": a shortest cycle through edge from -> to, found by
+ * breadth-first search from `to` back to `from` inside the component. */
+static const char *cycle_text(fixer *fx, uint32_t from, uint32_t to) {
+  const dc_graph *g = fx->g;
+  int32_t comp = fx->c->component_of[from];
+  uint32_t n = g->n_modules;
+  int32_t *parent = dc_xmalloc(n * sizeof *parent);
+  for (uint32_t i = 0; i < n; i++) parent[i] = -2;
+  uint32_t *queue = dc_xmalloc(n * sizeof *queue);
+  uint32_t head = 0, tail = 0;
+  queue[tail++] = to;
+  parent[to] = -1;
+  while (head < tail && parent[from] == -2) {
+    uint32_t u = queue[head++];
+    for (uint32_t k = g->first_edge[u]; k < g->first_edge[u + 1]; k++) {
+      const dc_edge *e = &g->edges[k];
+      if (e->kind != DC_SCOPE_IMPORT_TIME || fx->c->component_of[e->to] != comp || parent[e->to] != -2) continue;
+      parent[e->to] = (int32_t)u;
+      queue[tail++] = e->to;
+    }
+  }
+  dc_vec(uint32_t) path = {0};
+  for (int32_t v = (int32_t)from; v >= 0 && parent[from] != -2; v = parent[v]) dc_vec_push(&path, (uint32_t)v);
+  dc_buf b = DC_BUF_INIT;
+  dc_buf_adds(&b, g->names[from]);
+  for (uint32_t i = path.size; i-- > 0;) dc_buf_addf(&b, " -> %s", g->names[path.items[i]]);
+  const char *out = dc_arena_strdup(fx->arena, dc_buf_str(&b));
+  dc_buf_release(&b);
+  dc_vec_free(&path);
+  free(parent);
+  free(queue);
+  return out;
+}
+
+/* The cycles left after the cuts: the components of the component's
+ * import-time edges that are not cut, found by the scc stage on a graph of
+ * local indices. Marks the verdicts of the edges inside them. */
+static void remaining_cycles(fixer *fx, const dc_component *comp, dc_component_plan *cp, dc_verdict *verdicts,
+                             uint32_t n, const int32_t *local) {
+  dc_graph *mini = dc_arena_alloc(fx->arena, sizeof *mini);
+  mini->n_modules = comp->n_modules;
+  mini->names = dc_arena_alloc(fx->arena, comp->n_modules * sizeof(char *));
+  mini->file = dc_arena_alloc(fx->arena, comp->n_modules * sizeof(uint32_t));
+  for (uint32_t k = 0; k < comp->n_modules; k++) mini->names[k] = fx->g->names[comp->modules[k]];
+  mini->edges = dc_arena_alloc(fx->arena, (n ? n : 1) * sizeof(dc_edge));
+  uint32_t *verdict_of = dc_xmalloc((n ? n : 1) * sizeof *verdict_of);
+  for (uint32_t i = 0; i < n; i++) {
+    if (verdicts[i].cut) continue;
+    const dc_edge *e = &fx->g->edges[verdicts[i].edge];
+    verdict_of[mini->n_edges] = i;
+    mini->edges[mini->n_edges++] = (dc_edge){(uint32_t)local[e->from], (uint32_t)local[e->to], DC_SCOPE_IMPORT_TIME,
+                                             NULL, 0};
+  }
+  mini->first_edge = dc_arena_alloc(fx->arena, ((size_t)comp->n_modules + 1) * sizeof(uint32_t));
+  for (uint32_t m = 0, e = 0; m <= comp->n_modules; m++) {
+    while (e < mini->n_edges && mini->edges[e].from < m) e++;
+    mini->first_edge[m] = e;
+  }
+  dc_components *left = dc_scc_find(mini, fx->arena);
+  for (uint32_t e = 0; e < mini->n_edges; e++)
+    verdicts[verdict_of[e]].remains = dc_scc_edge_inside(left, &mini->edges[e]);
+  cp->n_remaining = left->n;
+  cp->remaining = left->items;
+  for (uint32_t i = 0; i < left->n; i++) {
+    dc_component *r = &left->items[i];
+    for (uint32_t k = 0; k < r->n_modules; k++) r->modules[k] = comp->modules[r->modules[k]];
+    for (uint32_t k = 0; k < r->n_cycle; k++) r->cycle[k] = comp->modules[r->cycle[k]];
+  }
+  free(verdict_of);
+}
+
+static void plan_component(fixer *fx, uint32_t ci, dc_component_plan *cp, int32_t *local) {
+  const dc_component *comp = &fx->c->items[ci];
+  const dc_graph *g = fx->g;
+  dc_vec(dc_verdict) verdicts = {0};
+  for (uint32_t k = 0; k < comp->n_modules; k++) {
+    uint32_t m = comp->modules[k];
+    local[m] = (int32_t)k;
+    for (uint32_t e = g->first_edge[m]; e < g->first_edge[m + 1]; e++)
+      if (dc_scc_edge_inside(fx->c, &g->edges[e])) dc_vec_push(&verdicts, ((dc_verdict){.edge = e}));
+  }
+  dc_plan_arc *arcs = dc_xmalloc((verdicts.size ? verdicts.size : 1) * sizeof *arcs);
+  for (uint32_t i = 0; i < verdicts.size; i++) {
+    dc_verdict *v = &verdicts.items[i];
+    assess(fx, v);
+    const dc_edge *e = &g->edges[v->edge];
+    arcs[i] = (dc_plan_arc){(uint32_t)local[e->from], (uint32_t)local[e->to], v->lines_changed,
+                            v->obligatory != NULL};
+  }
+  dc_plan_solution sol;
+  dc_plan_solve(comp->n_modules, arcs, verdicts.size, &sol);
+  cp->n_cut = sol.n_cut;
+  cp->exact = sol.exact;
+  cp->lower_bound = sol.lower_bound;
+  cp->unbreakable = sol.unbreakable;
+  for (uint32_t i = 0; i < verdicts.size; i++) {
+    dc_verdict *v = &verdicts.items[i];
+    v->cut = sol.cut[i];
+    if (!v->cut) continue;
+    const dc_edge *e = &g->edges[v->edge];
+    v->cycle = cycle_text(fx, e->from, e->to);
+    for (uint32_t k = 0; k < v->n_choices; k++) v->choices[k].unit.cycle = v->cycle;
+  }
+  dc_plan_solution_release(&sol);
+  if (cp->unbreakable) remaining_cycles(fx, comp, cp, verdicts.items, verdicts.size, local);
+  free(arcs);
+  cp->verdicts = dc_arena_memdup(fx->arena, verdicts.items, verdicts.size, sizeof(dc_verdict));
+  cp->n_verdicts = verdicts.size;
+  dc_vec_free(&verdicts);
+}
+
+/* Rewrites every file that holds units of cut edges. */
+static void build_changes(fixer *fx, dc_fix *fix) {
+  const dc_graph *g = fx->g;
+  dc_vec(dc_change) changes = {0};
+  for (uint32_t file = 0; file < fx->p->n_files; file++) {
+    loaded *l = fx->files[file];
+    if (!l || l->problem) continue;
+    dc_vec(dc_rewrite_choice) choices = {0};
+    for (uint32_t ci = 0; ci < fix->n_components; ci++) {
+      const dc_component_plan *cp = &fix->components[ci];
+      for (uint32_t i = 0; i < cp->n_verdicts; i++) {
+        const dc_verdict *v = &cp->verdicts[i];
+        if (!v->cut || g->file[g->edges[v->edge].from] != file) continue;
+        for (uint32_t k = 0; k < v->n_choices; k++) {
+          bool dup = false;
+          for (uint32_t d = 0; d < choices.size && !dup; d++)
+            dup = choices.items[d].unit.import_index == v->choices[k].unit.import_index &&
+                  choices.items[d].unit.name_index == v->choices[k].unit.name_index;
+          if (!dup) dc_vec_push(&choices, v->choices[k]);
+        }
+      }
+    }
+    if (choices.size) {
+      dc_edits edits = {0};
+      dc_rewrite_file_edits(&l->sf, choices.items, choices.size, &edits, fx->arena);
+      uint32_t new_len;
+      char *new_text = dc_edits_apply(l->sf.src, l->sf.len, &edits, &new_len);
+      dc_change ch = {file, l->sf.file->path, l->sf.file->open_path, l->sf.src, l->sf.len,
+                      dc_arena_memdup(fx->arena, new_text, (size_t)new_len + 1, 1), new_len, l->mode};
+      free(new_text);
+      dc_vec_free(&edits);
+      dc_vec_push(&changes, ch);
+    }
+    dc_vec_free(&choices);
+  }
+  fix->changes = dc_arena_memdup(fx->arena, changes.items, changes.size, sizeof(dc_change));
+  fix->n_changes = changes.size;
+  dc_vec_free(&changes);
+}
+
+dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components *c, dc_file_facts *const *facts,
+                     dc_arena *arena, dc_diags *diags) {
+  fixer fx = {p, g, c, facts, arena, diags, NULL, ts_parser_new(), dc_graph_resolver_new(p, facts, g, arena)};
+  if (!ts_parser_set_language(fx.parser, tree_sitter_python())) DC_BUG("cannot load tree-sitter-python");
+  fx.files = dc_xcalloc(p->n_files ? p->n_files : 1, sizeof *fx.files);
+  dc_fix *fix = dc_arena_alloc(arena, sizeof *fix);
+  fix->n_components = c->n;
+  fix->components = dc_arena_alloc(arena, (c->n ? c->n : 1) * sizeof *fix->components);
+  int32_t *local = dc_xmalloc((g->n_modules ? g->n_modules : 1) * sizeof *local);
+  for (uint32_t ci = 0; ci < c->n; ci++) plan_component(&fx, ci, &fix->components[ci], local);
+  free(local);
+  build_changes(&fx, fix);
+  for (uint32_t i = 0; i < p->n_files; i++)
+    if (fx.files[i] && fx.files[i]->sf.tree) ts_tree_delete(fx.files[i]->sf.tree);
+  free(fx.files);
+  ts_parser_delete(fx.parser);
+  dc_graph_resolver_free(fx.resolver);
+  return fix;
+}
+
+const dc_verdict *dc_fix_verdict(const dc_fix *self, const dc_components *c, const dc_graph *g, uint32_t edge) {
+  const dc_edge *e = &g->edges[edge];
+  if (!dc_scc_edge_inside(c, e)) return NULL;
+  const dc_component_plan *cp = &self->components[c->component_of[e->from]];
+  uint32_t lo = 0, hi = cp->n_verdicts;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (cp->verdicts[mid].edge < edge) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < cp->n_verdicts && cp->verdicts[lo].edge == edge ? &cp->verdicts[lo] : NULL;
+}

@@ -1,0 +1,90 @@
+/*
+ * fix - from the cycles to new file contents: assess every import-time edge
+ * inside a component (the units it depends on, the strategy that can move
+ * each, the lines a cut changes, or why it cannot be cut), plan each
+ * component (plan.h), and build the new text of every file the plan
+ * touches (rewrite.h). Nothing is written; verify.c checks the result.
+ *
+ * Only the files holding the start of an edge inside a component are read
+ * and parsed again (with tree-sitter, for the uses), and their trees are
+ * freed before dc_fix_build returns. Everything is borrowed from the arena.
+ */
+#ifndef DC_FIX_H
+#define DC_FIX_H
+
+#include <sys/types.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "facts.h"
+#include "graph.h"
+#include "rewrite.h"
+#include "scan.h"
+#include "scc.h"
+
+/* dc_verdict - one import-time edge inside a component.
+ * `strategy` names the strategies that cut it ("local-import",
+ * "type-checking", or both joined by '+'), NULL when it is obligatory;
+ * `obligatory` is then the reason, with `where` its path:line. `cut` says
+ * the plan cuts it, `lines_changed` what that costs, `cycle` is the text of
+ * a shortest cycle through it (set for cut edges). */
+typedef struct dc_verdict {
+  uint32_t edge;
+  const char *strategy;
+  const char *obligatory;
+  const char *where_path;
+  uint32_t where_line;
+  uint32_t lines_changed;
+  bool cut;
+  const char *cycle;
+  dc_rewrite_choice *choices;
+  uint32_t n_choices;
+  bool remains; /* on a cycle that stays after the cuts (unbreakable) */
+} dc_verdict;
+
+/* dc_component_plan - the plan of one component (same index as in
+ * dc_components). `verdicts` are sorted by edge. When the component is
+ * unbreakable, `remaining` holds the cycles that stay after the cuts: each
+ * a sorted list of module indices. */
+typedef struct dc_component_plan {
+  dc_verdict *verdicts;
+  uint32_t n_verdicts;
+  uint32_t n_cut;
+  bool exact;
+  uint32_t lower_bound;
+  bool unbreakable;
+  dc_component *remaining;
+  uint32_t n_remaining;
+} dc_component_plan;
+
+/* dc_change - a file the plan rewrites: its old and new bytes and mode. */
+typedef struct dc_change {
+  uint32_t file;
+  const char *path;
+  const char *open_path;
+  const char *old_text;
+  uint32_t old_len;
+  const char *new_text;
+  uint32_t new_len;
+  mode_t mode;
+} dc_change;
+
+/* dc_fix - the whole plan; changes sorted by path. */
+typedef struct dc_fix {
+  dc_component_plan *components;
+  uint32_t n_components;
+  dc_change *changes;
+  uint32_t n_changes;
+} dc_fix;
+
+/* Plans the fix of every component and builds the new file contents.
+ * Problems reading a file again are appended to `diags` (its edges are then
+ * obligatory). Never fails otherwise. */
+dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components *c, dc_file_facts *const *facts,
+                     dc_arena *arena, dc_diags *diags);
+
+/* The verdict of graph edge `edge`, or NULL when the edge is not an
+ * import-time edge inside a component. */
+const dc_verdict *dc_fix_verdict(const dc_fix *self, const dc_components *c, const dc_graph *g, uint32_t edge);
+
+#endif

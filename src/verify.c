@@ -1,0 +1,60 @@
+/*
+ * verify.c - re-parse the rewritten files, rebuild the graph in memory with
+ * their new facts (the other files keep theirs), and compare it with the
+ * old one. A rewrite only ever defers imports, so the new import-time edges
+ * must be a subset of the old ones; the planned cuts must be gone.
+ */
+#include "verify.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph.h"
+#include "parse.h"
+
+static bool has_import_time_edge(const dc_graph *g, uint32_t from, uint32_t to) {
+  for (uint32_t e = g->first_edge[from]; e < g->first_edge[from + 1]; e++)
+    if (g->edges[e].to == to) return g->edges[e].kind == DC_SCOPE_IMPORT_TIME;
+  return false;
+}
+
+int dc_verify(const dc_project *p, const dc_graph *g, const dc_components *c, dc_file_facts *const *facts,
+              const dc_fix *fix, dc_arena *arena) {
+  (void)c;
+  dc_file_facts **next = dc_arena_memdup(arena, facts, p->n_files ? p->n_files : 1, sizeof *next);
+  TSParser *parser = ts_parser_new();
+  ts_parser_set_language(parser, tree_sitter_python());
+  int rc = 0;
+  for (uint32_t i = 0; i < fix->n_changes && rc == 0; i++) {
+    const dc_change *ch = &fix->changes[i];
+    uint32_t bom = ch->new_len >= 3 && !memcmp(ch->new_text, "\xef\xbb\xbf", 3) ? 3 : 0;
+    TSTree *tree = ts_parser_parse_string(parser, NULL, ch->new_text + bom, ch->new_len - bom);
+    if (!tree || ts_node_has_error(ts_tree_root_node(tree))) {
+      rc = dc_error("the rewrite of '%s' does not parse; nothing is written", ch->path);
+    } else {
+      next[ch->file] = dc_facts_extract(ch->new_text, ch->new_len, bom, tree, arena);
+    }
+    if (tree) ts_tree_delete(tree);
+  }
+  ts_parser_delete(parser);
+  if (rc) return rc;
+  dc_diags ignored = {0};
+  dc_graph *after = dc_graph_build(p, next, arena, &ignored);
+  dc_diags_release(&ignored);
+  for (uint32_t e = 0; e < after->n_edges; e++) {
+    const dc_edge *edge = &after->edges[e];
+    if (edge->kind == DC_SCOPE_IMPORT_TIME && !has_import_time_edge(g, edge->from, edge->to))
+      return dc_error("the rewrite would add the import-time edge %s -> %s; nothing is written",
+                      g->names[edge->from], g->names[edge->to]);
+  }
+  for (uint32_t ci = 0; ci < fix->n_components; ci++) {
+    const dc_component_plan *cp = &fix->components[ci];
+    for (uint32_t i = 0; i < cp->n_verdicts; i++) {
+      const dc_edge *edge = &g->edges[cp->verdicts[i].edge];
+      if (cp->verdicts[i].cut && has_import_time_edge(after, edge->from, edge->to))
+        return dc_error("the rewrite leaves the import-time edge %s -> %s; nothing is written",
+                        g->names[edge->from], g->names[edge->to]);
+    }
+  }
+  return 0;
+}
