@@ -357,9 +357,10 @@ class ProjectModel:
                     tree = ast.parse(data if text is None else text, filename=mod.path)
                     # A module Python refuses to compile (`from __future__
                     # import *`) can never be imported: like a parse error.
-                    with warnings.catch_warnings():
-                        warnings.simplefilter("ignore")  # "is" with a literal...
-                        compile(tree, mod.path, "exec", dont_inherit=True)
+                    if b"__future__" in data:
+                        with warnings.catch_warnings():
+                            warnings.simplefilter("ignore")  # "is" with a literal...
+                            compile(tree, mod.path, "exec", dont_inherit=True)
                 except (SyntaxError, ValueError, UnicodeDecodeError,
                         MemoryError, RecursionError, OSError):
                     tree = text = None
