@@ -295,7 +295,7 @@ void dc_report_diff(const dc_analysis *a, FILE *out) {
     const dc_change *ch = &a->fix->changes[i];
     dc_diff_file(&b, ch->path, ch->old_text, ch->old_len, ch->new_text, ch->new_len, 0100000 | ch->mode);
   }
-  fwrite(b.data, 1, b.len, out);
+  if (b.len) fwrite(b.data, 1, b.len, out);
   dc_buf_release(&b);
 }
 
