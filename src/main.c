@@ -16,6 +16,7 @@
 #include "fix.h"
 #include "graph.h"
 #include "parse.h"
+#include "pycheck.h"
 #include "regex.h"
 #include "report.h"
 #include "scan.h"
@@ -38,6 +39,8 @@ enum mode { MODE_REPORT, MODE_DIFF, MODE_APPLY, MODE_EXPLAIN };
 typedef struct options {
   enum format format;
   enum mode mode;
+  bool verify;        /* --verify: import the changed components on a copy */
+  const char *python; /* the interpreter --verify runs */
   const char *path;
   dc_vec(const char *) roots;
   dc_vec(const char *) excludes;
@@ -54,6 +57,11 @@ static const char usage[] =
     "  --diff              print the rewrite that breaks them as a unified diff\n"
     "  --apply             rewrite the files in place (verified first, all or nothing)\n"
     "  --explain           say why each cut edge was chosen and why the others cannot be cut\n"
+    "  --verify            with --diff or --apply: first import every module of the changed\n"
+    "                      cycles in a fresh python3, on a copy, before and after the rewrite;\n"
+    "                      refuse the rewrite if a module that imported before fails after\n"
+    "                      (this runs the project's code)\n"
+    "  --python PATH       the interpreter --verify runs (default python3)\n"
     "  --format text|json  report format on stdout (default text)\n"
     "  --root DIR          a folder, relative to PATH, that holds top-level modules;\n"
     "                      repeatable; default: PATH/src when it holds the code, else PATH\n"
@@ -114,6 +122,10 @@ static int parse_options(int argc, char **argv, options *o) {
       if (!strcmp(v, "text")) o->format = FORMAT_TEXT;
       else if (!strcmp(v, "json")) o->format = FORMAT_JSON;
       else return usage_error("unknown format '%s' (expected text or json)", v);
+    } else if (!strcmp(arg, "--verify")) {
+      o->verify = true;
+    } else if ((v = option_value(argc, argv, &i, "--python", &missing))) {
+      o->python = v;
     } else if ((v = option_value(argc, argv, &i, "--root", &missing))) {
       dc_vec_push(&o->roots, v);
     } else if ((v = option_value(argc, argv, &i, "--exclude", &missing))) {
@@ -136,11 +148,14 @@ static int parse_options(int argc, char **argv, options *o) {
       o->path = arg;
     }
   }
+  if (o->verify && o->mode != MODE_DIFF && o->mode != MODE_APPLY)
+    return usage_error("%s needs --diff or --apply", "--verify");
   return -1;
 }
 
 int main(int argc, char **argv) {
   options o = {0};
+  o.python = "python3";
   long cpus = sysconf(_SC_NPROCESSORS_ONLN);
   o.jobs = cpus > 0 ? (unsigned)cpus : 1;
   int early = parse_options(argc, argv, &o);
@@ -179,6 +194,15 @@ int main(int argc, char **argv) {
       goto out;
     }
     dc_report_cuts(&analysis, stderr);
+    if (o.verify && fix->n_changes) {
+      dc_pycheck check;
+      if (dc_pycheck_run(project, graph, components, fix, o.python, &check, &arena) != 0) {
+        fprintf(stderr, "decycle: --verify: %s\n", dc_error_message());
+        goto out;
+      }
+      dc_report_pycheck(&check, stderr);
+      if (check.n_broken) goto out;
+    }
   }
   bool unbreakable = false;
   for (uint32_t i = 0; i < fix->n_components; i++) unbreakable |= fix->components[i].unbreakable;

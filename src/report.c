@@ -345,3 +345,20 @@ void dc_report_explain(const dc_analysis *a, FILE *out) {
   }
   if (cs->n == 0) fprintf(out, "decycle: no import-time cycle among %u modules\n", g->n_modules);
 }
+
+void dc_report_pycheck(const dc_pycheck *check, FILE *out) {
+  for (uint32_t i = 0; i < check->n_broken; i++)
+    fprintf(out, "decycle: --verify: %s imported before the rewrite and fails after: %s\n", check->broken[i].module,
+            check->broken[i].error);
+  if (check->n_broken) {
+    fputs("decycle: --verify: the rewrite is refused; nothing is written\n", out);
+    return;
+  }
+  fprintf(out, "decycle: --verify: %u module%s imported before and after the rewrite; none broke", check->checked,
+          check->checked == 1 ? "" : "s");
+  if (check->n_fixed) {
+    fputs("; importing now and not before:", out);
+    for (uint32_t i = 0; i < check->n_fixed; i++) fprintf(out, "%s %s", i ? "," : "", check->fixed[i].module);
+  }
+  fputc('\n', out);
+}

@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "fix.h"
 #include "graph.h"
+#include "pycheck.h"
 #include "scan.h"
 #include "scc.h"
 
@@ -33,6 +34,10 @@ void dc_report_explain(const dc_analysis *a, FILE *out);
 void dc_report_diff(const dc_analysis *a, FILE *out);
 /* Prints one line per cut edge: `path:line: cut A -> B (strategy, N lines)`. */
 void dc_report_cuts(const dc_analysis *a, FILE *out);
+
+/* Prints the outcome of --verify: the modules that broke (the rewrite is
+ * then refused) and the modules that import now. */
+void dc_report_pycheck(const dc_pycheck *check, FILE *out);
 
 /* Prints each diagnostic as `path:line:col: severity: message`, then the
  * source line and a caret when it is known. */

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Command-line behaviour of decycle that golden cases cannot show: usage and
+I/O errors (exit 2, nothing written), --apply keeping file modes, and
+--verify refusing a rewrite when a module that imported before fails after.
+
+usage: cli_test.py --decycle BINARY
+"""
+import argparse
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEED = os.path.join(HERE, "..", "golden", "local-import", "keras-seed-methods", "input")
+FAILURES = []
+
+
+def run(decycle, *args, cwd=None):
+    p = subprocess.run([decycle, *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return p.returncode, p.stdout.decode(errors="replace"), p.stderr.decode(errors="replace")
+
+
+def expect(name, cond, detail=""):
+    print(("ok   " if cond else "FAIL ") + name)
+    if not cond:
+        FAILURES.append(f"{name}: {detail}")
+
+
+def snapshot(root):
+    out = {}
+    for dirpath, _, files in os.walk(root):
+        for f in files:
+            path = os.path.join(dirpath, f)
+            with open(path, "rb") as fh:
+                out[os.path.relpath(path, root)] = (fh.read(), os.stat(path).st_mode)
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--decycle", required=True)
+    decycle = os.path.abspath(ap.parse_args().decycle)
+    with tempfile.TemporaryDirectory() as tmp:
+        project = os.path.join(tmp, "project")
+        shutil.copytree(SEED, project)
+
+        rc, out, err = run(decycle, "--bogus", project)
+        expect("unknown option exits 2", rc == 2 and "unknown option '--bogus'" in err, err)
+        rc, out, err = run(decycle, os.path.join(tmp, "missing"))
+        expect("missing PATH exits 2", rc == 2 and "cannot scan" in err, err)
+        rc, out, err = run(decycle, os.path.join(project, "model.py"))
+        expect("PATH that is a file exits 2", rc == 2 and "not a folder" in err, err)
+        rc, out, err = run(decycle, "--verify", project)
+        expect("--verify needs --diff or --apply", rc == 2 and "--verify needs --diff or --apply" in err, err)
+        rc, out, err = run(decycle, "--diff", "--apply", project)
+        expect("two modes are refused", rc == 2, err)
+        rc, out, err = run(decycle, "--exclude", "(", project)
+        expect("a bad regex exits 2 with its offset", rc == 2 and "offset" in err, err)
+
+        # --verify with an interpreter that fails once the rewrite is there.
+        fake = os.path.join(tmp, "fake-python")
+        with open(fake, "w") as f:
+            f.write("#!/bin/sh\nif grep -rqs 'decycle: breaks' .; then\n"
+                    "  echo 'ImportError: simulated failure' >&2; exit 1\nfi\nexit 0\n")
+        os.chmod(fake, 0o755)
+        before = snapshot(project)
+        rc, out, err = run(decycle, "--apply", "--verify", "--python", fake, project)
+        expect("--verify refuses a rewrite that breaks an import", rc == 2 and "refused" in err, err)
+        expect("--verify refusal writes nothing", snapshot(project) == before)
+        rc, out, err = run(decycle, "--apply", "--verify", "--python", os.path.join(tmp, "no-such-python"), project)
+        expect("--verify with a missing interpreter exits 2", rc == 2 and "cannot run" in err, err)
+        expect("... and writes nothing", snapshot(project) == before)
+
+        # --apply keeps file modes, even of a read-only file.
+        layers = os.path.join(project, "layers.py")
+        os.chmod(layers, 0o444)
+        rc, out, err = run(decycle, "--apply", project)
+        mode = stat.S_IMODE(os.stat(layers).st_mode)
+        expect("--apply rewrites a read-only file and keeps its mode", rc == 0 and mode == 0o444,
+               f"exit {rc}, mode {oct(mode)}: {err}")
+        expect("no temporary file is left", not [f for f in os.listdir(project) if ".decycle-" in f])
+        rc, out, err = run(decycle, "--diff", project)
+        expect("after --apply, --diff is empty", rc == 0 and out == "", out)
+    print(f"cli_test: {len(FAILURES)} failed")
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
