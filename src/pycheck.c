@@ -1,8 +1,8 @@
 /*
  * pycheck.c - import modules in fresh interpreters on a copy of the project.
  *
- * The copy holds every regular file under the project's roots (default
- * excludes and __pycache__ skipped; links to folders are not followed, so
+ * The copy holds every regular file under the project folder (the scan's
+ * default excludes skipped; links to folders are not followed, so
  * a link loop cannot make the copy endless). Each import runs as
  * `python -B -c "import importlib, sys; importlib.import_module(sys.argv[1])" M`
  * with the copy's roots on PYTHONPATH and the copy as the working folder (so
@@ -30,15 +30,6 @@
 #include "vec.h"
 
 enum { IMPORT_TIMEOUT = 120 };
-
-static bool skipped_folder(const char *name) {
-  static const char *const names[] = {".git", "__pycache__", ".venv", "venv", ".tox", ".nox", "node_modules",
-                                      "site-packages"};
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-    if (!strcmp(name, names[i])) return true;
-  size_t n = strlen(name);
-  return n >= 9 && !strcmp(name + n - 9, ".egg-info");
-}
 
 static int write_all(const char *path, const char *text, size_t len, mode_t mode) {
   int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode & 07777);
@@ -79,7 +70,7 @@ static int copy_tree(const char *from, const char *to) {
         struct stat cs, ls;
         if (lstat(path.data, &ls) == 0 && stat(path.data, &cs) == 0) {
           if (S_ISDIR(cs.st_mode)) {
-            if (!S_ISLNK(ls.st_mode) && !skipped_folder(e->d_name)) {
+            if (!S_ISLNK(ls.st_mode) && !dc_scan_default_exclude(e->d_name)) {
               dc_buf sub = DC_BUF_INIT;
               dc_buf_addf(&sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
               dc_vec_push(&stack, dc_buf_detach(&sub, NULL));

@@ -94,7 +94,7 @@ static bool ends_with(const char *s, const char *suffix) {
   return n >= m && !memcmp(s + n - m, suffix, m);
 }
 
-static bool is_default_exclude(const char *name) {
+bool dc_scan_default_exclude(const char *name) {
   for (size_t i = 0; i < sizeof default_excludes / sizeof *default_excludes; i++)
     if (!strcmp(name, default_excludes[i])) return true;
   return ends_with(name, ".egg-info");
@@ -282,7 +282,7 @@ static void walk_root(walker *w, uint32_t root) {
       /* Most entries of a big tree (locale data, static files) cannot be
        * modules: skip them without a system call when readdir knows. */
       if (entries[i].type == DT_REG && !module_suffix(name)) continue;
-      if (entries[i].type == DT_DIR && is_default_exclude(name)) continue;
+      if (entries[i].type == DT_DIR && dc_scan_default_exclude(name)) continue;
       const char *rel = !strcmp(dir.rel, ".") ? dc_arena_strdup(w->arena, name)
                                              : dc_arena_printf(w->arena, "%s/%s", dir.rel, name);
       const char *open_path = join(w->arena, w->opts->path, rel);
@@ -300,7 +300,7 @@ static void walk_root(walker *w, uint32_t root) {
         }
       }
       if (S_ISDIR(st.st_mode)) {
-        if (is_default_exclude(name) || excluded(w, rel) || is_other_root(w, rel, root)) continue;
+        if (dc_scan_default_exclude(name) || excluded(w, rel) || is_other_root(w, rel, root)) continue;
         if (!dc_is_identifier(name, (uint32_t)strlen(name))) continue;
         if (!first_visit(w, &st)) continue;
         const char *pkg = *dir.pkg ? dc_arena_printf(w->arena, "%s.%s", dir.pkg, name)

@@ -65,6 +65,10 @@ typedef struct dc_scan_options {
  * PATH or a root cannot be scanned at all. */
 dc_project *dc_scan(const dc_scan_options *opts, dc_arena *arena, dc_diags *diags);
 
+/* Whether a folder named `name` is skipped by default (.git, __pycache__,
+ * virtual environments, build output, *.egg-info...). */
+bool dc_scan_default_exclude(const char *name);
+
 /* Returns whether `name` is a valid Python identifier (ASCII subset). */
 bool dc_is_identifier(const char *name, uint32_t len);
 
