@@ -256,8 +256,10 @@ static void assess(fixer *fx, dc_verdict *v) {
   dc_vec_free(&edits);
 }
 
-/* "a -> b -> ... -> a": a shortest cycle through edge from -> to, found by
- * breadth-first search from `to` back to `from` inside the component. */
+/* "a -> b -> c -> a": a shortest cycle through edge from -> to, found by
+ * breadth-first search from `to` back to `from` inside the component; a
+ * cycle of more than four modules is written "a -> b -> ... -> a (N
+ * modules)", to keep the comment next to a moved import short. */
 static const char *cycle_text(fixer *fx, uint32_t from, uint32_t to) {
   const dc_graph *g = fx->g;
   int32_t comp = fx->c->component_of[from];
@@ -281,7 +283,12 @@ static const char *cycle_text(fixer *fx, uint32_t from, uint32_t to) {
   for (int32_t v = (int32_t)from; v >= 0 && parent[from] != -2; v = parent[v]) dc_vec_push(&path, (uint32_t)v);
   dc_buf b = DC_BUF_INIT;
   dc_buf_adds(&b, g->names[from]);
-  for (uint32_t i = path.size; i-- > 0;) dc_buf_addf(&b, " -> %s", g->names[path.items[i]]);
+  if (path.size <= 4) {
+    for (uint32_t i = path.size; i-- > 0;) dc_buf_addf(&b, " -> %s", g->names[path.items[i]]);
+  } else {
+    /* A long cycle: the cut edge, then how long the way back is. */
+    dc_buf_addf(&b, " -> %s -> ... -> %s (%u modules)", g->names[to], g->names[from], path.size);
+  }
   const char *out = dc_arena_strdup(fx->arena, dc_buf_str(&b));
   dc_buf_release(&b);
   dc_vec_free(&path);
