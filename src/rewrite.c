@@ -2,7 +2,8 @@
  * rewrite.c - the strategy registry and what every strategy shares.
  *
  * Removing names from an import keeps the statement's style:
- *   - every name moves: the statement's lines go, with a trailing comment;
+ *   - every name moves: the statement's lines go, with a trailing comment
+ *     (and, at the very top of the file, the blank lines after it);
  *   - a parenthesized statement with one name per line and the ')' on its
  *     own line ("line mode"): each moved name's lines go, comments included;
  *   - otherwise ("run mode"), a run of moved names goes with the separator
@@ -217,13 +218,28 @@ static uint32_t name_items(TSNode stmt, TSNode *items, uint32_t cap) {
   return n;
 }
 
-/* Removes the names flagged in `moved` from one statement. */
-static void remove_names(const dc_source_file *f, const dc_import *imp, const bool *moved, dc_edits *out) {
+/* Removes the names flagged in `moved` from one statement; `tidy_top`
+ * allows taking the blank lines after a statement at the top of the file. */
+static void remove_names(const dc_source_file *f, const dc_import *imp, const bool *moved, bool tidy_top,
+                         dc_edits *out) {
   TSNode stmt = statement_node(f, imp);
   uint32_t n = imp->n_names, n_moved = 0;
   for (uint32_t i = 0; i < n; i++) n_moved += moved[i];
   if (n_moved == n) {
-    add_edit(out, f, line_start(f, ts_node_start_byte(stmt)), line_end(f, ts_node_end_byte(stmt)), "");
+    uint32_t start = line_start(f, ts_node_start_byte(stmt)), end = line_end(f, ts_node_end_byte(stmt));
+    /* At the top of the file, the blank lines that separated the import
+     * from the code go with it. */
+    if (start == 0 && tidy_top) {
+      const char *s = f->src + f->bom;
+      uint32_t n_text = f->len - f->bom;
+      for (uint32_t next = end; next < n_text;) {
+        uint32_t k = next;
+        while (k < n_text && (blank(s[k]) || s[k] == '\r')) k++;
+        if (k >= n_text || s[k] != '\n') break;
+        next = end = k + 1;
+      }
+    }
+    add_edit(out, f, start, end, "");
     return;
   }
   TSNode *items = dc_xmalloc(n * sizeof *items);
@@ -285,20 +301,34 @@ void dc_rewrite_file_edits(const dc_source_file *f, const dc_rewrite_choice *cho
   dc_rewrite_choice *sorted = dc_arena_memdup(arena, choices, n, sizeof *choices);
   if (n > 1) qsort(sorted, n, sizeof *sorted, cmp_choice);
   dc_edits raw = {0};
-  for (uint32_t i = 0; i < n;) {
-    const dc_import *imp = import_of(f, &sorted[i].unit);
-    bool *moved = dc_arena_alloc(arena, imp->n_names * sizeof *moved);
-    uint32_t j = i;
-    for (; j < n && sorted[j].unit.import_index == sorted[i].unit.import_index; j++) moved[sorted[j].unit.name_index] = true;
-    remove_names(f, imp, moved, &raw);
-    i = j;
-  }
   for (uint32_t s = 0; s < dc_n_rewrites; s++) {
     dc_vec(dc_unit) units = {0};
     for (uint32_t i = 0; i < n; i++)
       if (sorted[i].strategy == dc_rewrites[s]) dc_vec_push(&units, sorted[i].unit);
     if (units.size) dc_rewrites[s]->insert(f, units.items, units.size, &raw, arena);
     dc_vec_free(&units);
+  }
+  /* Blank lines at the top go only when no module-level code is added. */
+  bool tidy_top = true;
+  for (uint32_t i = 0; i < raw.size; i++)
+    if (raw.items[i].start == f->uses->after_imports || (int64_t)raw.items[i].start == f->uses->tc_block_end)
+      tidy_top = false;
+  for (uint32_t i = 0; i < n;) {
+    const dc_import *imp = import_of(f, &sorted[i].unit);
+    bool *moved = dc_arena_alloc(arena, imp->n_names * sizeof *moved);
+    uint32_t j = i;
+    for (; j < n && sorted[j].unit.import_index == sorted[i].unit.import_index; j++) moved[sorted[j].unit.name_index] = true;
+    remove_names(f, imp, moved, tidy_top, &raw);
+    i = j;
+  }
+  /* An insertion inside a deleted range takes the place of what is deleted. */
+  for (uint32_t i = 0; i < raw.size; i++) {
+    dc_edit *ins = &raw.items[i];
+    if (ins->start != ins->end) continue;
+    for (uint32_t k = 0; k < raw.size; k++) {
+      const dc_edit *del = &raw.items[k];
+      if (del->start < ins->start && ins->start < del->end) ins->start = ins->end = del->start;
+    }
   }
   /* Sort; merge insertions at one offset in creation order. */
   edit_order *order = dc_xmalloc((raw.size ? raw.size : 1) * sizeof *order);

@@ -1,0 +1,6 @@
+from pipeline.fetch import fetch
+
+
+class Report:
+    def refetch(self, url):
+        return fetch(url)
