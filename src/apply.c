@@ -8,6 +8,7 @@
  * putting the old text back the same way.
  */
 #include "apply.h"
+#include "apply_p.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -19,6 +20,24 @@
 #include <unistd.h>
 
 #include "parse.h"
+
+bool (*dc_apply__fault)(enum dc_apply__op op);
+
+/* The system calls of apply, each able to fail on purpose in tests. */
+static ssize_t do_write(int fd, const void *p, size_t n) {
+  if (dc_apply__fault && dc_apply__fault(DC_APPLY__WRITE)) return errno = EIO, -1;
+  return write(fd, p, n);
+}
+
+static int do_fsync(int fd) {
+  if (dc_apply__fault && dc_apply__fault(DC_APPLY__FSYNC)) return errno = EIO, -1;
+  return fsync(fd);
+}
+
+static int do_rename(const char *from, const char *to) {
+  if (dc_apply__fault && dc_apply__fault(DC_APPLY__RENAME)) return errno = EIO, -1;
+  return rename(from, to);
+}
 
 /* Writes `text` to a new temporary file next to `target`; returns its
  * malloc'd path, or NULL with dc_error. */
@@ -37,12 +56,12 @@ static char *write_temp(const char *target, const char *text, uint32_t len, mode
   }
   bool ok = fchmod(fd, mode) == 0;
   for (uint32_t done = 0; ok && done < len;) {
-    ssize_t w = write(fd, text + done, len - done);
+    ssize_t w = do_write(fd, text + done, len - done);
     if (w < 0 && errno == EINTR) continue;
     ok = w > 0;
     if (ok) done += (uint32_t)w;
   }
-  ok = ok && fsync(fd) == 0;
+  ok = ok && do_fsync(fd) == 0;
   int e = errno;
   ok = close(fd) == 0 && ok;
   if (!ok) {
@@ -82,7 +101,7 @@ int dc_apply(const dc_fix *fix) {
   /* 3. Rename them over the originals; undo on failure. */
   uint32_t renamed = 0;
   for (; rc == 0 && renamed < n; renamed++) {
-    if (rename(temps[renamed], targets[renamed]) != 0) {
+    if (do_rename(temps[renamed], targets[renamed]) != 0) {
       rc = dc_error("cannot replace '%s': %s; the files already replaced were restored",
                     fix->changes[renamed].path, strerror(errno));
       break;
@@ -94,7 +113,7 @@ int dc_apply(const dc_fix *fix) {
     for (uint32_t i = 0; i < renamed; i++) {
       const dc_change *ch = &fix->changes[i];
       char *back = write_temp(targets[i], ch->old_text, ch->old_len, ch->mode);
-      if (back && rename(back, targets[i]) != 0) unlink(back);
+      if (back && do_rename(back, targets[i]) != 0) unlink(back);
       free(back);
     }
   }

@@ -21,6 +21,7 @@ int main(int argc, char **argv) {
       {"uses", make_uses_suite},
       {"plan", make_plan_suite},
       {"diff", make_diff_suite},
+      {"apply", make_apply_suite},
   };
   SRunner *runner = NULL;
   for (size_t i = 0; i < sizeof suites / sizeof *suites; i++) {

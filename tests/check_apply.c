@@ -1,0 +1,126 @@
+/*
+ * check_apply.c - --apply is all or nothing: every write, fsync and rename
+ * is made to fail in turn (apply_p.h), and each time every file must end
+ * entirely old, with no temporary file left; without faults, entirely new.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "apply.h"
+#include "apply_p.h"
+#include "check_decycle.h"
+#include "parse.h"
+
+enum { FILES = 3 };
+
+static char *root;
+static dc_arena arena;
+static dc_change changes[FILES];
+static dc_fix fix;
+static int fail_op, fail_at, calls;
+
+static bool inject(enum dc_apply__op op) {
+  if ((int)op != fail_op) return false;
+  return ++calls == fail_at;
+}
+
+static void setup(void) {
+  root = tmp_project();
+  dc_arena_init(&arena);
+  for (int i = 0; i < FILES; i++) {
+    char rel[32];
+    snprintf(rel, sizeof rel, "pkg/m%d.py", i);
+    const char *old = dc_arena_printf(&arena, "import m%d\nOLD = %d\n", (i + 1) % FILES, i);
+    write_file(root, rel, old);
+    changes[i] = (dc_change){(uint32_t)i, dc_arena_strdup(&arena, rel), dc_arena_printf(&arena, "%s/%s", root, rel),
+                             old, (uint32_t)strlen(old), dc_arena_printf(&arena, "NEW = %d\n", i), 0, 0644};
+    changes[i].new_len = (uint32_t)strlen(changes[i].new_text);
+  }
+  fix = (dc_fix){NULL, 0, changes, FILES};
+  dc_apply__fault = NULL;
+}
+
+static void teardown(void) {
+  dc_apply__fault = NULL;
+  rm_tree(root);
+  free(root);
+  dc_arena_release(&arena);
+}
+
+/* 1 when every file holds its new text, 0 when its old, -1 when mixed. */
+static int state(void) {
+  int news = 0;
+  for (int i = 0; i < FILES; i++) {
+    dc_source s;
+    ck_assert_int_eq(dc_source_read(changes[i].open_path, &s), 0);
+    bool is_new = s.len == changes[i].new_len && !memcmp(s.data, changes[i].new_text, s.len);
+    bool is_old = s.len == changes[i].old_len && !memcmp(s.data, changes[i].old_text, s.len);
+    ck_assert_msg(is_new || is_old, "%s is neither old nor new", changes[i].path);
+    news += is_new;
+    free(s.data);
+  }
+  return news == FILES ? 1 : news == 0 ? 0 : -1;
+}
+
+static int leftovers(void) {
+  char dir[4096];
+  snprintf(dir, sizeof dir, "%s/pkg", root);
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  int n = 0;
+  while ((e = readdir(d))) n += strstr(e->d_name, ".decycle-") != NULL;
+  closedir(d);
+  return n;
+}
+
+START_TEST(no_fault) {
+  ck_assert_int_eq(dc_apply(&fix), 0);
+  ck_assert_int_eq(state(), 1);
+  ck_assert_int_eq(leftovers(), 0);
+  struct stat st;
+  stat(changes[0].open_path, &st);
+  ck_assert_uint_eq(st.st_mode & 07777, 0644);
+}
+END_TEST
+
+/* Each of the first FILES writes, fsyncs and renames fails in turn. */
+START_TEST(each_fault) {
+  fail_op = _i / FILES;
+  fail_at = _i % FILES + 1;
+  calls = 0;
+  dc_apply__fault = inject;
+  ck_assert_int_eq(dc_apply(&fix), -1);
+  ck_assert_msg(strlen(dc_error_message()) > 0, "no message");
+  dc_apply__fault = NULL;
+  ck_assert_int_eq(state(), 0);
+  ck_assert_int_eq(leftovers(), 0);
+}
+END_TEST
+
+START_TEST(changed_since_read) {
+  write_file(root, "pkg/m1.py", "import m2\nOLD = 1  # edited meanwhile\n");
+  ck_assert_int_eq(dc_apply(&fix), -1);
+  ck_assert(strstr(dc_error_message(), "changed since it was read") != NULL);
+  dc_source s;
+  dc_source_read(changes[0].open_path, &s);
+  ck_assert_mem_eq(s.data, changes[0].old_text, changes[0].old_len);
+  free(s.data);
+}
+END_TEST
+
+Suite *make_apply_suite(void) {
+  Suite *s = suite_create("apply");
+  TCase *core = tcase_create("core");
+  tcase_add_checked_fixture(core, setup, teardown);
+  tcase_add_test(core, no_fault);
+  tcase_add_test(core, changed_since_read);
+  suite_add_tcase(s, core);
+  TCase *faults = tcase_create("faults");
+  tcase_add_checked_fixture(faults, setup, teardown);
+  tcase_add_loop_test(faults, each_fault, 0, 3 * FILES);
+  suite_add_tcase(s, faults);
+  return s;
+}
