@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check_decycle.h"
+#include "parse.h"
 
 static char *root;
 static analysis a;
@@ -114,6 +116,26 @@ START_TEST(beyond_top_level) {
 }
 END_TEST
 
+/* A file deleted between the scan and the parse: a warning, no crash. */
+START_TEST(file_deleted_during_run) {
+  write_file(root, "a.py", "import b\n");
+  write_file(root, "b.py", "import a\n");
+  dc_arena_init(&a.arena);
+  dc_scan_options o = {root, NULL, 0, NULL, 0};
+  a.project = dc_scan(&o, &a.arena, &a.diags);
+  char path[4096];
+  snprintf(path, sizeof path, "%s/b.py", root);
+  ck_assert_int_eq(unlink(path), 0);
+  dc_file_facts **facts = dc_parse_project(a.project, 2, &a.arena, &a.diags);
+  a.graph = dc_graph_build(a.project, facts, &a.arena, &a.diags);
+  ck_assert_uint_eq(a.diags.size, 1);
+  ck_assert_str_eq(a.diags.items[0].path, "b.py");
+  ck_assert(strstr(a.diags.items[0].message, "cannot read") != NULL);
+  ck_assert_ptr_nonnull(find_edge(a.graph, "a", "b"));
+  ck_assert_ptr_null(find_edge(a.graph, "b", "a"));
+}
+END_TEST
+
 /* The same output for any number of threads. */
 START_TEST(threads_do_not_matter) {
   for (int i = 0; i < 200; i++) {
@@ -145,6 +167,7 @@ Suite *make_graph_suite(void) {
   tcase_add_test(core, calls_and_external);
   tcase_add_test(core, beyond_top_level);
   tcase_add_test(core, threads_do_not_matter);
+  tcase_add_test(core, file_deleted_during_run);
   suite_add_tcase(s, core);
   return s;
 }

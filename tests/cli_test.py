@@ -34,9 +34,57 @@ def snapshot(root):
     for dirpath, _, files in os.walk(root):
         for f in files:
             path = os.path.join(dirpath, f)
+            if os.path.islink(path):
+                continue
             with open(path, "rb") as fh:
                 out[os.path.relpath(path, root)] = (fh.read(), os.stat(path).st_mode)
     return out
+
+
+def write(path, data):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+def bad_inputs(decycle, tmp):
+    """The rows of README.md's table of bad inputs."""
+    p = os.path.join(tmp, "bad")
+    write(f"{p}/empty.py", b"")
+    write(f"{p}/comments.py", b"# nothing\n# here\n")
+    write(f"{p}/nul.py", b"import os\n\x00\x01binary\n")
+    write(f"{p}/badutf8.py", b'x = "\xff\xfe"\n')
+    write(f"{p}/latin1.py", b'# -*- coding: latin-1 -*-\nname = "caf\xe9"\n')
+    write(f"{p}/bom.py", b"\xef\xbb\xbfimport os\n")
+    write(f"{p}/deep_blocks.py", "".join(" " * i + "if x:\n" for i in range(10000)).encode() + b" " * 10000 + b"import os\n")
+    write(f"{p}/deep_brackets.py", b"x = " + b"(" * 10000 + b"1" + b")" * 10000 + b"\n")
+    write(f"{p}/long_line.py", b'x = "' + b"a" * 1000000 + b'"\n')
+    # A cycle whose only cuttable file has a syntax error next to the import.
+    write(f"{p}/ring/__init__.py", b"")
+    write(f"{p}/ring/a.py", b"from ring.b import B\ndef f(:\n    return B\n")
+    write(f"{p}/ring/b.py", b"from ring.a import f\nB = f\n")
+    os.symlink(".", f"{p}/loop")
+    os.symlink("/etc", f"{p}/outside")
+    os.symlink("/etc/hostname", f"{p}/outside_file.py")
+    before = snapshot(p)
+    rc, out, err = run(decycle, p)
+    expect("bad inputs: the analysis goes on (exit 1: the ring)", rc == 1, err)
+    for needle in ("nul.py:2:1: warning: file contains NUL bytes", "badutf8.py:1:6: warning: invalid UTF-8",
+                   "deep_blocks.py:1:1: warning: syntax error", "ring/a.py:2:7: warning: syntax error",
+                   "outside: warning: symbolic link leads out of PATH", "outside_file.py: warning: symbolic link"):
+        expect(f"bad inputs: warns '{needle}'", needle in err, err[-2000:])
+    for quiet in ("empty.py", "comments.py", "latin1.py", "bom.py", "long_line.py", "deep_brackets.py", "loop"):
+        expect(f"bad inputs: no warning for {quiet}", quiet + ":" not in err, err[-2000:])
+    rc, out, err = run(decycle, "--explain", p)
+    expect("bad inputs: a file with syntax errors is never rewritten",
+           "ring/a.py has syntax errors; it is never rewritten" in out, out)
+    rc, out, err = run(decycle, "--apply", p)
+    expect("bad inputs: --apply leaves it all alone and exits 3", rc == 3 and snapshot(p) == before, err)
+    if os.geteuid() != 0:  # root reads everything, so this only runs as a user
+        os.chmod(f"{p}/comments.py", 0)
+        rc, out, err = run(decycle, p)
+        expect("bad inputs: an unreadable file is a warning", "comments.py: warning: cannot read" in err, err)
+        os.chmod(f"{p}/comments.py", 0o644)
 
 
 def main():
@@ -84,6 +132,7 @@ def main():
         expect("no temporary file is left", not [f for f in os.listdir(project) if ".decycle-" in f])
         rc, out, err = run(decycle, "--diff", project)
         expect("after --apply, --diff is empty", rc == 0 and out == "", out)
+        bad_inputs(decycle, tmp)
     print(f"cli_test: {len(FAILURES)} failed")
     return 1 if FAILURES else 0
 
