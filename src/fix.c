@@ -99,6 +99,18 @@ static loaded *load(fixer *fx, uint32_t file) {
   return l;
 }
 
+/* A loaded file's tree, parsed again if it was dropped. */
+static void ensure_tree(fixer *fx, loaded *l) {
+  if (!l->sf.tree && !l->problem)
+    l->sf.tree = ts_parser_parse_string(fx->parser, NULL, l->sf.src + l->sf.bom, l->sf.len - l->sf.bom);
+}
+
+/* Frees a loaded file's tree: at most one tree is alive while planning. */
+static void drop_tree(loaded *l) {
+  if (l && l->sf.tree) ts_tree_delete(l->sf.tree);
+  if (l) l->sf.tree = NULL;
+}
+
 static void obligatory(dc_verdict *v, const char *why, const char *path, uint32_t line) {
   if (v->obligatory) return;
   v->obligatory = why;
@@ -349,6 +361,9 @@ static void plan_component(fixer *fx, uint32_t ci, dc_component_plan *cp, int32_
     dc_verdict *v = &verdicts.items[i];
     assess(fx, v);
     const dc_edge *e = &g->edges[v->edge];
+    /* A module's edges are consecutive: after its last one, its tree goes. */
+    if (i + 1 == verdicts.size || g->edges[verdicts.items[i + 1].edge].from != e->from)
+      drop_tree(fx->files[g->file[e->from]]);
     arcs[i] = (dc_plan_arc){(uint32_t)local[e->from], (uint32_t)local[e->to], v->lines_changed,
                             v->obligatory != NULL};
   }
@@ -397,6 +412,7 @@ static void build_changes(fixer *fx, dc_fix *fix) {
       }
     }
     if (choices.size) {
+      ensure_tree(fx, l);
       dc_edits edits = {0};
       dc_rewrite_file_edits(&l->sf, choices.items, choices.size, &edits, fx->arena);
       uint32_t new_len;
@@ -406,6 +422,7 @@ static void build_changes(fixer *fx, dc_fix *fix) {
       free(new_text);
       dc_vec_free(&edits);
       dc_vec_push(&changes, ch);
+      drop_tree(l);
     }
     dc_vec_free(&choices);
   }

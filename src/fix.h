@@ -6,8 +6,8 @@
  * touches (rewrite.h). Nothing is written; verify.c checks the result.
  *
  * Only the files holding the start of an edge inside a component are read
- * and parsed again (with tree-sitter, for the uses), and their trees are
- * freed before dc_fix_build returns. Everything is borrowed from the arena.
+ * and parsed again (with tree-sitter, for the uses); at most one tree is
+ * alive at a time. Everything is borrowed from the arena.
  */
 #ifndef DC_FIX_H
 #define DC_FIX_H
