@@ -1,9 +1,11 @@
 /*
- * report.c - render an analysis as text or JSON, and diagnostics for humans.
+ * report.c - everything decycle prints besides main.c's usage messages: the
+ * text and JSON reports, --explain, the diff of a fix and its one-line
+ * summaries, the outcome of --verify, and located diagnostics.
  *
- * Both renderings walk the same sorted data (modules by name, edges by
- * (from, to), sites by position, components by first module), so the bytes
- * printed depend only on the input project.
+ * Every rendering walks the same sorted data (modules by name, edges by
+ * (from, to), sites by position, components by first module, changes by
+ * path), so the bytes printed depend only on the input project.
  */
 #include "report.h"
 
