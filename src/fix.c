@@ -249,12 +249,13 @@ static void assess(fixer *fx, dc_verdict *v) {
   v->choices = dc_arena_memdup(fx->arena, choices.items, choices.size, sizeof *choices.items);
   v->n_choices = choices.size;
   dc_vec_free(&choices);
-  bool used[8] = {false};
-  for (uint32_t i = 0; i < v->n_choices; i++)
-    for (uint32_t k = 0; k < dc_n_rewrites && k < 8; k++) used[k] |= v->choices[i].strategy == dc_rewrites[k];
+  /* The strategies used, in registry order, joined by '+'. */
   dc_buf name = DC_BUF_INIT;
-  for (uint32_t k = 0; k < dc_n_rewrites && k < 8; k++)
-    if (used[k]) dc_buf_addf(&name, "%s%s", name.len ? "+" : "", dc_rewrites[k]->name);
+  for (uint32_t k = 0; k < dc_n_rewrites; k++) {
+    bool used = false;
+    for (uint32_t i = 0; i < v->n_choices && !used; i++) used = v->choices[i].strategy == dc_rewrites[k];
+    if (used) dc_buf_addf(&name, "%s%s", name.len ? "+" : "", dc_rewrites[k]->name);
+  }
   v->strategy = dc_arena_strdup(fx->arena, dc_buf_str(&name));
   dc_buf_release(&name);
   /* The cost: a dry run of this cut alone. */

@@ -189,7 +189,7 @@ int main(int argc, char **argv) {
   dc_analysis analysis = {project, graph, components, &diags, fix};
 
   if (o.mode == MODE_DIFF || o.mode == MODE_APPLY) {
-    if (dc_verify(project, graph, components, facts, fix, &arena) != 0) {
+    if (dc_verify(project, graph, facts, fix, &arena) != 0) {
       fprintf(stderr, "decycle: internal error: %s\n", dc_error_message());
       goto out;
     }

@@ -18,9 +18,8 @@ static bool has_import_time_edge(const dc_graph *g, uint32_t from, uint32_t to) 
   return false;
 }
 
-int dc_verify(const dc_project *p, const dc_graph *g, const dc_components *c, dc_file_facts *const *facts,
+int dc_verify(const dc_project *p, const dc_graph *g, dc_file_facts *const *facts,
               const dc_fix *fix, dc_arena *arena) {
-  (void)c;
   dc_file_facts **next = dc_arena_memdup(arena, facts, p->n_files ? p->n_files : 1, sizeof *next);
   TSParser *parser = ts_parser_new();
   ts_parser_set_language(parser, tree_sitter_python());
