@@ -5,7 +5,9 @@
  * temporary file from the same folder, so a reader sees either the old or
  * the new text, never a mix. The temporary files are all written before the
  * first rename; if a rename fails, the renames done so far are undone by
- * putting the old text back the same way.
+ * putting the old text back the same way. A new file (a config module) is
+ * linked into place instead, which fails rather than replace a file that
+ * appeared meanwhile, and is removed again on undo.
  */
 #include "apply.h"
 #include "apply_p.h"
@@ -37,6 +39,32 @@ static int do_fsync(int fd) {
 static int do_rename(const char *from, const char *to) {
   if (dc_apply__fault && dc_apply__fault(DC_APPLY__RENAME)) return errno = EIO, -1;
   return rename(from, to);
+}
+
+/* Puts the temporary file `from` at `to`: renamed over an existing file,
+ * or linked as a new one (never replacing what is there). */
+static int put_in_place(const char *from, const char *to, bool is_new) {
+  if (!is_new) return do_rename(from, to);
+  if (dc_apply__fault && dc_apply__fault(DC_APPLY__RENAME)) return errno = EIO, -1;
+  if (link(from, to) != 0) return -1;
+  unlink(from);
+  return 0;
+}
+
+/* The real path a new file gets: its folder resolved, its name kept. */
+static char *new_file_target(const char *open_path) {
+  const char *slash = strrchr(open_path, '/');
+  char *dir = slash ? strndup(open_path, (size_t)(slash - open_path)) : strdup(".");
+  if (!dir) DC_BUG("out of memory");
+  char *real = realpath(*dir ? dir : "/", NULL);
+  free(dir);
+  if (!real) return NULL;
+  const char *name = slash ? slash + 1 : open_path;
+  size_t n = strlen(real) + strlen(name) + 2;
+  char *out = dc_xmalloc(n);
+  snprintf(out, n, "%s/%s", real, name);
+  free(real);
+  return out;
 }
 
 /* Writes `text` to a new temporary file next to `target`; returns its
@@ -81,6 +109,12 @@ int dc_apply(const dc_fix *fix) {
   /* 1. Nothing changed since it was read; links are resolved. */
   for (uint32_t i = 0; i < n && rc == 0; i++) {
     const dc_change *ch = &fix->changes[i];
+    if (!ch->old_text) {
+      struct stat st;
+      if (lstat(ch->open_path, &st) == 0) rc = dc_error("'%s' appeared since it was planned; nothing is written", ch->path);
+      else if (!(targets[i] = new_file_target(ch->open_path))) rc = dc_error("cannot resolve '%s': %s", ch->path, strerror(errno));
+      continue;
+    }
     dc_source now;
     if (dc_source_read(ch->open_path, &now) != 0) {
       rc = dc_error("cannot read '%s' again: %s", ch->path, dc_error_message());
@@ -101,7 +135,7 @@ int dc_apply(const dc_fix *fix) {
   /* 3. Rename them over the originals; undo on failure. */
   uint32_t renamed = 0;
   for (; rc == 0 && renamed < n; renamed++) {
-    if (do_rename(temps[renamed], targets[renamed]) != 0) {
+    if (put_in_place(temps[renamed], targets[renamed], !fix->changes[renamed].old_text) != 0) {
       rc = dc_error("cannot replace '%s': %s; the files already replaced were restored",
                     fix->changes[renamed].path, strerror(errno));
       break;
@@ -112,6 +146,10 @@ int dc_apply(const dc_fix *fix) {
   if (rc != 0) {
     for (uint32_t i = 0; i < renamed; i++) {
       const dc_change *ch = &fix->changes[i];
+      if (!ch->old_text) {
+        unlink(targets[i]);
+        continue;
+      }
       char *back = write_temp(targets[i], ch->old_text, ch->old_len, ch->mode);
       if (back && do_rename(back, targets[i]) != 0) unlink(back);
       free(back);

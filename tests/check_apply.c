@@ -2,12 +2,15 @@
  * check_apply.c - --apply is all or nothing: every write, fsync and rename
  * is made to fail in turn (apply_p.h), and each time every file must end
  * entirely old, with no temporary file left; without faults, entirely new.
+ * The last change creates a file (as a new config module does): "old" is
+ * then its absence.
  */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "apply.h"
 #include "apply_p.h"
@@ -33,13 +36,20 @@ static void setup(void) {
   for (int i = 0; i < FILES; i++) {
     char rel[32];
     snprintf(rel, sizeof rel, "pkg/m%d.py", i);
-    const char *old = dc_arena_printf(&arena, "import m%d\nOLD = %d\n", (i + 1) % FILES, i);
-    write_file(root, rel, old);
-    changes[i] = (dc_change){(uint32_t)i, dc_arena_strdup(&arena, rel), dc_arena_printf(&arena, "%s/%s", root, rel),
-                             old, (uint32_t)strlen(old), dc_arena_printf(&arena, "NEW = %d\n", i), 0, 0644};
+    bool created = i == FILES - 1;
+    const char *old = created ? NULL : dc_arena_printf(&arena, "import m%d\nOLD = %d\n", (i + 1) % FILES, i);
+    if (old) write_file(root, rel, old);
+    changes[i] = (dc_change){.file = created ? UINT32_MAX : (uint32_t)i,
+                             .path = dc_arena_strdup(&arena, rel),
+                             .open_path = dc_arena_printf(&arena, "%s/%s", root, rel),
+                             .old_text = old,
+                             .old_len = old ? (uint32_t)strlen(old) : 0,
+                             .new_text = dc_arena_printf(&arena, "NEW = %d\n", i),
+                             .mode = 0644,
+                             .config = created};
     changes[i].new_len = (uint32_t)strlen(changes[i].new_text);
   }
-  fix = (dc_fix){NULL, 0, changes, FILES};
+  fix = (dc_fix){.changes = changes, .n_changes = FILES};
   dc_apply__fault = NULL;
 }
 
@@ -55,9 +65,10 @@ static int state(void) {
   int news = 0;
   for (int i = 0; i < FILES; i++) {
     dc_source s;
+    if (!changes[i].old_text && access(changes[i].open_path, F_OK) != 0) continue; /* not created: old */
     ck_assert_int_eq(dc_source_read(changes[i].open_path, &s), 0);
     bool is_new = s.len == changes[i].new_len && !memcmp(s.data, changes[i].new_text, s.len);
-    bool is_old = s.len == changes[i].old_len && !memcmp(s.data, changes[i].old_text, s.len);
+    bool is_old = changes[i].old_text && s.len == changes[i].old_len && !memcmp(s.data, changes[i].old_text, s.len);
     ck_assert_msg(is_new || is_old, "%s is neither old nor new", changes[i].path);
     news += is_new;
     free(s.data);
@@ -111,12 +122,28 @@ START_TEST(changed_since_read) {
 }
 END_TEST
 
+/* A file to create that appeared meanwhile is never replaced. */
+START_TEST(new_file_appeared) {
+  write_file(root, "pkg/m2.py", "MINE = 1\n");
+  ck_assert_int_eq(dc_apply(&fix), -1);
+  ck_assert(strstr(dc_error_message(), "appeared") != NULL);
+  dc_source s;
+  dc_source_read(changes[2].open_path, &s);
+  ck_assert_mem_eq(s.data, "MINE = 1\n", 9);
+  free(s.data);
+  dc_source_read(changes[0].open_path, &s);
+  ck_assert_mem_eq(s.data, changes[0].old_text, changes[0].old_len);
+  free(s.data);
+}
+END_TEST
+
 Suite *make_apply_suite(void) {
   Suite *s = suite_create("apply");
   TCase *core = tcase_create("core");
   tcase_add_checked_fixture(core, setup, teardown);
   tcase_add_test(core, no_fault);
   tcase_add_test(core, changed_since_read);
+  tcase_add_test(core, new_file_appeared);
   suite_add_tcase(s, core);
   TCase *faults = tcase_create("faults");
   tcase_add_checked_fixture(faults, setup, teardown);
