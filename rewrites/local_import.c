@@ -16,7 +16,8 @@
 #include "buf.h"
 #include "rewrite.h"
 
-static const char *check(const dc_source_file *f, const dc_unit *u, dc_arena *arena) {
+static const char *check(const dc_source_file *f, const dc_unit *u, const char *binding_problem, dc_arena *arena) {
+  if (binding_problem) return binding_problem;
   const char *name = dc_unit_bound_name(f, u, arena);
   const dc_name_uses *nu = dc_uses_find(f->uses, name);
   bool deferred = false;
@@ -86,4 +87,4 @@ static void insert(const dc_source_file *f, const dc_unit *units, uint32_t n, dc
   free(picked);
 }
 
-const dc_rewrite dc_rewrite_local_import = {"local-import", check, insert};
+const dc_rewrite dc_rewrite_local_import = {"local-import", check, insert, NULL};

@@ -13,7 +13,8 @@
  */
 #include "rewrite.h"
 
-static const char *check(const dc_source_file *f, const dc_unit *u, dc_arena *arena) {
+static const char *check(const dc_source_file *f, const dc_unit *u, const char *binding_problem, dc_arena *arena) {
+  if (binding_problem) return binding_problem;
   const char *name = dc_unit_bound_name(f, u, arena);
   if (f->uses->runtime_annotations)
     return dc_arena_printf(arena, "%s uses %s, which evaluates annotations at run time", f->file->path,
@@ -29,4 +30,4 @@ static void insert(const dc_source_file *f, const dc_unit *units, uint32_t n, dc
   dc_rewrite_type_checking_block(f, units, n, out, arena);
 }
 
-const dc_rewrite dc_rewrite_type_checking = {"type-checking", check, insert};
+const dc_rewrite dc_rewrite_type_checking = {"type-checking", check, insert, NULL};

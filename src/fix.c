@@ -30,6 +30,8 @@ typedef struct loaded {
   dc_source_file sf;
   mode_t mode;
   const char *problem;
+  dc_constants *constants;
+  bool constants_checked; /* against the project's other files */
 } loaded;
 
 /* fixer - the state of one dc_fix_build call. */
@@ -43,10 +45,15 @@ typedef struct fixer {
   loaded **files; /* per project file, loaded on demand */
   TSParser *parser;
   dc_graph_resolver *resolver;
+  int32_t *module_of_file;  /* graph module of each project file, or -1 */
+  const char *config_override;
+  dc_config_target *targets; /* per component */
+  dc_config_ctx ctx;
 } fixer;
 
-/* The names bound by the module-level import statements of a file. */
-static const char **bound_names(fixer *fx, const dc_source_file *sf, uint32_t *n) {
+/* The names bound by the module-level import statements of a file, and
+ * the names of its module constants. */
+static const char **bound_names(fixer *fx, const dc_source_file *sf, const dc_constants *consts, uint32_t *n) {
   dc_vec(const char *) names = {0};
   for (uint32_t i = 0; i < sf->facts->n_imports; i++) {
     const dc_import *imp = &sf->facts->imports[i];
@@ -58,6 +65,11 @@ static const char **bound_names(fixer *fx, const dc_source_file *sf, uint32_t *n
       for (uint32_t k = 0; k < names.size && !seen; k++) seen = !strcmp(names.items[k], name);
       if (!seen) dc_vec_push(&names, name);
     }
+  }
+  for (uint32_t i = 0; i < consts->n; i++) {
+    bool seen = consts->items[i].cls != NULL;
+    for (uint32_t k = 0; k < names.size && !seen; k++) seen = !strcmp(names.items[k], consts->items[i].name);
+    if (!seen) dc_vec_push(&names, consts->items[i].name);
   }
   const char **out = dc_arena_memdup(fx->arena, names.items, names.size, sizeof(char *));
   *n = names.size;
@@ -93,9 +105,12 @@ static loaded *load(fixer *fx, uint32_t file) {
     l->problem = dc_arena_printf(fx->arena, "%s has syntax errors; it is never rewritten", f->path);
     return l;
   }
+  l->constants = dc_constants_find(l->sf.src, l->sf.len, l->sf.bom, l->sf.tree, fx->arena);
   uint32_t n = 0;
-  const char **names = bound_names(fx, &l->sf, &n);
+  const char **names = bound_names(fx, &l->sf, l->constants, &n);
   l->sf.uses = dc_uses_analyse(l->sf.src, l->sf.len, l->sf.bom, l->sf.tree, names, n, fx->arena);
+  dc_constants_check(l->constants, l->sf.facts, l->sf.uses, f->path, fx->arena);
+  l->sf.config = &fx->ctx;
   return l;
 }
 
@@ -196,11 +211,79 @@ static const char *dependent(fixer *fx, uint32_t a, const char *name) {
   return NULL;
 }
 
+/* dc_config_ctx.module_of: the project module a unit's name comes from. */
+static const char *config_module_of(void *owner, const dc_source_file *f, const dc_unit *u, bool *is_module) {
+  fixer *fx = owner;
+  int32_t from = fx->module_of_file[f->file - fx->p->files];
+  const dc_import *imp = &f->facts->imports[u->import_index];
+  const dc_import_name *nm = &imp->names[u->name_index];
+  if (from < 0) return NULL;
+  if (imp->form == DC_IMPORT_MODULE) {
+    *is_module = true;
+    return nm->alias ? nm->name : dc_arena_strndup(fx->arena, nm->name, strcspn(nm->name, "."));
+  }
+  const char *target = imp->form == DC_IMPORT_FROM ? dc_graph_import_target(fx->resolver, (uint32_t)from, imp) : NULL;
+  if (!target) return NULL;
+  const char *sub = *target ? dc_arena_printf(fx->arena, "%s.%s", target, nm->name) : nm->name;
+  uint32_t targets[64];
+  uint32_t n = dc_graph_resolve_name(fx->resolver, (uint32_t)from, imp, u->name_index, targets, 64);
+  for (uint32_t k = 0; k < n; k++)
+    if (!strcmp(fx->g->names[targets[k]], sub)) {
+      *is_module = true;
+      return sub;
+    }
+  return target;
+}
+
+/* Marks the constants of loaded file `file` that a project module changes:
+ * the file itself and every module that imports it are searched. */
+static void check_changed_elsewhere(fixer *fx, uint32_t file, loaded *l) {
+  l->constants_checked = true;
+  int32_t m = fx->module_of_file[file];
+  for (uint32_t e = 0; m >= 0 && e < fx->g->n_edges; e++) {
+    const dc_edge *edge = &fx->g->edges[e];
+    uint32_t other = fx->g->file[edge->from];
+    if (edge->to != (uint32_t)m || (e > 0 && edge->from == fx->g->edges[e - 1].from && edge->to == fx->g->edges[e - 1].to))
+      continue;
+    dc_source src;
+    if (dc_source_read(fx->p->files[other].open_path, &src) != 0) continue;
+    for (uint32_t i = 0; i < l->constants->n; i++) {
+      dc_constant *c = &l->constants->items[i];
+      if (c->why_not) continue;
+      int64_t line = dc_constants_changed_in(src.data, src.len, c->name, c->mutable_literal);
+      if (line >= 0)
+        c->why_not = dc_arena_printf(fx->arena, "%s:%lld may change it", fx->p->files[other].path, (long long)line + 1);
+    }
+    free(src.data);
+  }
+  for (uint32_t i = 0; i < l->constants->n; i++) {
+    dc_constant *c = &l->constants->items[i];
+    int64_t line = c->why_not ? -1 : dc_constants_changed_in(l->sf.src, l->sf.len, c->name, c->mutable_literal);
+    if (line >= 0) c->why_not = dc_arena_printf(fx->arena, "%s:%lld may change it", l->sf.file->path, (long long)line + 1);
+  }
+}
+
+/* dc_config_ctx.constants_of: the constants of a project module, loaded
+ * (and its tree freed) on demand. */
+static const dc_constants *config_constants_of(void *owner, const char *module) {
+  fixer *fx = owner;
+  int32_t m = dc_graph_find(fx->g, module);
+  if (m < 0) return NULL;
+  uint32_t file = fx->g->file[m];
+  bool was_loaded = fx->files[file] != NULL;
+  loaded *l = load(fx, file);
+  if (!was_loaded) drop_tree(l);
+  if (l->problem) return NULL;
+  if (!l->constants_checked) check_changed_elsewhere(fx, file, l);
+  return l->constants;
+}
+
 /* Fills one verdict: the units of the edge, a strategy for each, the cost. */
 static void assess(fixer *fx, dc_verdict *v) {
   const dc_edge *e = &fx->g->edges[v->edge];
   uint32_t file = fx->g->file[e->from];
   loaded *l = load(fx, file);
+  ensure_tree(fx, l);
   const char *path = fx->p->files[file].path;
   dc_vec(dc_rewrite_choice) choices = {0};
   for (uint32_t s = 0; s < e->n_sites && !v->obligatory; s++) {
@@ -224,17 +307,22 @@ static void assess(fixer *fx, dc_verdict *v) {
       for (uint32_t k = 0; k < n; k++) contributes |= targets[k] == e->to;
       if (!contributes) continue;
       dc_unit u = {(uint32_t)site->import_index, j, "?"};
-      const char *first_reason = NULL;
-      const char *why = dc_rewrite_check_common(&l->sf, &u, fx->arena);
-      if (!why) why = dependent(fx, e->from, dc_unit_bound_name(&l->sf, &u, fx->arena));
+      const char *why = dc_rewrite_check_statement(&l->sf, &u, fx->arena), *binding = NULL;
+      if (!why) binding = dc_rewrite_check_binding(&l->sf, &u, fx->arena);
+      if (!why && !binding) binding = dependent(fx, e->from, dc_unit_bound_name(&l->sf, &u, fx->arena));
+      /* The cheapest strategy's reason says most, except a reason of the
+       * config-module strategy: it only has one for a unit that reads
+       * constants, and then says which constant cannot move. */
       const dc_rewrite *chosen = NULL;
+      const char *first_reason = NULL;
       for (uint32_t k = 0; !why && k < dc_n_rewrites && !chosen; k++) {
-        const char *reason = dc_rewrites[k]->check(&l->sf, &u, fx->arena);
+        const char *reason = dc_rewrites[k]->check(&l->sf, &u, binding, fx->arena);
         if (!reason) chosen = dc_rewrites[k];
-        else if (!first_reason) first_reason = reason; /* the cheapest strategy's reason says most */
+        else if (reason == dc_rewrite_not_applicable) continue;
+        else if (!first_reason || dc_rewrites[k] == &dc_rewrite_config_module) first_reason = reason;
       }
       if (!chosen) {
-        if (!why) why = first_reason;
+        if (!why) why = first_reason ? first_reason : binding;
         obligatory(v, why, path, imp->line);
         break;
       }
@@ -260,10 +348,13 @@ static void assess(fixer *fx, dc_verdict *v) {
   dc_buf_release(&name);
   /* The cost: a dry run of this cut alone. */
   dc_edits edits = {0};
-  dc_rewrite_file_edits(&l->sf, v->choices, v->n_choices, &edits, fx->arena);
+  dc_rewrite_file_edits(&l->sf, v->choices, v->n_choices, NULL, &edits, fx->arena);
   uint32_t new_len;
   char *new_text = dc_edits_apply(l->sf.src, l->sf.len, &edits, &new_len);
   v->lines_changed = changed_lines(path, l->sf.src, l->sf.len, new_text, new_len);
+  for (uint32_t i = 0; i < v->n_choices; i++)
+    if (v->choices[i].strategy->extra_lines)
+      v->lines_changed += v->choices[i].strategy->extra_lines(&l->sf, &v->choices[i].unit, fx->arena);
   if (v->lines_changed == 0) v->lines_changed = 1;
   free(new_text);
   dc_vec_free(&edits);
@@ -357,6 +448,11 @@ static void plan_component(fixer *fx, uint32_t ci, dc_component_plan *cp, int32_
     for (uint32_t e = g->first_edge[m]; e < g->first_edge[m + 1]; e++)
       if (dc_scc_edge_inside(fx->c, &g->edges[e])) dc_vec_push(&verdicts, ((dc_verdict){.edge = e}));
   }
+  uint32_t *files = dc_xmalloc(comp->n_modules * sizeof *files);
+  for (uint32_t k = 0; k < comp->n_modules; k++) files[k] = g->file[comp->modules[k]];
+  fx->targets[ci] = dc_config_target_for(fx->p, fx->facts, files, comp->n_modules, fx->config_override, fx->arena);
+  fx->ctx.target = &fx->targets[ci];
+  free(files);
   dc_plan_arc *arcs = dc_xmalloc((verdicts.size ? verdicts.size : 1) * sizeof *arcs);
   for (uint32_t i = 0; i < verdicts.size; i++) {
     dc_verdict *v = &verdicts.items[i];
@@ -390,10 +486,130 @@ static void plan_component(fixer *fx, uint32_t ci, dc_component_plan *cp, int32_
   dc_vec_free(&verdicts);
 }
 
-/* Rewrites every file that holds units of cut edges. */
+/* moved - a constant the plan moves, with the project file that defines it
+ * and the component whose config module gets it. */
+typedef struct moved {
+  dc_moved_constant mc;
+  uint32_t file;
+  uint32_t component;
+} moved;
+
+typedef dc_vec(moved) moved_list;
+typedef dc_vec(dc_change) change_list;
+typedef dc_vec(const char *) name_list;
+
+/* The loaded file whose constants hold `c`. */
+static uint32_t definer_of(fixer *fx, const dc_constant *c) {
+  for (uint32_t i = 0; i < fx->p->n_files; i++) {
+    const loaded *l = fx->files[i];
+    if (l && l->constants && c >= l->constants->items && c < l->constants->items + l->constants->n) return i;
+  }
+  DC_BUG("a moved constant has no file");
+}
+
+static int cmp_moved(const void *a, const void *b) {
+  const moved *x = a, *y = b;
+  int k = strcmp(x->mc.module, y->mc.module);
+  if (k) return k;
+  return x->mc.c->line < y->mc.c->line ? -1 : x->mc.c->line > y->mc.c->line;
+}
+
+/* The constants every cut by the config-module strategy moves, sorted by
+ * module and line. */
+static void collect_moved(fixer *fx, const dc_fix *fix, moved_list *out) {
+  const dc_graph *g = fx->g;
+  for (uint32_t ci = 0; ci < fix->n_components; ci++) {
+    const dc_component_plan *cp = &fix->components[ci];
+    fx->ctx.target = &fx->targets[ci];
+    for (uint32_t i = 0; i < cp->n_verdicts; i++) {
+      const dc_verdict *v = &cp->verdicts[i];
+      loaded *l = fx->files[g->file[g->edges[v->edge].from]];
+      for (uint32_t k = 0; v->cut && k < v->n_choices; k++) {
+        if (v->choices[k].strategy != &dc_rewrite_config_module) continue;
+        ensure_tree(fx, l);
+        const dc_constant *cs[64];
+        uint32_t n = dc_config_unit_constants(&l->sf, &v->choices[k].unit, cs, 64, fx->arena);
+        for (uint32_t j = 0; j < n; j++) {
+          bool seen = false;
+          for (uint32_t d = 0; d < out->size && !seen; d++) seen = out->items[d].mc.c == cs[j];
+          if (seen) continue;
+          uint32_t file = definer_of(fx, cs[j]);
+          dc_vec_push(out, ((moved){{cs[j], fx->p->files[file].module, v->cycle}, file, ci}));
+        }
+      }
+      drop_tree(l);
+    }
+  }
+  if (out->size > 1) qsort(out->items, out->size, sizeof *out->items, cmp_moved);
+}
+
+/* Gives each moved constant a config name that no other name of its config
+ * module has: its own, else prefixed with its module's last name, else
+ * numbered. */
+static void name_moved(fixer *fx, moved_list *mv) {
+  for (uint32_t i = 0; i < mv->size; i++) {
+    const dc_config_target *t = &fx->targets[mv->items[i].component];
+    dc_constant *c = (dc_constant *)mv->items[i].mc.c;
+    const char *last = strrchr(mv->items[i].mc.module, '.') ? strrchr(mv->items[i].mc.module, '.') + 1 : mv->items[i].mc.module;
+    const char *name = c->config_name;
+    for (uint32_t attempt = 0;; attempt++) {
+      bool taken = false;
+      const dc_file_facts *old = t->file >= 0 ? fx->facts[t->file] : NULL;
+      for (uint32_t k = 0; old && k < old->n_bindings && !taken; k++) taken = !strcmp(old->bindings[k].name, name);
+      for (uint32_t k = 0; k < i && !taken; k++)
+        taken = !strcmp(fx->targets[mv->items[k].component].path, t->path) && !strcmp(mv->items[k].mc.c->config_name, name);
+      if (!taken) break;
+      name = attempt == 0 ? dc_arena_printf(fx->arena, "%s_%s", last, c->config_name)
+                          : dc_arena_printf(fx->arena, "%s_%s_%u", last, c->config_name, attempt + 1);
+      for (char *p = (char *)name; *p && p < name + strlen(last); p++)
+        if (*p >= 'a' && *p <= 'z') *p = (char)(*p - 'a' + 'A');
+    }
+    c->config_name = name;
+  }
+}
+
+static int cmp_change(const void *a, const void *b) {
+  return strcmp(((const dc_change *)a)->path, ((const dc_change *)b)->path);
+}
+
+/* The new or grown config modules. */
+static void config_changes(fixer *fx, const moved_list *mv, change_list *changes, name_list *modules) {
+  for (uint32_t i = 0; i < mv->size; i++) {
+    const dc_config_target *t = &fx->targets[mv->items[i].component];
+    bool done = false;
+    for (uint32_t k = 0; k < i && !done; k++) done = !strcmp(fx->targets[mv->items[k].component].path, t->path);
+    if (done) continue;
+    dc_vec(dc_moved_constant) group = {0};
+    for (uint32_t k = i; k < mv->size; k++)
+      if (!strcmp(fx->targets[mv->items[k].component].path, t->path)) dc_vec_push(&group, mv->items[k].mc);
+    const char *eol = fx->files[mv->items[i].file]->sf.uses->eol;
+    dc_change ch = {UINT32_MAX, t->path, t->open_path, NULL, 0, NULL, 0, 0644, true};
+    dc_source old = {0};
+    struct stat st;
+    if (t->file >= 0 && dc_source_read(t->open_path, &old) == 0 && stat(t->open_path, &st) == 0) {
+      ch.file = (uint32_t)t->file;
+      ch.old_text = dc_arena_memdup(fx->arena, old.data, (size_t)old.len + 1, 1);
+      ch.old_len = old.len;
+      ch.mode = st.st_mode & 07777;
+    }
+    free(old.data);
+    ch.new_text = dc_config_module_text(ch.old_text, ch.old_len, group.items, group.size, eol, fx->arena);
+    ch.new_len = (uint32_t)strlen(ch.new_text);
+    dc_vec_push(changes, ch);
+    dc_vec_push(modules, t->module);
+    dc_vec_free(&group);
+  }
+}
+
+/* Rewrites every file that holds units of cut edges or constants that
+ * move, and writes the config modules. */
 static void build_changes(fixer *fx, dc_fix *fix) {
   const dc_graph *g = fx->g;
-  dc_vec(dc_change) changes = {0};
+  moved_list mv = {0};
+  collect_moved(fx, fix, &mv);
+  name_moved(fx, &mv);
+  change_list changes = {0};
+  name_list modules = {0};
   for (uint32_t file = 0; file < fx->p->n_files; file++) {
     loaded *l = fx->files[file];
     if (!l || l->problem) continue;
@@ -412,29 +628,51 @@ static void build_changes(fixer *fx, dc_fix *fix) {
         }
       }
     }
-    if (choices.size) {
+    int32_t m = fx->module_of_file[file];
+    int32_t ci = m >= 0 ? fx->c->component_of[m] : -1;
+    dc_vec(dc_moved_constant) defined = {0};
+    for (uint32_t i = 0; i < mv.size; i++)
+      if (mv.items[i].file == file) dc_vec_push(&defined, mv.items[i].mc);
+    if (choices.size || defined.size) {
       ensure_tree(fx, l);
-      dc_edits edits = {0};
-      dc_rewrite_file_edits(&l->sf, choices.items, choices.size, &edits, fx->arena);
+      fx->ctx.target = ci >= 0 ? &fx->targets[ci] : NULL;
+      dc_edits extra = {0}, edits = {0};
+      if (defined.size) dc_config_definer_edits(&l->sf, fx->ctx.target, defined.items, defined.size, &extra, fx->arena);
+      dc_rewrite_file_edits(&l->sf, choices.items, choices.size, &extra, &edits, fx->arena);
       uint32_t new_len;
       char *new_text = dc_edits_apply(l->sf.src, l->sf.len, &edits, &new_len);
       dc_change ch = {file, l->sf.file->path, l->sf.file->open_path, l->sf.src, l->sf.len,
-                      dc_arena_memdup(fx->arena, new_text, (size_t)new_len + 1, 1), new_len, l->mode};
+                      dc_arena_memdup(fx->arena, new_text, (size_t)new_len + 1, 1), new_len, l->mode, false};
       free(new_text);
       dc_vec_free(&edits);
+      dc_vec_free(&extra);
       dc_vec_push(&changes, ch);
       drop_tree(l);
     }
+    dc_vec_free(&defined);
     dc_vec_free(&choices);
   }
+  config_changes(fx, &mv, &changes, &modules);
+  if (changes.size > 1) qsort(changes.items, changes.size, sizeof *changes.items, cmp_change);
   fix->changes = dc_arena_memdup(fx->arena, changes.items, changes.size, sizeof(dc_change));
   fix->n_changes = changes.size;
+  fix->config_modules = dc_arena_memdup(fx->arena, modules.items, modules.size, sizeof(char *));
+  fix->n_config_modules = modules.size;
   dc_vec_free(&changes);
+  dc_vec_free(&modules);
+  dc_vec_free(&mv);
 }
 
 dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components *c, dc_file_facts *const *facts,
-                     dc_arena *arena, dc_diags *diags) {
-  fixer fx = {p, g, c, facts, arena, diags, NULL, ts_parser_new(), dc_graph_resolver_new(p, facts, g, arena)};
+                     const char *config_module, dc_arena *arena, dc_diags *diags) {
+  fixer fx = {.p = p, .g = g, .c = c, .facts = facts, .arena = arena, .diags = diags, .parser = ts_parser_new(),
+              .resolver = dc_graph_resolver_new(p, facts, g, arena)};
+  fx.config_override = config_module;
+  fx.ctx = (dc_config_ctx){&fx, config_module_of, config_constants_of, NULL};
+  fx.targets = dc_arena_alloc(arena, (c->n ? c->n : 1) * sizeof *fx.targets);
+  fx.module_of_file = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *fx.module_of_file);
+  for (uint32_t i = 0; i < p->n_files; i++) fx.module_of_file[i] = -1;
+  for (uint32_t m = 0; m < g->n_modules; m++) fx.module_of_file[g->file[m]] = (int32_t)m;
   if (!ts_parser_set_language(fx.parser, tree_sitter_python())) DC_BUG("cannot load tree-sitter-python");
   fx.files = dc_xcalloc(p->n_files ? p->n_files : 1, sizeof *fx.files);
   dc_fix *fix = dc_arena_alloc(arena, sizeof *fix);
@@ -447,6 +685,7 @@ dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components
   for (uint32_t i = 0; i < p->n_files; i++)
     if (fx.files[i] && fx.files[i]->sf.tree) ts_tree_delete(fx.files[i]->sf.tree);
   free(fx.files);
+  free(fx.module_of_file);
   ts_parser_delete(fx.parser);
   dc_graph_resolver_free(fx.resolver);
   return fix;

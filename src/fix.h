@@ -24,7 +24,7 @@
 
 /* dc_verdict - one import-time edge inside a component.
  * `strategy` names the strategies that cut it ("local-import",
- * "type-checking", or both joined by '+'), NULL when it is obligatory;
+ * "type-checking", "config-module", or several joined by '+'), NULL when it is obligatory;
  * `obligatory` is then the reason, with `where` its path:line. `cut` says
  * the plan cuts it, `lines_changed` what that costs, `cycle` is the text of
  * a shortest cycle through it (set for cut edges). */
@@ -57,7 +57,9 @@ typedef struct dc_component_plan {
   uint32_t n_remaining;
 } dc_component_plan;
 
-/* dc_change - a file the plan rewrites: its old and new bytes and mode. */
+/* dc_change - a file the plan rewrites: its old and new bytes and mode.
+ * `config` is set for a config module; a new one has no old text and
+ * `file` UINT32_MAX. */
 typedef struct dc_change {
   uint32_t file;
   const char *path;
@@ -67,21 +69,26 @@ typedef struct dc_change {
   const char *new_text;
   uint32_t new_len;
   mode_t mode;
+  bool config;
 } dc_change;
 
-/* dc_fix - the whole plan; changes sorted by path. */
+/* dc_fix - the whole plan; changes sorted by path. `config_modules` are
+ * the dotted names of the config modules it creates or grows. */
 typedef struct dc_fix {
   dc_component_plan *components;
   uint32_t n_components;
   dc_change *changes;
   uint32_t n_changes;
+  const char **config_modules;
+  uint32_t n_config_modules;
 } dc_fix;
 
 /* Plans the fix of every component and builds the new file contents.
+ * `config_module` is the dotted name --config-module gives, or NULL.
  * Problems reading a file again are appended to `diags` (its edges are then
  * obligatory). Never fails otherwise. */
 dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components *c, dc_file_facts *const *facts,
-                     dc_arena *arena, dc_diags *diags);
+                     const char *config_module, dc_arena *arena, dc_diags *diags);
 
 /* The verdict of graph edge `edge`, or NULL when the edge is not an
  * import-time edge inside a component. */

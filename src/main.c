@@ -41,6 +41,7 @@ typedef struct options {
   enum mode mode;
   bool verify;        /* --verify: import the changed components on a copy */
   const char *python; /* the interpreter --verify runs */
+  const char *config_module; /* --config-module: where moved constants go */
   const char *path;
   dc_vec(const char *) roots;
   dc_vec(const char *) excludes;
@@ -49,7 +50,7 @@ typedef struct options {
 
 static const char usage[] =
     "usage: decycle [--diff | --apply | --explain] [--format text|json] [--root DIR]...\n"
-    "               [--exclude REGEX]... [-j N] [PATH]\n"
+    "               [--exclude REGEX]... [--config-module DOTTED.NAME] [-j N] [PATH]\n"
     "\n"
     "Reports the import-time import cycles of the Python project at PATH (default '.'),\n"
     "and breaks them.\n"
@@ -62,6 +63,9 @@ static const char usage[] =
     "                      refuse the rewrite if a module that imported before fails after\n"
     "                      (this runs the project's code)\n"
     "  --python PATH       the interpreter --verify runs (default python3)\n"
+    "  --config-module DOTTED.NAME\n"
+    "                      the module that constants moved to break cycles go to\n"
+    "                      (default: config, else _decycle_config, in the cycle's package)\n"
     "  --format text|json  report format on stdout (default text)\n"
     "  --root DIR          a folder, relative to PATH, that holds top-level modules;\n"
     "                      repeatable; default: PATH/src when it holds the code, else PATH\n"
@@ -107,6 +111,16 @@ static int parse_jobs(const char *s, unsigned *out) {
   return 0;
 }
 
+/* Whether `s` is a dotted module name: identifiers joined by dots. */
+static bool dotted_name(const char *s) {
+  for (;;) {
+    size_t n = strcspn(s, ".");
+    if (!n || !dc_is_identifier(s, (uint32_t)n)) return false;
+    if (!s[n]) return true;
+    s += n + 1;
+  }
+}
+
 /* Returns -1 to go on, or an exit code. */
 static int parse_options(int argc, char **argv, options *o) {
   for (int i = 1; i < argc; i++) {
@@ -126,6 +140,9 @@ static int parse_options(int argc, char **argv, options *o) {
       o->verify = true;
     } else if ((v = option_value(argc, argv, &i, "--python", &missing))) {
       o->python = v;
+    } else if ((v = option_value(argc, argv, &i, "--config-module", &missing))) {
+      if (!dotted_name(v)) return usage_error("--config-module needs a dotted module name, not '%s'", v);
+      o->config_module = v;
     } else if ((v = option_value(argc, argv, &i, "--root", &missing))) {
       dc_vec_push(&o->roots, v);
     } else if ((v = option_value(argc, argv, &i, "--exclude", &missing))) {
@@ -183,7 +200,7 @@ int main(int argc, char **argv) {
   dc_file_facts **facts = dc_parse_project(project, o.jobs, &arena, &diags);
   dc_graph *graph = dc_graph_build(project, facts, &arena, &diags);
   dc_components *components = dc_scc_find(graph, &arena);
-  dc_fix *fix = dc_fix_build(project, graph, components, facts, &arena, &diags);
+  dc_fix *fix = dc_fix_build(project, graph, components, facts, o.config_module, &arena, &diags);
   dc_diags_sort(&diags);
   dc_report_diags(&diags, stderr);
   dc_analysis analysis = {project, graph, components, &diags, fix};

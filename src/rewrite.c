@@ -20,10 +20,9 @@
 #include "buf.h"
 #include "pywalk.h"
 
-extern const dc_rewrite dc_rewrite_local_import;
-extern const dc_rewrite dc_rewrite_type_checking;
-
-const dc_rewrite *const dc_rewrites[] = {&dc_rewrite_local_import, &dc_rewrite_type_checking};
+const dc_rewrite *const dc_rewrites[] = {&dc_rewrite_local_import, &dc_rewrite_type_checking,
+                                         &dc_rewrite_config_module};
+const char dc_rewrite_not_applicable[] = "the strategy does not apply";
 const uint32_t dc_n_rewrites = sizeof dc_rewrites / sizeof *dc_rewrites;
 
 static const dc_import *import_of(const dc_source_file *f, const dc_unit *u) {
@@ -93,7 +92,8 @@ static bool ends_line(const dc_source_file *f, uint32_t at) {
   return at >= n || s[at] == '\n' || s[at] == '\r' || s[at] == '#';
 }
 
-const char *dc_rewrite_check_common(const dc_source_file *f, const dc_unit *u, dc_arena *arena) {
+const char *dc_rewrite_check_statement(const dc_source_file *f, const dc_unit *u, dc_arena *arena) {
+  (void)arena;
   const dc_import *imp = import_of(f, u);
   if (imp->form == DC_IMPORT_CALL) return "an import_module() or __import__() call is not rewritten";
   if (imp->star) return "a star import cannot be moved";
@@ -101,6 +101,11 @@ const char *dc_rewrite_check_common(const dc_source_file *f, const dc_unit *u, d
   if (ts_node_is_null(stmt)) return "the import is inside a block, not at the top of the module";
   if (!starts_line(f, ts_node_start_byte(stmt)) || !ends_line(f, ts_node_end_byte(stmt)))
     return "the import shares its line with other code";
+  return NULL;
+}
+
+const char *dc_rewrite_check_binding(const dc_source_file *f, const dc_unit *u, dc_arena *arena) {
+  const dc_import *imp = import_of(f, u);
   const char *name = dc_unit_bound_name(f, u, arena);
   if (f->file->is_package && imp->form == DC_IMPORT_FROM && name[0] != '_')
     return dc_arena_printf(arena, "'%s' is a public name of package %s (%s), which users may import from it", name,
@@ -296,8 +301,8 @@ static int cmp_edit(const void *a, const void *b) {
   return x->index < y->index ? -1 : x->index > y->index;
 }
 
-void dc_rewrite_file_edits(const dc_source_file *f, const dc_rewrite_choice *choices, uint32_t n, dc_edits *out,
-                           dc_arena *arena) {
+void dc_rewrite_file_edits(const dc_source_file *f, const dc_rewrite_choice *choices, uint32_t n,
+                           const dc_edits *extra, dc_edits *out, dc_arena *arena) {
   dc_rewrite_choice *sorted = dc_arena_memdup(arena, choices, n, sizeof *choices);
   if (n > 1) qsort(sorted, n, sizeof *sorted, cmp_choice);
   dc_edits raw = {0};
@@ -308,10 +313,13 @@ void dc_rewrite_file_edits(const dc_source_file *f, const dc_rewrite_choice *cho
     if (units.size) dc_rewrites[s]->insert(f, units.items, units.size, &raw, arena);
     dc_vec_free(&units);
   }
-  /* Blank lines at the top go only when no module-level code is added. */
+  for (uint32_t i = 0; extra && i < extra->size; i++) dc_vec_push(&raw, extra->items[i]);
+  /* Blank lines at the top go only when no module-level code is added
+   * there or after the imports. */
   bool tidy_top = true;
   for (uint32_t i = 0; i < raw.size; i++)
-    if (raw.items[i].start == f->uses->after_imports || (int64_t)raw.items[i].start == f->uses->tc_block_end)
+    if (raw.items[i].start == f->uses->after_imports || (int64_t)raw.items[i].start == f->uses->tc_block_end ||
+        (raw.items[i].start == f->bom && raw.items[i].end == f->bom))
       tidy_top = false;
   for (uint32_t i = 0; i < n;) {
     const dc_import *imp = import_of(f, &sorted[i].unit);

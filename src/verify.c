@@ -2,7 +2,8 @@
  * verify.c - re-parse the rewritten files, rebuild the graph in memory with
  * their new facts (the other files keep theirs), and compare it with the
  * old one. A rewrite only ever defers imports, so the new import-time edges
- * must be a subset of the old ones; the planned cuts must be gone.
+ * must be a subset of the old ones, apart from edges into the config modules
+ * it writes, which import nothing themselves; the planned cuts must be gone.
  */
 #include "verify.h"
 
@@ -11,10 +12,22 @@
 
 #include "graph.h"
 #include "parse.h"
+#include "scc.h"
 
 static bool has_import_time_edge(const dc_graph *g, uint32_t from, uint32_t to) {
   for (uint32_t e = g->first_edge[from]; e < g->first_edge[from + 1]; e++)
     if (g->edges[e].to == to) return g->edges[e].kind == DC_SCOPE_IMPORT_TIME;
+  return false;
+}
+
+/* Whether `name` is a config module the fix writes, or a package above one
+ * (importing the config module imports them). */
+static bool config_module(const dc_fix *fix, const char *name) {
+  size_t n = strlen(name);
+  for (uint32_t i = 0; i < fix->n_config_modules; i++) {
+    const char *m = fix->config_modules[i];
+    if (!strncmp(m, name, n) && (m[n] == '\0' || m[n] == '.')) return true;
+  }
   return false;
 }
 
@@ -28,11 +41,17 @@ int dc_verify(const dc_project *p, const dc_graph *g, dc_file_facts *const *fact
     const dc_change *ch = &fix->changes[i];
     uint32_t bom = ch->new_len >= 3 && !memcmp(ch->new_text, "\xef\xbb\xbf", 3) ? 3 : 0;
     TSTree *tree = ts_parser_parse_string(parser, NULL, ch->new_text + bom, ch->new_len - bom);
+    const dc_file_facts *ff = NULL;
     if (!tree || ts_node_has_error(ts_tree_root_node(tree))) {
       rc = dc_error("the rewrite of '%s' does not parse; nothing is written", ch->path);
     } else {
-      next[ch->file] = dc_facts_extract(ch->new_text, ch->new_len, bom, tree, arena);
+      ff = dc_facts_extract(ch->new_text, ch->new_len, bom, tree, arena);
+      if (ch->file != UINT32_MAX) next[ch->file] = (dc_file_facts *)ff;
     }
+    /* A config module imports nothing but __future__. */
+    for (uint32_t k = 0; ff && rc == 0 && k < ff->n_imports; k++)
+      if (ch->config && (!ff->imports[k].module || strcmp(ff->imports[k].module, "__future__")))
+        rc = dc_error("the config module '%s' would import '%s'; nothing is written", ch->path, ff->imports[k].statement);
     if (tree) ts_tree_delete(tree);
   }
   ts_parser_delete(parser);
@@ -40,10 +59,17 @@ int dc_verify(const dc_project *p, const dc_graph *g, dc_file_facts *const *fact
   dc_diags ignored = {0};
   dc_graph *after = dc_graph_build(p, next, arena, &ignored);
   dc_diags_release(&ignored);
+  dc_components *cycles = NULL;
   for (uint32_t e = 0; e < after->n_edges; e++) {
     const dc_edge *edge = &after->edges[e];
-    if (edge->kind == DC_SCOPE_IMPORT_TIME && !has_import_time_edge(g, edge->from, edge->to))
+    if (edge->kind != DC_SCOPE_IMPORT_TIME || has_import_time_edge(g, edge->from, edge->to)) continue;
+    if (!config_module(fix, g->names[edge->to]))
       return dc_error("the rewrite would add the import-time edge %s -> %s; nothing is written",
+                      g->names[edge->from], g->names[edge->to]);
+    /* An import of a config module is new; it must not close a cycle. */
+    if (!cycles) cycles = dc_scc_find(after, arena);
+    if (dc_scc_edge_inside(cycles, edge))
+      return dc_error("the import of the config module by %s would close a cycle through %s; nothing is written",
                       g->names[edge->from], g->names[edge->to]);
   }
   for (uint32_t ci = 0; ci < fix->n_components; ci++) {

@@ -1,0 +1,77 @@
+/*
+ * constants - the literal constants a module defines, which the
+ * config-module strategy may move into a generated module (DESIGN.md §4).
+ *
+ * Input: one file's bytes and tree. Output: every module-level
+ * `NAME = <literal>` / `NAME: T = <literal>` and every `attr = <literal>`
+ * in the body of a module-level class, with the offsets a rewrite needs and
+ * the text the config module gets, and the reason a constant cannot move
+ * when the file alone shows one. Literals are numbers, strings, bytes,
+ * True/False/None, and tuples, lists, sets and dicts of those.
+ * dc_constants_check then applies what the name analysis (uses.h) knows.
+ * Everything is borrowed from the arena.
+ */
+#ifndef DC_CONSTANTS_H
+#define DC_CONSTANTS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <tree_sitter/api.h>
+
+#include "arena.h"
+#include "facts.h"
+#include "uses.h"
+
+/* dc_constant - one literal constant. Offsets are file bytes (BOM included).
+ * `cls` is the class of a class attribute, NULL for a module constant.
+ * `config_name` is its name in the config module (NAME, or CLS_ATTR for a
+ * class attribute: `Model.some_parameter` -> MODEL_SOME_PARAMETER); the
+ * planner may change it to avoid a clash. The config module gets
+ * `comments` (the comment lines right above the statement, unindented),
+ * then config_name, then `rest` (the statement after its target, to the
+ * end of its last line); both with '\n' line ends.
+ * A module constant's definition is [del_start, del_end) (its comment lines
+ * included); a class attribute's literal is [value_start, value_end).
+ * `anchor` is the start of the line of the module-level statement that
+ * holds it. `why_not` is NULL while the constant may move. */
+typedef struct dc_constant {
+  const char *cls;
+  const char *name;
+  const char *config_name;
+  const char *comments;
+  const char *rest;
+  uint32_t line;
+  uint32_t del_start, del_end;
+  uint32_t value_start, value_end;
+  uint32_t anchor;
+  bool mutable_literal;
+  bool annotated;
+  const char *why_not;
+} dc_constant;
+
+typedef struct dc_constants {
+  dc_constant *items;
+  uint32_t n;
+} dc_constants;
+
+/* Finds the constants of the file `src[0..len)`, whose first `base` bytes
+ * (a BOM) the tree does not cover. Never recurses. */
+dc_constants *dc_constants_find(const char *src, uint32_t len, uint32_t base, TSTree *tree, dc_arena *arena);
+
+/* Marks the module constants that the file rebinds (bound twice at module
+ * level, assigned through `global`), or whose namespace it reads
+ * dynamically or fills with a star import. `path` is for the reasons. */
+void dc_constants_check(dc_constants *self, const dc_file_facts *facts, const dc_file_uses *uses, const char *path,
+                        dc_arena *arena);
+
+/* The constant `name` of the module (cls NULL) or of class `cls`, or NULL. */
+dc_constant *dc_constants_get(const dc_constants *self, const char *cls, const char *name);
+
+/* Whether `text` changes the constant named `name` (an attribute or a
+ * module name) in place: `x.name = ...` or `x.name += ...` with x other than
+ * `self`; for a mutable literal also `name.append(...)` and the other
+ * mutating methods, `name[k] = ...` and `del name[k]`. A text search, so
+ * conservative. Returns the 0-based line of the first such place, or -1. */
+int64_t dc_constants_changed_in(const char *text, uint32_t len, const char *name, bool mutable_literal);
+
+#endif
