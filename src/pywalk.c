@@ -63,6 +63,7 @@ static void grammar_init(void) {
 static void ensure_grammar(void) { pthread_once(&grammar_once, grammar_init); }
 
 enum dc_py_kind dc_py_kind_of(TSNode n) {
+  ensure_grammar();
   TSSymbol s = ts_node_symbol(n);
   return s < grammar.n_symbols ? (enum dc_py_kind)grammar.kind_of_symbol[s] : DC_PY_OTHER;
 }
@@ -72,7 +73,10 @@ TSFieldId dc_py_field_id(enum dc_py_field f) {
   return grammar.field_id[f];
 }
 
-TSNode dc_py_child(TSNode n, enum dc_py_field f) { return ts_node_child_by_field_id(n, grammar.field_id[f]); }
+TSNode dc_py_child(TSNode n, enum dc_py_field f) {
+  ensure_grammar();
+  return ts_node_child_by_field_id(n, grammar.field_id[f]);
+}
 
 bool dc_py_text_is(const char *src, TSNode n, const char *s) {
   uint32_t a = ts_node_start_byte(n), b = ts_node_end_byte(n);

@@ -21,6 +21,7 @@ Suite *make_facts_suite(void);
 Suite *make_graph_suite(void);
 Suite *make_scc_suite(void);
 Suite *make_uses_suite(void);
+Suite *make_constants_suite(void);
 Suite *make_plan_suite(void);
 Suite *make_diff_suite(void);
 Suite *make_apply_suite(void);

@@ -19,6 +19,7 @@ int main(int argc, char **argv) {
       {"graph", make_graph_suite},
       {"scc", make_scc_suite},
       {"uses", make_uses_suite},
+      {"constants", make_constants_suite},
       {"plan", make_plan_suite},
       {"diff", make_diff_suite},
       {"apply", make_apply_suite},
