@@ -105,6 +105,8 @@ def main():
         expect("--verify needs --diff or --apply", rc == 2 and "--verify needs --diff or --apply" in err, err)
         rc, out, err = run(decycle, "--diff", "--apply", project)
         expect("two modes are refused", rc == 2, err)
+        rc, out, err = run(decycle, "--config-module", "app..config", project)
+        expect("--config-module needs a dotted name", rc == 2 and "dotted module name" in err, err)
         rc, out, err = run(decycle, "--exclude", "(", project)
         expect("a bad regex exits 2 with its offset", rc == 2 and "offset" in err, err)
 
