@@ -1,0 +1,5 @@
+"""Stock levels."""
+from .shelves import Shelf
+
+LIMIT = 500
+MAIN = Shelf("main")
