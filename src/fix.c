@@ -243,8 +243,7 @@ static void check_changed_elsewhere(fixer *fx, uint32_t file, loaded *l) {
   for (uint32_t e = 0; m >= 0 && e < fx->g->n_edges; e++) {
     const dc_edge *edge = &fx->g->edges[e];
     uint32_t other = fx->g->file[edge->from];
-    if (edge->to != (uint32_t)m || (e > 0 && edge->from == fx->g->edges[e - 1].from && edge->to == fx->g->edges[e - 1].to))
-      continue;
+    if (edge->to != (uint32_t)m) continue;
     dc_source src;
     if (dc_source_read(fx->p->files[other].open_path, &src) != 0) continue;
     for (uint32_t i = 0; i < l->constants->n; i++) {
@@ -322,7 +321,7 @@ static void assess(fixer *fx, dc_verdict *v) {
         else if (!first_reason || dc_rewrites[k] == &dc_rewrite_config_module) first_reason = reason;
       }
       if (!chosen) {
-        if (!why) why = first_reason ? first_reason : binding;
+        if (!why) why = first_reason ? first_reason : binding ? binding : "no strategy can move this import";
         obligatory(v, why, path, imp->line);
         break;
       }
