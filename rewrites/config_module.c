@@ -384,11 +384,14 @@ static bool name_taken(const dc_project *p, dc_file_facts *const *facts, const c
   return false;
 }
 
-/* Whether project module `module` is a config module decycle generated. */
-static bool generated(const dc_project *p, int32_t file) {
+/* Whether project file `file` is a config module decycle generated and
+ * that still imports nothing (else it is the user's now). */
+static bool generated(const dc_project *p, dc_file_facts *const *facts, int32_t file) {
   dc_source src;
-  if (file < 0 || p->files[file].kind != DC_MODULE_SOURCE || dc_source_read(p->files[file].open_path, &src) != 0)
-    return false;
+  if (file < 0 || p->files[file].kind != DC_MODULE_SOURCE || !facts[file]) return false;
+  for (uint32_t i = 0; i < facts[file]->n_imports; i++)
+    if (!facts[file]->imports[i].module || strcmp(facts[file]->imports[i].module, "__future__")) return false;
+  if (dc_source_read(p->files[file].open_path, &src) != 0) return false;
   bool yes = dc_config_is_generated(src.data + src.bom, src.len - src.bom);
   free(src.data);
   return yes;
@@ -444,7 +447,7 @@ dc_config_target dc_config_target_for(const dc_project *p, dc_file_facts *const 
   }
   if (override) {
     place(&t, p, pkg, dir, strrchr(override, '.') ? strrchr(override, '.') + 1 : override, arena);
-    if (t.file >= 0 && !generated(p, t.file))
+    if (t.file >= 0 && !generated(p, facts, t.file))
       t.problem = dc_arena_printf(arena, "--config-module %s is a module of the project that decycle did not generate",
                                   override);
     return t;
@@ -452,7 +455,7 @@ dc_config_target dc_config_target_for(const dc_project *p, dc_file_facts *const 
   static const char *const leaves[] = {"config", "_decycle_config"};
   for (size_t i = 0; i < 2; i++) {
     place(&t, p, pkg, dir, leaves[i], arena);
-    if (generated(p, t.file)) return t;
+    if (generated(p, facts, t.file)) return t;
     if (!name_taken(p, facts, pkg, dir, leaves[i], arena)) {
       t.file = -1;
       return t;
