@@ -263,22 +263,54 @@ static uint32_t extra_lines(const dc_source_file *f, const dc_unit *u, dc_arena 
   return lines;
 }
 
+/* Whether the line starting at `at` holds only blanks (or is the end). */
+static bool blank_line(const dc_source_file *f, uint32_t at) {
+  while (at < f->len && (f->src[at] == ' ' || f->src[at] == '\t' || f->src[at] == '\f' || f->src[at] == '\r')) at++;
+  return at >= f->len || f->src[at] == '\n';
+}
+
+static int cmp_edit_start(const void *a, const void *b) {
+  const dc_edit *x = a, *y = b;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Appends the deletions of the moved definitions: adjacent ones as one
+ * run, and a run followed by a blank line takes the blank lines before it,
+ * so that the code around keeps one separation, not two. */
+static void delete_definitions(const dc_source_file *f, dc_edit *dels, uint32_t n, dc_edits *out) {
+  if (n > 1) qsort(dels, n, sizeof *dels, cmp_edit_start);
+  for (uint32_t i = 0; i < n;) {
+    uint32_t start = dels[i].start, end = dels[i].end, j = i + 1;
+    while (j < n && dels[j].start == end) end = dels[j++].end;
+    while (blank_line(f, end) && start > f->bom) {
+      uint32_t prev = start - 1; /* the line before, which ends at start */
+      while (prev > f->bom && f->src[prev - 1] != '\n') prev--;
+      if (!blank_line(f, prev)) break;
+      start = prev;
+    }
+    dc_vec_push(out, ((dc_edit){start, end, ""}));
+    i = j;
+  }
+}
+
 void dc_config_definer_edits(const dc_source_file *f, const dc_config_target *target, const dc_moved_constant *moved,
                              uint32_t n, dc_edits *out, dc_arena *arena) {
   dc_buf names = DC_BUF_INIT;
-  uint32_t first = UINT32_MAX;
+  uint32_t first = UINT32_MAX, n_dels = 0;
+  dc_edit *dels = dc_arena_alloc(arena, (n ? n : 1) * sizeof *dels);
   for (uint32_t i = 0; i < n; i++) {
     const dc_constant *c = moved[i].c;
     if (c->cls) {
       dc_vec_push(out, ((dc_edit){c->value_start, c->value_end, c->config_name}));
       if (!listed(&names, c->config_name)) add_imported(&names, c->config_name, NULL);
     } else {
-      dc_vec_push(out, ((dc_edit){c->del_start, c->del_end, ""}));
+      dels[n_dels++] = (dc_edit){c->del_start, c->del_end, ""};
       add_imported(&names, c->config_name, c->name);
     }
     uint32_t anchor = c->cls ? c->anchor : c->del_start;
     if (anchor < first) first = anchor;
   }
+  delete_definitions(f, dels, n_dels, out);
   /* With the imports when they all come first, else before the first use;
    * relative when the file has relative imports. */
   uint32_t at = f->uses->after_imports > 0 && f->uses->after_imports <= first ? f->uses->after_imports : first;

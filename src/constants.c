@@ -52,12 +52,6 @@ static bool ends_line(const finder *f, uint32_t at) {
   return at >= f->len || f->src[at] == '\n' || f->src[at] == '\r' || f->src[at] == '#';
 }
 
-/* Whether the line starting at `at` holds only blanks (or is the end). */
-static bool blank_line(const finder *f, uint32_t at) {
-  while (at < f->len && (blank(f->src[at]) || f->src[at] == '\r')) at++;
-  return at >= f->len || f->src[at] == '\n';
-}
-
 /* Whether `n` is a literal; sets *mutable_ when it holds a list, set or
  * dict. Nested literals are checked with an explicit stack. */
 static bool is_literal(const finder *f, TSNode n, bool *mutable_) {
@@ -191,10 +185,6 @@ static void statement(finder *f, TSNode stmt, const char *cls, const char *class
   uint32_t comments = comments_above(f, line_start(f, s));
   c.del_start = cls ? c.value_start : comments;
   c.del_end = cls ? c.value_end : line_end(f, e);
-  /* A definition followed by a blank line takes the blank lines before it:
-   * the code around keeps one separation, not two. */
-  if (!cls && blank_line(f, c.del_end))
-    while (c.del_start > 0 && blank_line(f, line_start(f, c.del_start - 1))) c.del_start = line_start(f, c.del_start - 1);
   c.comments = comment_text(f, comments, line_start(f, s));
   c.rest = rest_text(f, ts_node_end_byte(left) + f->base, e);
   if (!starts_line(f, s) || !ends_line(f, e))

@@ -501,7 +501,8 @@ typedef dc_vec(const char *) name_list;
 static uint32_t definer_of(fixer *fx, const dc_constant *c) {
   for (uint32_t i = 0; i < fx->p->n_files; i++) {
     const loaded *l = fx->files[i];
-    if (l && l->constants && c >= l->constants->items && c < l->constants->items + l->constants->n) return i;
+    if (l && l->constants && l->constants->n && c >= l->constants->items && c < l->constants->items + l->constants->n)
+      return i;
   }
   DC_BUG("a moved constant has no file");
 }

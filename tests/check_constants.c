@@ -63,8 +63,8 @@ START_TEST(texts_and_ranges) {
   ck_assert_ptr_nonnull(k);
   ck_assert_str_eq(k->comments, "# first\n# second\n");
   ck_assert_str_eq(k->rest, ": int = {\n    'a': 1,  # inner\n}  # trailing\n");
-  /* The definition goes with its comments and the blank line before it. */
-  ck_assert_uint_eq(k->del_start, strlen("import os\n"));
+  /* The definition goes with its comments. */
+  ck_assert_uint_eq(k->del_start, strlen("import os\n\n"));
   ck_assert_uint_eq(k->del_end, strlen("import os\n\n# first\n  # second\nLIMIT: int = {\n    'a': 1,  # inner\n}  # trailing\n"));
 }
 END_TEST

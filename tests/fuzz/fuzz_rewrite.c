@@ -1,11 +1,15 @@
 /*
  * fuzz_rewrite.c - libFuzzer target for the whole rewrite path: the input
- * becomes module pkg.a of a small project in which pkg.b imports pkg.a and
- * uses it only in a function, and pkg.a starts by importing pkg.b, so there
- * is always a cycle to plan. The project is scanned, parsed, planned and
+ * becomes module pkg.a of a small project in which pkg.b imports pkg.a, and
+ * pkg.a starts by importing pkg.b, so there is always a cycle to plan. When
+ * the input's first byte is even, pkg.b uses pkg.a only in a function (the
+ * cut is usually b -> a); when it is odd, pkg.b needs pkg.a at import time
+ * and defines constants, and pkg.a imports them (the config-module
+ * strategy's ground). The project is scanned, parsed, planned and
  * rewritten, and the rewrite is verified in memory (re-parsed, re-analysed).
  * A verification failure is a decycle bug and aborts, like a crash.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,14 +44,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     snprintf(pkg, sizeof pkg, "%s/pkg", root);
     mkdir(pkg, 0755);
     put("pkg/__init__.py", "", 0);
-    const char b[] = "from pkg import a\n\n\ndef use():\n    return a\n";
-    put("pkg/b.py", b, sizeof b - 1);
   }
-  const char head[] = "from pkg.b import use\n";
-  char *text = malloc(sizeof head + size);
-  memcpy(text, head, sizeof head - 1);
-  memcpy(text + sizeof head - 1, data, size);
-  put("pkg/a.py", text, sizeof head - 1 + size);
+  bool config = size && (data[0] & 1);
+  const char b_deferred[] = "from pkg import a\n\n\ndef use():\n    return a\n";
+  const char b_config[] = "from pkg import a\n\nLIMIT = 3  # limit\nNAMES = ('x',\n         'y')\n\n\n"
+                          "class K:\n    size = 2\n\n\nALIAS = a\n\n\ndef use():\n    return a\n";
+  if (config) put("pkg/b.py", b_config, sizeof b_config - 1);
+  else put("pkg/b.py", b_deferred, sizeof b_deferred - 1);
+  const char *head = config ? "from pkg.b import use, LIMIT, K\nfrom pkg import b\n" : "from pkg.b import use\n";
+  size_t n_head = strlen(head);
+  char *text = malloc(n_head + size + 1);
+  memcpy(text, head, n_head);
+  memcpy(text + n_head, data, size);
+  put("pkg/a.py", text, n_head + size);
   free(text);
 
   dc_arena arena;
