@@ -80,6 +80,34 @@ static bool text_has_identifier(const dc_source_file *f, const char *name) {
   return false;
 }
 
+/* Whether module `module` may hold constants that unit `u` reads, judged
+ * from the unit's uses and the module's text (`may_define`) without
+ * parsing the module: most units that reach this strategy import a class
+ * or a function used at import time, and are answered here. */
+static bool worth_loading(const dc_source_file *f, const dc_unit *u, const char *module, bool is_module,
+                          dc_arena *arena) {
+  const dc_config_ctx *ctx = f->config;
+  const char *imported = f->facts->imports[u->import_index].names[u->name_index].name;
+  if (!is_module && ctx->may_define(ctx->owner, module, imported, false)) return true; /* from B import NAME */
+  const char *bound = dc_unit_bound_name(f, u, arena);
+  const dc_name_uses *nu = dc_uses_find(f->uses, bound);
+  TSNode root = ts_tree_root_node(f->tree);
+  bool any = false;
+  for (uint32_t i = 0; nu && i < nu->n_uses; i++) {
+    if (nu->uses[i].kind != DC_USE_IMPORT_TIME) continue;
+    uint32_t at = nu->uses[i].byte - f->bom;
+    TSNode a;
+    const char *x = attribute_above(f, ts_node_descendant_for_byte_range(root, at, at + (uint32_t)strlen(bound)), &a, arena);
+    if (!x) return false;
+    /* Cls.attr needs class Cls; B.x needs x or class x in B. */
+    if (is_module ? !ctx->may_define(ctx->owner, module, x, false) && !ctx->may_define(ctx->owner, module, x, true)
+                  : !ctx->may_define(ctx->owner, module, imported, true))
+      return false;
+    any = true;
+  }
+  return any;
+}
+
 /* Decides what the strategy does with unit `u`; returns NULL, a reason, or
  * dc_rewrite_not_applicable. */
 static const char *analyse(const dc_source_file *f, const dc_unit *u, const char *binding_problem, unit_plan *out,
@@ -88,14 +116,15 @@ static const char *analyse(const dc_source_file *f, const dc_unit *u, const char
   if (!ctx || !ctx->target) return dc_rewrite_not_applicable;
   bool is_module = false;
   const char *module = ctx->module_of(ctx->owner, f, u, &is_module);
-  const dc_constants *consts = module ? ctx->constants_of(ctx->owner, module) : NULL;
-  if (!consts || !consts->n) return dc_rewrite_not_applicable;
   const dc_import *imp = &f->facts->imports[u->import_index];
   const char *imported = imp->names[u->name_index].name;
   const char *bound = dc_unit_bound_name(f, u, arena);
   /* `import a.b` binds a but runs a.b: the name is not the module read. */
-  if (imp->form == DC_IMPORT_MODULE && !imp->names[u->name_index].alias && strchr(imported, '.'))
+  if (!module || (imp->form == DC_IMPORT_MODULE && !imp->names[u->name_index].alias && strchr(imported, '.')))
     return dc_rewrite_not_applicable;
+  if (!worth_loading(f, u, module, is_module, arena)) return dc_rewrite_not_applicable;
+  const dc_constants *consts = ctx->constants_of(ctx->owner, module);
+  if (!consts || !consts->n) return dc_rewrite_not_applicable;
   if (!is_module) {
     const dc_constant *c = dc_constants_get(consts, NULL, imported);
     if (c) {

@@ -309,43 +309,52 @@ static bool assigns_at(const char *t, uint32_t len, uint32_t at) {
   return false;
 }
 
-int64_t dc_constants_changed_in(const char *t, uint32_t len, const char *name, bool mutable_literal) {
-  static const char *const methods[] = {"append", "extend",  "insert", "remove",  "pop",     "clear",
-                                        "update", "setdefault", "popitem", "add", "discard", "sort",
+/* Whether a method named t[m, m + k) mutates lists, sets or dicts. */
+static bool mutating_method(const char *t, size_t k) {
+  static const char *const methods[] = {"append", "extend",     "insert",  "remove",  "pop",         "clear",
+                                        "update", "setdefault", "popitem", "add",     "discard",     "sort",
                                         "reverse", "__setitem__", "__delitem__", "__iadd__", "__ior__"};
-  size_t n = strlen(name);
-  int64_t line = 0;
-  for (uint32_t i = 0; i + n <= len; i++) {
+  for (size_t i = 0; i < sizeof methods / sizeof *methods; i++)
+    if (strlen(methods[i]) == k && !memcmp(t, methods[i], k)) return true;
+  return false;
+}
+
+void dc_constants_scan_changes(const char *t, uint32_t len, dc_text_changes *out) {
+  uint32_t line = 0;
+  for (uint32_t i = 0; i < len; i++) {
     if (t[i] == '\n') line++;
-    if (memcmp(t + i, name, n) || (i > 0 && ident_char(t[i - 1])) || (i + n < len && ident_char(t[i + n]))) continue;
+    if (!ident_char(t[i]) || (i > 0 && ident_char(t[i - 1])) || (t[i] >= '0' && t[i] <= '9')) continue;
+    uint32_t e = i;
+    while (e < len && ident_char(t[e])) e++;
     uint32_t l = i;
     while (l > 0 && blank(t[l - 1])) l--;
-    uint32_t r = i + (uint32_t)n;
+    uint32_t r = e;
     while (r < len && blank(t[r])) r++;
+    dc_text_change ch = {t + i, e - i, line, false};
+    bool found = false;
     /* x.name = ... (an attribute set on a module or class, not on self),
      * or del x.name */
     if (l > 0 && t[l - 1] == '.') {
       uint32_t o = l - 1;
       while (o > 0 && blank(t[o - 1])) o--;
       bool on_self = o >= 4 && !memcmp(t + o - 4, "self", 4) && (o == 4 || !ident_char(t[o - 5]));
-      if (assigns_at(t, len, r) && !on_self) return line;
+      found = assigns_at(t, len, r) && !on_self;
       while (o > 0 && (ident_char(t[o - 1]) || t[o - 1] == '.' || blank(t[o - 1]))) o--;
       uint32_t d = o;
       while (d < l && blank(t[d])) d++;
-      if (d + 4 <= l && !memcmp(t + d, "del", 3) && blank(t[d + 3])) return line;
+      found |= d + 4 <= l && !memcmp(t + d, "del", 3) && blank(t[d + 3]);
     }
-    if (!mutable_literal) continue;
-    if (r < len && t[r] == '.') {
-      uint32_t m = r + 1;
+    /* name.append(...), name[k] = ..., del name[k]: mutations */
+    if (!found && r < len && t[r] == '.') {
+      uint32_t m = r + 1, k;
       while (m < len && blank(t[m])) m++;
-      for (size_t k = 0; k < sizeof methods / sizeof *methods; k++) {
-        size_t mk = strlen(methods[k]);
-        uint32_t p = m + (uint32_t)mk;
-        while (p < len && blank(t[p])) p++;
-        if (m + mk <= len && !memcmp(t + m, methods[k], mk) && p < len && t[p] == '(') return line;
+      for (k = m; k < len && ident_char(t[k]); k++) {
       }
+      uint32_t p = k;
+      while (p < len && blank(t[p])) p++;
+      ch.mutation = found = mutating_method(t + m, k - m) && p < len && t[p] == '(';
     }
-    if (r < len && t[r] == '[') {
+    if (!found && r < len && t[r] == '[') {
       uint32_t depth = 0, k = r;
       for (; k < len; k++) {
         if (t[k] == '[') depth++;
@@ -354,11 +363,19 @@ int64_t dc_constants_changed_in(const char *t, uint32_t len, const char *name, b
       }
       uint32_t after = k + 1;
       while (after < len && blank(t[after])) after++;
-      if (k < len && t[k] == ']' && assigns_at(t, len, after)) return line;
-      /* del name[k] */
-      uint32_t d = l;
-      if (d >= 3 && !memcmp(t + d - 3, "del", 3) && (d == 3 || !ident_char(t[d - 4])) && l < i) return line;
+      bool del = l >= 3 && l < i && !memcmp(t + l - 3, "del", 3) && (l == 3 || !ident_char(t[l - 4]));
+      ch.mutation = found = (k < len && t[k] == ']' && assigns_at(t, len, after)) || del;
     }
+    if (found) dc_vec_push(out, ch);
+    i = e - 1;
+  }
+}
+
+int64_t dc_constants_changed(const dc_text_changes *changes, const char *name, bool mutable_literal) {
+  size_t n = strlen(name);
+  for (uint32_t i = 0; i < changes->size; i++) {
+    const dc_text_change *ch = &changes->items[i];
+    if (ch->len == n && !memcmp(ch->name, name, n) && (!ch->mutation || mutable_literal)) return ch->line;
   }
   return -1;
 }

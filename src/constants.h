@@ -21,6 +21,7 @@
 #include "arena.h"
 #include "facts.h"
 #include "uses.h"
+#include "vec.h"
 
 /* dc_constant - one literal constant. Offsets are file bytes (BOM included).
  * `cls` is the class of a class attribute, NULL for a module constant.
@@ -67,11 +68,25 @@ void dc_constants_check(dc_constants *self, const dc_file_facts *facts, const dc
 /* The constant `name` of the module (cls NULL) or of class `cls`, or NULL. */
 dc_constant *dc_constants_get(const dc_constants *self, const char *cls, const char *name);
 
-/* Whether `text` changes the constant named `name` (an attribute or a
- * module name) in place: `x.name = ...` or `x.name += ...` with x other than
- * `self`; for a mutable literal also `name.append(...)` and the other
- * mutating methods, `name[k] = ...` and `del name[k]`. A text search, so
- * conservative. Returns the 0-based line of the first such place, or -1. */
-int64_t dc_constants_changed_in(const char *text, uint32_t len, const char *name, bool mutable_literal);
+/* dc_text_change - a name that some code changes in place: `x.name = ...`
+ * or `x.name += ...` (x not `self`) and `del x.name` change any constant of
+ * that name; a `mutation` (`name.append(...)` and the other mutating
+ * methods, `name[k] = ...`, `del name[k]`) changes it if it is a list, set
+ * or dict. `name` points into the text scanned; `line` is 0-based. */
+typedef struct dc_text_change {
+  const char *name;
+  uint32_t len;
+  uint32_t line;
+  bool mutation;
+} dc_text_change;
+
+typedef dc_vec(dc_text_change) dc_text_changes;
+
+/* Appends the changes in `text` to `out`, in one pass. A text search
+ * (comments and strings included), so conservative. */
+void dc_constants_scan_changes(const char *text, uint32_t len, dc_text_changes *out);
+
+/* The line of the first change to constant `name` among `changes`, or -1. */
+int64_t dc_constants_changed(const dc_text_changes *changes, const char *name, bool mutable_literal);
 
 #endif

@@ -46,6 +46,7 @@ typedef struct fixer {
   TSParser *parser;
   dc_graph_resolver *resolver;
   int32_t *module_of_file;  /* graph module of each project file, or -1 */
+  const dc_text_changes **changes; /* per project file, scanned on demand */
   const char *config_override;
   dc_config_target *targets; /* per component */
   dc_config_ctx ctx;
@@ -235,31 +236,78 @@ static const char *config_module_of(void *owner, const dc_source_file *f, const 
   return target;
 }
 
+/* The in-place changes the text of project file `file` makes (see
+ * constants.h), scanned once per file; names are copied to the arena. */
+static const dc_text_changes *file_changes(fixer *fx, uint32_t file) {
+  if (fx->changes[file]) return fx->changes[file];
+  dc_text_changes *out = dc_arena_alloc(fx->arena, sizeof *out);
+  dc_text_changes found = {0};
+  dc_source src;
+  if (dc_source_read(fx->p->files[file].open_path, &src) == 0) {
+    dc_constants_scan_changes(src.data, src.len, &found);
+    for (uint32_t i = 0; i < found.size; i++) found.items[i].name = dc_arena_strndup(fx->arena, found.items[i].name, found.items[i].len);
+    free(src.data);
+  }
+  out->items = dc_arena_memdup(fx->arena, found.items, found.size, sizeof *found.items);
+  out->size = out->cap = found.size;
+  dc_vec_free(&found);
+  return fx->changes[file] = out;
+}
+
 /* Marks the constants of loaded file `file` that a project module changes:
  * the file itself and every module that imports it are searched. */
 static void check_changed_elsewhere(fixer *fx, uint32_t file, loaded *l) {
   l->constants_checked = true;
   int32_t m = fx->module_of_file[file];
-  for (uint32_t e = 0; m >= 0 && e < fx->g->n_edges; e++) {
-    const dc_edge *edge = &fx->g->edges[e];
-    uint32_t other = fx->g->file[edge->from];
-    if (edge->to != (uint32_t)m) continue;
-    dc_source src;
-    if (dc_source_read(fx->p->files[other].open_path, &src) != 0) continue;
-    for (uint32_t i = 0; i < l->constants->n; i++) {
+  for (uint32_t e = 0; m >= 0 && l->constants->n && e <= fx->g->n_edges; e++) {
+    /* The importers of the module, then the file itself. */
+    uint32_t other = e < fx->g->n_edges ? fx->g->file[fx->g->edges[e].from] : file;
+    if (e < fx->g->n_edges && fx->g->edges[e].to != (uint32_t)m) continue;
+    const dc_text_changes *changes = file_changes(fx, other);
+    for (uint32_t i = 0; i < l->constants->n && changes->size; i++) {
       dc_constant *c = &l->constants->items[i];
-      if (c->why_not) continue;
-      int64_t line = dc_constants_changed_in(src.data, src.len, c->name, c->mutable_literal);
+      int64_t line = c->why_not ? -1 : dc_constants_changed(changes, c->name, c->mutable_literal);
       if (line >= 0)
         c->why_not = dc_arena_printf(fx->arena, "%s:%lld may change it", fx->p->files[other].path, (long long)line + 1);
     }
-    free(src.data);
   }
-  for (uint32_t i = 0; i < l->constants->n; i++) {
-    dc_constant *c = &l->constants->items[i];
-    int64_t line = c->why_not ? -1 : dc_constants_changed_in(l->sf.src, l->sf.len, c->name, c->mutable_literal);
-    if (line >= 0) c->why_not = dc_arena_printf(fx->arena, "%s:%lld may change it", l->sf.file->path, (long long)line + 1);
+}
+
+/* dc_config_ctx.may_define: a line of the module's text starting with
+ * `name =`, `name:` or, with as_class, `class name`. */
+static bool config_may_define(void *owner, const char *module, const char *name, bool as_class) {
+  fixer *fx = owner;
+  int32_t m = dc_graph_find(fx->g, module);
+  if (m < 0) return false;
+  uint32_t file = fx->g->file[m];
+  dc_source src = {0};
+  const char *text = fx->files[file] ? fx->files[file]->sf.src : NULL;
+  uint32_t len = fx->files[file] ? fx->files[file]->sf.len : 0;
+  if (!text) {
+    if (fx->p->files[file].kind != DC_MODULE_SOURCE || dc_source_read(fx->p->files[file].open_path, &src) != 0) return false;
+    text = src.data;
+    len = src.len;
   }
+  const char *prefix = as_class ? "class " : "";
+  size_t np = strlen(prefix), nn = strlen(name);
+  bool found = false;
+  for (uint32_t at = 0; at < len && !found;) {
+    const char *t = text + at;
+    size_t rest = len - at;
+    if (rest > np + nn && !memcmp(t, prefix, np) && !memcmp(t + np, name, nn)) {
+      size_t k = np + nn;
+      if (as_class) {
+        found = t[k] == '(' || t[k] == ':' || t[k] == ' ' || t[k] == '\t';
+      } else {
+        while (k < rest && (t[k] == ' ' || t[k] == '\t')) k++;
+        found = k < rest && (t[k] == ':' || (t[k] == '=' && (k + 1 >= rest || t[k + 1] != '=')));
+      }
+    }
+    const char *nl = memchr(t, '\n', rest);
+    at = nl ? (uint32_t)(nl - text) + 1 : len;
+  }
+  free(src.data);
+  return found;
 }
 
 /* dc_config_ctx.constants_of: the constants of a project module, loaded
@@ -668,13 +716,14 @@ dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components
   fixer fx = {.p = p, .g = g, .c = c, .facts = facts, .arena = arena, .diags = diags, .parser = ts_parser_new(),
               .resolver = dc_graph_resolver_new(p, facts, g, arena)};
   fx.config_override = config_module;
-  fx.ctx = (dc_config_ctx){&fx, config_module_of, config_constants_of, NULL};
+  fx.ctx = (dc_config_ctx){&fx, config_module_of, config_may_define, config_constants_of, NULL};
   fx.targets = dc_arena_alloc(arena, (c->n ? c->n : 1) * sizeof *fx.targets);
   fx.module_of_file = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *fx.module_of_file);
   for (uint32_t i = 0; i < p->n_files; i++) fx.module_of_file[i] = -1;
   for (uint32_t m = 0; m < g->n_modules; m++) fx.module_of_file[g->file[m]] = (int32_t)m;
   if (!ts_parser_set_language(fx.parser, tree_sitter_python())) DC_BUG("cannot load tree-sitter-python");
   fx.files = dc_xcalloc(p->n_files ? p->n_files : 1, sizeof *fx.files);
+  fx.changes = dc_xcalloc(p->n_files ? p->n_files : 1, sizeof *fx.changes);
   dc_fix *fix = dc_arena_alloc(arena, sizeof *fix);
   fix->n_components = c->n;
   fix->components = dc_arena_alloc(arena, (c->n ? c->n : 1) * sizeof *fix->components);
@@ -685,6 +734,7 @@ dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components
   for (uint32_t i = 0; i < p->n_files; i++)
     if (fx.files[i] && fx.files[i]->sf.tree) ts_tree_delete(fx.files[i]->sf.tree);
   free(fx.files);
+  free(fx.changes);
   free(fx.module_of_file);
   ts_parser_delete(fx.parser);
   dc_graph_resolver_free(fx.resolver);

@@ -53,11 +53,15 @@ typedef struct dc_config_target {
 /* dc_config_ctx - what the config-module strategy reads beyond the file
  * being rewritten, given by fix.c: the module a unit's name comes from
  * (`*is_module` set when the name is that module itself; NULL when it is
- * not a project module), the constants of a project module (NULL when it
- * cannot be rewritten), and the config module of the current component. */
+ * not a project module), whether a project module's text has a line that
+ * starts by binding `name` (`name =`, `name:`) or, with `as_class`, by
+ * `class name` (a quick test before parsing it), the constants of a
+ * project module (NULL when it cannot be rewritten), and the config module
+ * of the current component. */
 typedef struct dc_config_ctx {
   void *owner;
   const char *(*module_of)(void *owner, const struct dc_source_file *f, const struct dc_unit *u, bool *is_module);
+  bool (*may_define)(void *owner, const char *module, const char *name, bool as_class);
   const dc_constants *(*constants_of)(void *owner, const char *module);
   const dc_config_target *target;
 } dc_config_ctx;

@@ -104,6 +104,15 @@ START_TEST(shared_line) {
 }
 END_TEST
 
+/* The line of the first change to `name` in `t`, or -1. */
+static int64_t dc_constants_changed_in(const char *t, uint32_t len, const char *name, bool mutable_literal) {
+  dc_text_changes changes = {0};
+  dc_constants_scan_changes(t, len, &changes);
+  int64_t line = dc_constants_changed(&changes, name, mutable_literal);
+  dc_vec_free(&changes);
+  return line;
+}
+
 START_TEST(changed_in) {
   const char *t = "import b\n\nb.LIMIT = 3\n";
   ck_assert_int_eq(dc_constants_changed_in(t, (uint32_t)strlen(t), "LIMIT", false), 2);
@@ -120,6 +129,8 @@ START_TEST(changed_in) {
   ck_assert_int_eq(dc_constants_changed_in(t, (uint32_t)strlen(t), "SIZES", true), 0);
   t = "del SIZES[0]\n";
   ck_assert_int_eq(dc_constants_changed_in(t, (uint32_t)strlen(t), "SIZES", true), 0);
+  t = "x.LIMIT2 = 1\nself . LIMIT = 2\nLIMIT.append(1)\n";
+  ck_assert_int_eq(dc_constants_changed_in(t, (uint32_t)strlen(t), "LIMIT", false), -1);
   t = "n = SIZES[0] == 1\nALL_SIZES.append(1)\n";
   ck_assert_int_eq(dc_constants_changed_in(t, (uint32_t)strlen(t), "SIZES", true), -1);
 }
