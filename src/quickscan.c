@@ -99,6 +99,8 @@ typedef struct frame {
   bool comp;    /* a `for` of a comprehension was seen at this level */
   bool need_in; /* ... and its `in` not yet */
   bool had_comma;
+  uint8_t brace;     /* in braces: 0 not known yet, 1 a dict, 2 a set */
+  uint8_t item;      /* in braces, the current item: 1 starred, 2 ** item, 4 has a key */
   uint32_t pending_else; /* conditional expressions waiting for `else` */
 } frame;
 
@@ -486,14 +488,30 @@ static tok *push_tok(qs *q, uint8_t kind, uint32_t start, uint32_t end, const le
   return &dc_vec_last(&q->toks);
 }
 
-/* A line joined to the previous one (inside brackets or after a
- * backslash) that is indented less than the current block confuses
- * tree-sitter's indentation scanner: decline it. */
+/* A line inside brackets indented less than the current block makes
+ * tree-sitter's indentation scanner emit a DEDENT unless a closing bracket
+ * could come next, so such a line is accepted only after an opening
+ * bracket or a comma that is not in lambda parameters or a comprehension
+ * target. */
 static void continuation_indent(qs *q, const lexpos *l) {
   uint32_t p = l->p;
   while (p < q->len && q->src[p] == ' ') p++;
-  if (p >= q->len || q->src[p] == '\n' || q->src[p] == '\r') return;
-  NEED(q, p - l->p >= dc_vec_last(&q->indents));
+  if (p >= q->len || q->src[p] == '\n' || q->src[p] == '\r' || p - l->p >= dc_vec_last(&q->indents)) return;
+  NEED(q, q->toks.size > 0);
+  const tok *t = &dc_vec_last(&q->toks);
+  NEED(q, t->kind == T_OP && (t->op == O_COMMA || t->op == O_LPAR || t->op == O_LSQB || t->op == O_LBRACE));
+  if (t->op != O_COMMA) return;
+  uint32_t nest = 0;
+  for (uint32_t i = q->toks.size; i-- > 0;) {
+    t = &q->toks.items[i];
+    if (t->kind == T_OP && (t->op == O_RPAR || t->op == O_RSQB || t->op == O_RBRACE)) nest++;
+    else if (t->kind == T_OP && (t->op == O_LPAR || t->op == O_LSQB || t->op == O_LBRACE)) {
+      if (!nest) return;
+      nest--;
+    } else if (!nest && t->kind == T_NAME && (t->op == K_LAMBDA || t->op == K_FOR)) {
+      decline(q);
+    }
+  }
 }
 
 /* Splits the whole text into tokens, with NEWLINE/INDENT/DEDENT as Python's
@@ -560,7 +578,6 @@ static void lex(qs *q) {
       l.p++;
       NEED(q, l.p < q->len && (s[l.p] == '\n' || s[l.p] == '\r'));
       newline(q, &l);
-      continuation_indent(q, &l);
       /* the joined line must hold a token */
       uint32_t p = l.p;
       while (p < q->len && (s[p] == ' ' || s[p] == '\t')) p++;
@@ -821,6 +838,14 @@ static void name_actions(qs *q, uint32_t k, uint8_t state, uint8_t scope, int xf
   dc_vec_push(&q->uses, use);
 }
 
+/* Ends an item of a dict or set display: all items of one kind. */
+static void brace_item_end(qs *q, frame *f) {
+  uint8_t kind = f->item & 6 ? 1 : 2;
+  NEED(q, (f->brace == 0 || f->brace == kind) && !(kind == 1 && (f->item & 1)));
+  f->brace = kind;
+  f->item = 0;
+}
+
 /* Pops the lambda bodies that end at this point of the current level. */
 static void end_lambdas(qs *q) {
   while (top_frame(q)->kind == FR_LAMBDA) {
@@ -888,7 +913,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
   }
   uint32_t base_frames = q->frames.size, base_lambdas = q->lambda_count;
   dc_vec_push(&q->frames, ((frame){(xflags & X_CALL) ? FR_CALL : (xflags & X_SUB) ? FR_SUB : FR_TOP, false, false,
-                                   false, 0}));
+                                   false, 0, 0, 0}));
   bool expect = true;
   for (uint32_t k = i; k < end; k++) {
     tok *t = T(q, k);
@@ -955,7 +980,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
         uint32_t colon = lambda_params(q, k, end, st, sc);
         NEED(q, state == ST_RUN || !(xflags & X_ANNOTATION));
         k = colon;
-        dc_vec_push(&q->frames, ((frame){FR_LAMBDA, false, false, false, 0}));
+        dc_vec_push(&q->frames, ((frame){FR_LAMBDA, false, false, false, 0, 0, 0}));
         q->lambda_count++;
         expect = true;
         continue;
@@ -1000,7 +1025,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
         kind = t->op == O_LPAR ? FR_CALL : FR_SUB;
       }
       NEED(q, t->match < end);
-      dc_vec_push(&q->frames, ((frame){kind, false, false, false, 0}));
+      dc_vec_push(&q->frames, ((frame){kind, false, false, false, 0, 0, 0}));
       expect = true;
       break;
     }
@@ -1013,6 +1038,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
                     (f->kind == FR_SUB && p->kind == T_OP && p->op == O_COLON));
       }
       NEED(q, f->kind != FR_TOP && f->kind != FR_LAMBDA && !f->need_in && f->pending_else == 0);
+      if (f->kind == FR_BRACE && !is_op(q, k - 1, O_LBRACE)) brace_item_end(q, f);
       dc_vec_pop(&q->frames);
       expect = false;
       break;
@@ -1022,6 +1048,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
       NEED(q, (!expect || (f->kind == FR_SUB && is_op(q, k - 1, O_COLON))) && f->pending_else == 0 && (!f->comp || f->need_in));
       NEED(q, !(f->kind == FR_TOP && (xflags & X_NO_COMMA)));
       if (!f->comp) f->had_comma = true;
+      if (f->kind == FR_BRACE) brace_item_end(q, f);
       expect = true;
       break;
     case O_COLON:
@@ -1030,7 +1057,9 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
       if (f->kind == FR_SUB) {
         expect = true;
       } else {
-        NEED(q, f->kind == FR_BRACE && !expect);
+        NEED(q, f->kind == FR_BRACE && !expect && !f->item && f->brace != 2 && !f->comp);
+        f->item = 4;
+        f->brace = 1;
         expect = true;
       }
       break;
@@ -1049,10 +1078,17 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
       k++;
       break;
     case O_STAR:
-      expect = true; /* multiplication, or a starred item */
+      if (expect && f->kind == FR_BRACE) f->item |= 1; /* a starred item, or multiplication */
+      expect = true;
       break;
     case O_DSTAR:
-      if (expect) NEED(q, f->kind == FR_CALL || f->kind == FR_BRACE);
+      if (expect) {
+        NEED(q, f->kind == FR_CALL || f->kind == FR_BRACE);
+        if (f->kind == FR_BRACE) {
+          NEED(q, is_op(q, k - 1, O_LBRACE) || is_op(q, k - 1, O_COMMA));
+          f->item |= 2;
+        }
+      }
       expect = true;
       break;
     case O_MINUS: case O_PLUS: case O_TILDE:
@@ -1427,7 +1463,8 @@ static void simple_statement(qs *q, uint32_t i, uint32_t end, uint8_t state, uin
       NEED(q, i + 1 < end && T(q, i + 1)->kind == T_OP &&
                   (T(q, i + 1)->op == O_ASSIGN || T(q, i + 1)->op == O_DOT || T(q, i + 1)->op == O_AUG ||
                    T(q, i + 1)->op == O_PLUSEQ || T(q, i + 1)->op == O_COMMA ||
-                   (T(q, i + 1)->op == O_LPAR && t->op != S_MATCH && t->op != S_CASE && t->op != S_TYPE)));
+                   (T(q, i + 1)->op == O_COLON && t->op != S_CASE) ||
+                   (T(q, i + 1)->op == O_LPAR && t->op != S_MATCH && t->op != S_CASE)));
       break;
     default:
       NEED(q, !IS_HARD_KW(t->op) || t->op == K_YIELD || t->op == K_AWAIT || t->op == K_NOT ||
@@ -1640,7 +1677,12 @@ static void statements(qs *q) {
     case K_EXCEPT: {
       NEED(q, last == L_TRY || last == L_EXCEPT);
       colon = header_colon(q, k);
-      NEED(q, !is_op(q, k + 1, O_STAR));
+      /* except* E as e: an except_group_clause holding an as_pattern, which
+         binds like an except clause's alias */
+      if (is_op(q, k + 1, O_STAR)) {
+        NEED(q, T(q, k + 1)->start == t->end && k + 2 < colon);
+        k++;
+      }
       uint32_t as = find_top(q, k + 1, colon, K_AS, false);
       if (as < colon) {
         NEED(q, as > k + 1 && as + 2 == colon && is_ident(q, as + 1));
@@ -1663,10 +1705,16 @@ static void statements(qs *q) {
     }
     case K_WITH: {
       colon = header_colon(q, k);
-      uint32_t s = k + 1;
+      uint32_t s = k + 1, stop = colon;
       NEED(q, s < colon);
-      while (s < colon) {
-        uint32_t e = find_top(q, s, colon, O_COMMA, true);
+      /* with (a as b, c as d,): the items in parentheses */
+      if (is_op(q, s, O_LPAR) && T(q, s)->match == colon - 1 && find_top(q, s + 1, colon - 1, K_AS, false) < colon - 1) {
+        stop = colon - 1;
+        s++;
+        NEED(q, s < stop);
+      }
+      while (s < stop) {
+        uint32_t e = find_top(q, s, stop, O_COMMA, true);
         uint32_t as = find_top(q, s, e, K_AS, false);
         for (uint32_t j = s; j < e; j++)
           if (is_op(q, j, O_LPAR) || is_op(q, j, O_LSQB) || is_op(q, j, O_LBRACE))
@@ -1674,7 +1722,7 @@ static void statements(qs *q) {
         scan_expr(q, s, as, b->state, b->scope, X_NO_COMMA);
         if (as < e) scan_target(q, as + 1, e, b->state, b->scope, TG_BIND, true);
         s = e + 1;
-        NEED(q, e == colon || s < colon);
+        NEED(q, e == stop || s < stop || (s == stop && stop < colon));
       }
       b->last = L_OTHER;
       break;
