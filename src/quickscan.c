@@ -1038,7 +1038,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
                     (f->kind == FR_SUB && p->kind == T_OP && p->op == O_COLON));
       }
       NEED(q, f->kind != FR_TOP && f->kind != FR_LAMBDA && !f->need_in && f->pending_else == 0);
-      if (f->kind == FR_BRACE && !is_op(q, k - 1, O_LBRACE)) brace_item_end(q, f);
+      if (f->kind == FR_BRACE && !is_op(q, k - 1, O_LBRACE) && !is_op(q, k - 1, O_COMMA)) brace_item_end(q, f);
       dc_vec_pop(&q->frames);
       expect = false;
       break;
@@ -1048,7 +1048,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
       NEED(q, (!expect || (f->kind == FR_SUB && is_op(q, k - 1, O_COLON))) && f->pending_else == 0 && (!f->comp || f->need_in));
       NEED(q, !(f->kind == FR_TOP && (xflags & X_NO_COMMA)));
       if (!f->comp) f->had_comma = true;
-      if (f->kind == FR_BRACE) brace_item_end(q, f);
+      if (f->kind == FR_BRACE && !f->comp) brace_item_end(q, f);
       expect = true;
       break;
     case O_COLON:
