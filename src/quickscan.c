@@ -67,7 +67,12 @@ enum {
   F_FSTRING = 4,        /* string: f prefix with at least one replacement field */
   F_FIELD_DOT = 8,      /* f-string: a '.' in a replacement field's expression */
   F_FIELD_NAME = 16,    /* f-string: "import" or "__all__" in a replacement field */
+  F_CONT_BEFORE = 32,   /* a backslash line continuation stands before this token */
 };
+
+/* tree-sitter keeps comments and line continuations as named children of
+ * the node they are in, which changes what facts.c counts. */
+#define F_EXTRA_BEFORE (F_COMMENT_BEFORE | F_CONT_BEFORE)
 
 /* tok - one token. `match` is the index of the matching bracket for
  * brackets; for strings `cs`/`ce` delimit the contents (quotes and prefix
@@ -521,7 +526,7 @@ static void lex(qs *q) {
   lexpos l = {0, 0, 0};
   dc_vec_clear(&q->indents);
   dc_vec_push(&q->indents, 0u);
-  bool line_start = true, comment = false;
+  bool line_start = true, comment = false, cont = false;
   uint32_t depth = 0;
   for (;;) {
     if (line_start) {
@@ -555,7 +560,7 @@ static void lex(qs *q) {
     }
     if (l.p >= q->len) break;
     unsigned char c = (unsigned char)s[l.p];
-    uint8_t flags = comment ? F_COMMENT_BEFORE : 0;
+    uint8_t flags = (comment ? F_COMMENT_BEFORE : 0) | (cont ? F_CONT_BEFORE : 0);
     if (c == ' ' || c == '\t') {
       l.p++;
       continue;
@@ -582,9 +587,10 @@ static void lex(qs *q) {
       uint32_t p = l.p;
       while (p < q->len && (s[p] == ' ' || s[p] == '\t')) p++;
       NEED(q, p < q->len && s[p] != '\n' && s[p] != '\r' && s[p] != '#');
+      cont = true;
       continue;
     }
-    comment = false;
+    comment = cont = false;
     uint32_t b = q->at = l.p;
     if (is_name_start(c)) {
       while (l.p < q->len && is_name_char((unsigned char)s[l.p])) l.p++;
@@ -802,7 +808,7 @@ static void name_actions(qs *q, uint32_t k, uint8_t state, uint8_t scope, int xf
     NEED(q, !(xflags & X_ANNOTATION));
     uint32_t a = open + 1, close = T(q, open)->match;
     if (a < close) {
-      NEED(q, !(T(q, a)->flags & F_COMMENT_BEFORE));
+      NEED(q, !(T(q, a)->flags & F_EXTRA_BEFORE));
       if (T(q, a)->kind == T_STRING && (is_op(q, a + 1, O_COMMA) || a + 1 == close)) {
         tok *str = T(q, a);
         bool prefix_ok = true;
@@ -836,6 +842,20 @@ static void name_actions(qs *q, uint32_t k, uint8_t state, uint8_t scope, int xf
   dc_attr_use use = {tok_text(q, k + 2), (uint32_t)b->import_index, b->name_index, t->line, t->col,
                      line_text(q, t->start)};
   dc_vec_push(&q->uses, use);
+}
+
+/* Whether a `not` (or a `lambda`) at k may start there: at the start of
+ * the range or after a bracket, comma, colon, `=`, and for `not` after
+ * and/or/not/if/else/yield, not after an arithmetic or comparison operator. */
+static bool low_context(qs *q, uint32_t i, uint32_t k, bool lambda) {
+  if (k == i) return true;
+  const tok *p = T(q, k - 1);
+  if (p->kind == T_OP)
+    return p->op == O_LPAR || p->op == O_LSQB || p->op == O_LBRACE || p->op == O_COMMA || p->op == O_COLON ||
+           p->op == O_ASSIGN;
+  if (p->kind != T_NAME) return false;
+  if (lambda) return p->op == K_ELSE || p->op == K_YIELD;
+  return p->op == K_AND || p->op == K_OR || p->op == K_NOT || p->op == K_IF || p->op == K_ELSE || p->op == K_YIELD;
 }
 
 /* Ends an item of a dict or set display: all items of one kind. */
@@ -931,6 +951,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
       }
       switch (kw) {
       case K_NOT:
+        if (expect) NEED(q, low_context(q, i, k, false));
         if (!expect) {
           NEED(q, k + 1 < end && is_kw(q, k + 1, K_IN));
           k++;
@@ -976,7 +997,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
         expect = true;
         continue;
       case K_LAMBDA: {
-        NEED(q, expect);
+        NEED(q, expect && low_context(q, i, k, true));
         uint32_t colon = lambda_params(q, k, end, st, sc);
         NEED(q, state == ST_RUN || !(xflags & X_ANNOTATION));
         k = colon;
@@ -1226,8 +1247,10 @@ static const char *dotted(qs *q, uint32_t *k, uint32_t end) {
   uint32_t e = *k;
   for (;;) {
     NEED(q, e < end && is_ident(q, e));
+    NEED(q, e == *k || !(T(q, e)->flags & F_CONT_BEFORE));
     e++;
     if (e < end && is_op(q, e, O_DOT)) {
+      NEED(q, !(T(q, e)->flags & F_CONT_BEFORE));
       e++;
       continue;
     }
@@ -1342,7 +1365,7 @@ static void literal_all(qs *q, uint32_t a, uint32_t b) {
   for (;;) {
     if (a + 2 < b && is_op(q, a, O_LPAR) && T(q, a)->match == b - 1 && find_top(q, a + 1, b - 1, O_COMMA, true) == b - 1 &&
         !(is_kw(q, a + 1, K_YIELD))) {
-      for (uint32_t k = a + 1; k < b; k++) NEED(q, !(T(q, k)->flags & F_COMMENT_BEFORE));
+      for (uint32_t k = a + 1; k < b; k++) NEED(q, !(T(q, k)->flags & F_EXTRA_BEFORE));
       if (find_top(q, a + 1, b - 1, K_FOR, false) != b - 1) break;
       a++, b--;
       continue;
@@ -1356,6 +1379,11 @@ static void literal_all(qs *q, uint32_t a, uint32_t b) {
     q->all_dynamic = true;
     return;
   }
+  for (uint32_t k = a + 1; k < b; k++)
+    if (T(q, k)->flags & F_CONT_BEFORE) {
+      q->all_dynamic = true;
+      return;
+    }
   uint32_t k = a + 1;
   while (k < b - 1) {
     tok *t = T(q, k);
@@ -1486,6 +1514,8 @@ static uint32_t simple_line(qs *q, uint32_t i, uint8_t state, uint8_t scope) {
       if (is_op(q, e, O_LPAR) || is_op(q, e, O_LSQB) || is_op(q, e, O_LBRACE)) e = T(q, e)->match;
       e++;
     }
+    /* tree-sitter reads `a, b,` NEWLINE `c = 1` as one assignment */
+    NEED(q, e == k || !is_op(q, e - 1, O_COMMA));
     simple_statement(q, k, e, state, scope);
     if (T(q, e)->kind == T_NEWLINE) return e + 1;
     k = e + 1;
@@ -1513,7 +1543,7 @@ static uint8_t condition_state(qs *q, uint32_t i, uint32_t end) {
   for (uint32_t k = i; k < end; k++)
     if (is_kw(q, k, K_FALSE) || text_is(q, k, "TYPE_CHECKING") || text_is(q, k, "__name__")) special = true;
   if (!special) return ST_RUN;
-  for (uint32_t k = i + 1; k < end; k++) NEED(q, !(T(q, k)->flags & F_COMMENT_BEFORE));
+  for (uint32_t k = i + 1; k < end; k++) NEED(q, !(T(q, k)->flags & F_EXTRA_BEFORE));
   while (end - i >= 2 && is_op(q, i, O_LPAR) && T(q, i)->match == end - 1 &&
          find_top(q, i + 1, end - 1, O_COMMA, true) == end - 1 && find_top(q, i + 1, end - 1, K_FOR, false) == end - 1 &&
          !is_kw(q, i + 1, K_YIELD))
