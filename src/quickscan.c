@@ -106,6 +106,8 @@ typedef struct frame {
   bool had_comma;
   uint8_t brace;     /* in braces: 0 not known yet, 1 a dict, 2 a set */
   uint8_t item;      /* in braces, the current item: 1 starred, 2 ** item, 4 has a key */
+  bool starred;      /* a starred item at this level (needs a comma in parentheses) */
+  bool yield;        /* a yield expression at this level (no comprehension then) */
   uint32_t pending_else; /* conditional expressions waiting for `else` */
 } frame;
 
@@ -858,6 +860,15 @@ static bool low_context(qs *q, uint32_t i, uint32_t k, bool lambda) {
   return p->op == K_AND || p->op == K_OR || p->op == K_NOT || p->op == K_IF || p->op == K_ELSE || p->op == K_YIELD;
 }
 
+/* Whether k starts an item: the range start, or after a bracket or comma
+ * (or `yield`). */
+static bool item_start(qs *q, uint32_t i, uint32_t k) {
+  if (k == i) return true;
+  const tok *p = T(q, k - 1);
+  if (p->kind == T_NAME) return p->op == K_YIELD;
+  return p->kind == T_OP && (p->op == O_LPAR || p->op == O_LSQB || p->op == O_LBRACE || p->op == O_COMMA);
+}
+
 /* Ends an item of a dict or set display: all items of one kind. */
 static void brace_item_end(qs *q, frame *f) {
   uint8_t kind = f->item & 6 ? 1 : 2;
@@ -933,7 +944,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
   }
   uint32_t base_frames = q->frames.size, base_lambdas = q->lambda_count;
   dc_vec_push(&q->frames, ((frame){(xflags & X_CALL) ? FR_CALL : (xflags & X_SUB) ? FR_SUB : FR_TOP, false, false,
-                                   false, 0, 0, 0}));
+                                   false, 0, 0, false, false, 0}));
   bool expect = true;
   for (uint32_t k = i; k < end; k++) {
     tok *t = T(q, k);
@@ -991,7 +1002,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
         /* fall through */
       case K_FOR:
         end_lambdas(q), f = top_frame(q);
-        NEED(q, !expect && f->pending_else == 0 && !f->need_in && !f->had_comma);
+        NEED(q, !expect && f->pending_else == 0 && !f->need_in && !f->had_comma && !f->yield);
         NEED(q, f->kind == FR_PAREN || f->kind == FR_CALL || f->kind == FR_LIST || f->kind == FR_BRACE);
         f->comp = f->need_in = true;
         expect = true;
@@ -1001,7 +1012,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
         uint32_t colon = lambda_params(q, k, end, st, sc);
         NEED(q, state == ST_RUN || !(xflags & X_ANNOTATION));
         k = colon;
-        dc_vec_push(&q->frames, ((frame){FR_LAMBDA, false, false, false, 0, 0, 0}));
+        dc_vec_push(&q->frames, ((frame){FR_LAMBDA, false, false, false, 0, 0, false, false, 0}));
         q->lambda_count++;
         expect = true;
         continue;
@@ -1012,6 +1023,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
       case K_YIELD:
         NEED(q, expect && (k == i ? !(xflags & (X_CALL | X_SUB)) && f->kind == FR_TOP
                                   : is_op(q, k - 1, O_LPAR) && f->kind == FR_PAREN));
+        f->yield = true;
         if (k + 1 < end && is_kw(q, k + 1, K_FROM)) k++;
         else if (k + 1 == end || is_op(q, k + 1, O_RPAR)) expect = false;
         continue;
@@ -1046,7 +1058,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
         kind = t->op == O_LPAR ? FR_CALL : FR_SUB;
       }
       NEED(q, t->match < end);
-      dc_vec_push(&q->frames, ((frame){kind, false, false, false, 0, 0, 0}));
+      dc_vec_push(&q->frames, ((frame){kind, false, false, false, 0, 0, false, false, 0}));
       expect = true;
       break;
     }
@@ -1060,6 +1072,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
       }
       NEED(q, f->kind != FR_TOP && f->kind != FR_LAMBDA && !f->need_in && f->pending_else == 0);
       if (f->kind == FR_BRACE && !is_op(q, k - 1, O_LBRACE) && !is_op(q, k - 1, O_COMMA)) brace_item_end(q, f);
+      NEED(q, !(f->starred && f->kind == FR_PAREN && !f->had_comma));
       dc_vec_pop(&q->frames);
       expect = false;
       break;
@@ -1099,11 +1112,16 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
       k++;
       break;
     case O_STAR:
-      if (expect && f->kind == FR_BRACE) f->item |= 1; /* a starred item, or multiplication */
+      if (expect) { /* a starred item, else multiplication */
+        NEED(q, item_start(q, i, k));
+        if (f->kind == FR_BRACE) f->item |= 1;
+        f->starred = true;
+      }
       expect = true;
       break;
     case O_DSTAR:
       if (expect) {
+        NEED(q, item_start(q, i, k) && k > i);
         NEED(q, f->kind == FR_CALL || f->kind == FR_BRACE);
         if (f->kind == FR_BRACE) {
           NEED(q, is_op(q, k - 1, O_LBRACE) || is_op(q, k - 1, O_COMMA));
@@ -1130,7 +1148,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
               (is_op(q, end - 1, O_COLON) && top_frame(q)->kind == FR_SUB));
   NEED(q, q->lambda_count == base_lambdas && q->frames.size == base_frames + 1);
   frame *f = top_frame(q);
-  NEED(q, f->pending_else == 0 && !f->need_in);
+  NEED(q, f->pending_else == 0 && !f->need_in && !(f->starred && f->kind == FR_TOP && !f->had_comma));
   dc_vec_pop(&q->frames);
 }
 
