@@ -166,24 +166,36 @@ static bool is_digit(int c) { return c >= '0' && c <= '9'; }
 static bool is_name_start(unsigned char c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_'; }
 static bool is_name_char(unsigned char c) { return is_name_start(c) || is_digit(c); }
 
+/* The keyword code of the name s[0..n), or O_NONE. */
 static uint8_t keyword(const char *s, uint32_t n) {
-  static const struct { const char *w; uint8_t op; } kws[] = {
-      {"False", K_FALSE}, {"None", K_NONE}, {"True", K_TRUE}, {"and", K_AND}, {"as", K_AS},
-      {"assert", K_ASSERT}, {"async", K_ASYNC}, {"await", K_AWAIT}, {"break", K_BREAK},
-      {"class", K_CLASS}, {"continue", K_CONTINUE}, {"def", K_DEF}, {"del", K_DEL},
-      {"elif", K_ELIF}, {"else", K_ELSE}, {"except", K_EXCEPT}, {"finally", K_FINALLY},
-      {"for", K_FOR}, {"from", K_FROM}, {"global", K_GLOBAL}, {"if", K_IF}, {"import", K_IMPORT},
-      {"in", K_IN}, {"is", K_IS}, {"lambda", K_LAMBDA}, {"nonlocal", K_NONLOCAL}, {"not", K_NOT},
-      {"or", K_OR}, {"pass", K_PASS}, {"raise", K_RAISE}, {"return", K_RETURN}, {"try", K_TRY},
-      {"while", K_WHILE}, {"with", K_WITH}, {"yield", K_YIELD}, {"match", S_MATCH},
-      {"case", S_CASE}, {"type", S_TYPE}, {"print", S_PRINT}, {"exec", S_EXEC},
-  };
+#define KW(w, code) \
+  if (n == sizeof w - 1 && !memcmp(s, w, n)) return code
   if (n < 2 || n > 8) return O_NONE;
-  unsigned char c = (unsigned char)s[0];
-  if (!(c >= 'a' && c <= 'y') && c != 'F' && c != 'N' && c != 'T') return O_NONE;
-  for (size_t i = 0; i < sizeof kws / sizeof *kws; i++)
-    if (kws[i].w[0] == s[0] && strlen(kws[i].w) == n && !memcmp(kws[i].w, s, n)) return kws[i].op;
+  switch (s[0]) {
+  case 'F': KW("False", K_FALSE); break;
+  case 'N': KW("None", K_NONE); break;
+  case 'T': KW("True", K_TRUE); break;
+  case 'a': KW("and", K_AND); KW("as", K_AS); KW("assert", K_ASSERT); KW("async", K_ASYNC); KW("await", K_AWAIT); break;
+  case 'b': KW("break", K_BREAK); break;
+  case 'c': KW("class", K_CLASS); KW("continue", K_CONTINUE); KW("case", S_CASE); break;
+  case 'd': KW("def", K_DEF); KW("del", K_DEL); break;
+  case 'e': KW("elif", K_ELIF); KW("else", K_ELSE); KW("except", K_EXCEPT); KW("exec", S_EXEC); break;
+  case 'f': KW("finally", K_FINALLY); KW("for", K_FOR); KW("from", K_FROM); break;
+  case 'g': KW("global", K_GLOBAL); break;
+  case 'i': KW("if", K_IF); KW("import", K_IMPORT); KW("in", K_IN); KW("is", K_IS); break;
+  case 'l': KW("lambda", K_LAMBDA); break;
+  case 'm': KW("match", S_MATCH); break;
+  case 'n': KW("nonlocal", K_NONLOCAL); KW("not", K_NOT); break;
+  case 'o': KW("or", K_OR); break;
+  case 'p': KW("pass", K_PASS); KW("print", S_PRINT); break;
+  case 'r': KW("raise", K_RAISE); KW("return", K_RETURN); break;
+  case 't': KW("try", K_TRY); KW("type", S_TYPE); break;
+  case 'w': KW("while", K_WHILE); KW("with", K_WITH); break;
+  case 'y': KW("yield", K_YIELD); break;
+  default: break;
+  }
   return O_NONE;
+#undef KW
 }
 
 /* Checks a number token against Python's grammar (integers without
@@ -656,7 +668,8 @@ static void lex(qs *q) {
     dc_vec_pop(&q->indents);
     push_tok(q, T_DEDENT, l.p, l.p, &l, 0);
   }
-  push_tok(q, T_END, l.p, l.p, &l, 0);
+  /* several ENDs, so that looking a few tokens ahead never leaves the array */
+  for (int i = 0; i < 6; i++) push_tok(q, T_END, l.p, l.p, &l, 0);
 }
 
 /* ---- what the facts record ---------------------------------------------------- */
@@ -1420,11 +1433,31 @@ static bool is_all_name(qs *q, uint32_t i, uint32_t end) { return end == i + 1 &
  * augmented) in [i, end). */
 static void assignment(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t scope) {
   bool module = state == ST_RUN && scope == SC_MODULE;
-  uint32_t colon = find_top(q, i, end, O_COLON, true);
-  uint32_t eq = find_top(q, i, end, O_ASSIGN, true);
-  uint32_t aug = find_top(q, i, end, O_AUG, true), plus = find_top(q, i, end, O_PLUSEQ, true);
-  if (plus < aug) aug = plus;
-  NEED(q, find_top(q, i, end, O_WALRUS, true) == end || scope != SC_MODULE);
+  /* the first ':', '=', augmented assignment and ':=' at depth 0, outside lambdas */
+  uint32_t colon = end, eq = end, aug = end, lambdas = 0;
+  for (uint32_t k = i; k < end; k++) {
+    tok *t = T(q, k);
+    if (t->kind == T_NAME) {
+      if (t->op == K_LAMBDA) lambdas++;
+      continue;
+    }
+    if (t->kind != T_OP) continue;
+    switch (t->op) {
+    case O_LPAR: case O_LSQB: case O_LBRACE: k = t->match; break;
+    case O_COLON:
+      if (lambdas) lambdas--;
+      else if (colon == end) colon = k;
+      break;
+    case O_ASSIGN:
+      if (!lambdas && eq == end) eq = k;
+      break;
+    case O_AUG: case O_PLUSEQ:
+      if (aug == end) aug = k;
+      break;
+    case O_WALRUS: NEED(q, scope != SC_MODULE); break;
+    default: break;
+    }
+  }
   if (aug < end) {
     NEED(q, eq == end && colon == end && find_top(q, aug + 1, end, O_AUG, true) == end &&
                 find_top(q, aug + 1, end, O_PLUSEQ, true) == end);
