@@ -89,6 +89,7 @@ static loaded *load(fixer *fx, uint32_t file) {
   l->sf.bom = src.bom;
   free(src.data);
   l->sf.tree = ts_parser_parse_string(fx->parser, NULL, l->sf.src + l->sf.bom, l->sf.len - l->sf.bom);
+  dc_parser_renew_after(&fx->parser, l->sf.tree);
   if (!l->sf.tree || ts_node_has_error(ts_tree_root_node(l->sf.tree))) {
     l->problem = dc_arena_printf(fx->arena, "%s has syntax errors; it is never rewritten", f->path);
     return l;

@@ -153,6 +153,19 @@ static void report_syntax_error(TSNode root, const dc_source *src, const char *p
   add_diag(src, path, ts_node_start_byte(n) + src->bom, msg, arena, diags);
 }
 
+TSParser *dc_parser_new(void) {
+  TSParser *parser = ts_parser_new();
+  if (!ts_parser_set_language(parser, tree_sitter_python()))
+    DC_BUG("tree-sitter-python has an ABI this tree-sitter cannot load");
+  return parser;
+}
+
+void dc_parser_renew_after(TSParser **parser, const TSTree *tree) {
+  if (tree && !ts_node_has_error(ts_tree_root_node(tree))) return;
+  ts_parser_delete(*parser);
+  *parser = dc_parser_new();
+}
+
 TSTree *dc_parse_source(TSParser *parser, const dc_source *src, const char *path, dc_arena *arena,
                         dc_diags *diags) {
   const char *nul = memchr(src->data, '\0', src->len);
@@ -192,7 +205,7 @@ typedef struct worker {
   pthread_t thread;
 } worker;
 
-static void parse_one(worker *w, TSParser *parser, uint32_t i) {
+static void parse_one(worker *w, TSParser **parser, uint32_t i) {
   const dc_file *f = &w->project->files[i];
   if (f->kind != DC_MODULE_SOURCE) return;
   dc_source src;
@@ -205,23 +218,20 @@ static void parse_one(worker *w, TSParser *parser, uint32_t i) {
     free(src.data);
     return;
   }
-  TSTree *tree = dc_parse_source(parser, &src, f->path, &w->arena, &w->diags);
-  if (tree) {
-    w->facts[i] = dc_facts_extract(src.data, src.len, src.bom, tree, &w->arena);
-    ts_tree_delete(tree);
-  }
+  TSTree *tree = dc_parse_source(*parser, &src, f->path, &w->arena, &w->diags);
+  if (tree) w->facts[i] = dc_facts_extract(src.data, src.len, src.bom, tree, &w->arena);
+  dc_parser_renew_after(parser, tree);
+  if (tree) ts_tree_delete(tree);
   free(src.data);
 }
 
 static void *work(void *arg) {
   worker *w = arg;
-  TSParser *parser = ts_parser_new();
-  if (!ts_parser_set_language(parser, tree_sitter_python()))
-    DC_BUG("tree-sitter-python has an ABI this tree-sitter cannot load");
+  TSParser *parser = dc_parser_new();
   for (;;) {
     uint32_t i = atomic_fetch_add(w->next, 1);
     if (i >= w->project->n_files) break;
-    parse_one(w, parser, w->order[i]);
+    parse_one(w, &parser, w->order[i]);
   }
   ts_parser_delete(parser);
   return NULL;

@@ -29,6 +29,15 @@ typedef struct dc_source {
  * (including files of 4 GiB or more, which byte offsets cannot address). */
 int dc_source_read(const char *open_path, dc_source *out);
 
+/* Returns a new parser for Python; the caller deletes it. */
+TSParser *dc_parser_new(void);
+
+/* tree-sitter-python's scanner keeps its "inside an f-string" flag from one
+ * parse to the next (a reset does not clear it), so a file parsed after one
+ * that ends inside an f-string can lose a DEDENT. Replaces *parser with a
+ * new one when `tree`, its last result, is NULL or has errors. */
+void dc_parser_renew_after(TSParser **parser, const TSTree *tree);
+
 /* Parses `src` and appends the decoding and syntax problems to `diags`
  * (strings in `arena`). Returns the tree (caller deletes it), or NULL if the
  * parser gave up. */

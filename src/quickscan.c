@@ -522,6 +522,7 @@ static void continuation_indent(qs *q, const lexpos *l) {
   if (t->op != O_COMMA) return;
   uint32_t nest = 0;
   for (uint32_t i = q->toks.size; i-- > 0;) {
+    NEED(q, q->toks.size - i < 4096); /* keep this linear: leave huge displays to tree-sitter */
     t = &q->toks.items[i];
     if (t->kind == T_OP && (t->op == O_RPAR || t->op == O_RSQB || t->op == O_RBRACE)) nest++;
     else if (t->kind == T_OP && (t->op == O_LPAR || t->op == O_LSQB || t->op == O_LBRACE)) {

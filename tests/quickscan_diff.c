@@ -117,6 +117,7 @@ int main(int argc, char **argv) {
       accepted++;
       dc_diags diags = {0};
       TSTree *tree = dc_parse_source(parser, &src, files.items[i], &arena, &diags);
+      dc_parser_renew_after(&parser, tree);
       dc_buf a = DC_BUF_INIT, b = DC_BUF_INIT;
       if (tree) dump(&a, dc_facts_extract(src.data, src.len, src.bom, tree, &arena));
       dump(&b, quick);

@@ -69,6 +69,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   dc_diags diags = {0};
   dc_file_facts *quick = dc_quickscan(src.data, src.len, src.bom, &arena);
   TSTree *tree = dc_parse_source(parser, &src, "fuzz.py", &arena, &diags);
+  dc_parser_renew_after(&parser, tree); /* so that inputs do not influence each other */
   if (quick && (!tree || diags.size)) __builtin_trap(); /* accepted a file tree-sitter reports */
   if (tree) {
     dc_file_facts *f = dc_facts_extract(src.data, src.len, src.bom, tree, &arena);
