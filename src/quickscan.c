@@ -74,14 +74,11 @@ enum {
  * the node they are in, which changes what facts.c counts. */
 #define F_EXTRA_BEFORE (F_COMMENT_BEFORE | F_CONT_BEFORE)
 
-/* tok - one token. `match` is the index of the matching bracket for
- * brackets; for strings `cs`/`ce` delimit the contents (quotes and prefix
- * excluded). */
+/* tok - one token, 16 bytes. `match` is the index of the matching bracket
+ * for brackets. Lines and columns come from q->lines when needed. */
 typedef struct tok {
   uint32_t start, end;
-  uint32_t line, col;
   uint32_t match;
-  uint32_t cs, ce;
   uint8_t kind, op, flags;
 } tok;
 
@@ -129,6 +126,7 @@ typedef struct qs {
   uint32_t len, base;
   dc_arena *arena;
   dc_vec(tok) toks;
+  dc_vec(uint32_t) lines; /* offset of the first byte of each line */
   dc_vec(uint32_t) opens;
   dc_vec(uint32_t) indents;
   dc_vec(block) blocks;
@@ -163,8 +161,20 @@ static _Noreturn void decline_at(qs *q, int line) {
 /* ---- lexer ------------------------------------------------------------------ */
 
 static bool is_digit(int c) { return c >= '0' && c <= '9'; }
-static bool is_name_start(unsigned char c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_'; }
-static bool is_name_char(unsigned char c) { return is_name_start(c) || is_digit(c); }
+
+/* 1: may start a name; 2: may continue one (ASCII only) */
+static const uint8_t name_class[256] = {
+    ['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2, ['5'] = 2, ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2,
+    ['_'] = 3,
+    ['a'] = 3, ['b'] = 3, ['c'] = 3, ['d'] = 3, ['e'] = 3, ['f'] = 3, ['g'] = 3, ['h'] = 3, ['i'] = 3, ['j'] = 3,
+    ['k'] = 3, ['l'] = 3, ['m'] = 3, ['n'] = 3, ['o'] = 3, ['p'] = 3, ['q'] = 3, ['r'] = 3, ['s'] = 3, ['t'] = 3,
+    ['u'] = 3, ['v'] = 3, ['w'] = 3, ['x'] = 3, ['y'] = 3, ['z'] = 3,
+    ['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3, ['G'] = 3, ['H'] = 3, ['I'] = 3, ['J'] = 3,
+    ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3, ['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3,
+    ['U'] = 3, ['V'] = 3, ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3,
+};
+static bool is_name_start(unsigned char c) { return name_class[c] & 1; }
+static bool is_name_char(unsigned char c) { return name_class[c] & 2; }
 
 /* The keyword code of the name s[0..n), or O_NONE. */
 static uint8_t keyword(const char *s, uint32_t n) {
@@ -277,6 +287,7 @@ static void newline(qs *q, lexpos *l) {
   l->p++;
   l->line++;
   l->line_start = l->p;
+  dc_vec_push(&q->lines, l->p);
 }
 
 /* Scans the replacement field of an f-string that starts at l->p ('{').
@@ -409,7 +420,6 @@ static void lex_string(qs *q, lexpos *l, uint32_t b, tok *t) {
   char quote = s[l->p];
   bool triple = l->p + 2 < q->len && s[l->p + 1] == quote && s[l->p + 2] == quote;
   l->p += triple ? 3 : 1;
-  t->cs = l->p;
   bool backslash = false, field = false;
   for (;;) {
     NEED(q, l->p < q->len);
@@ -458,7 +468,6 @@ static void lex_string(qs *q, lexpos *l, uint32_t b, tok *t) {
     }
     l->p = skip_char(q, l->p);
   }
-  t->ce = l->p;
   l->p += triple ? 3 : 1;
   if (field) t->flags |= F_FSTRING;
   if (!backslash && !field && !fmt && !bytes && !uni) t->flags |= F_PLAIN;
@@ -500,11 +509,11 @@ static uint32_t lex_op(const char *s, uint32_t p, uint8_t *op) {
   }
 }
 
-static tok *push_tok(qs *q, uint8_t kind, uint32_t start, uint32_t end, const lexpos *l, uint8_t flags) {
-  tok t = {start, end, l->line, start - l->line_start, 0, 0, 0, kind, 0, flags};
-  if (start < l->line_start) t.col = 0; /* never for real tokens */
-  dc_vec_push(&q->toks, t);
-  return &dc_vec_last(&q->toks);
+static tok *push_tok(qs *q, uint8_t kind, uint32_t start, uint32_t end, uint8_t flags) {
+  if (q->toks.size == q->toks.cap) dc_vec_reserve(&q->toks, q->toks.size ? 2 * (uint64_t)q->toks.size : 1024);
+  tok *t = &q->toks.items[q->toks.size++];
+  *t = (tok){start, end, 0, kind, 0, flags};
+  return t;
 }
 
 /* A line inside brackets indented less than the current block makes
@@ -541,6 +550,7 @@ static void lex(qs *q) {
   lexpos l = {0, 0, 0};
   dc_vec_clear(&q->indents);
   dc_vec_push(&q->indents, 0u);
+  dc_vec_push(&q->lines, 0u);
   bool line_start = true, comment = false, cont = false;
   uint32_t depth = 0;
   for (;;) {
@@ -563,11 +573,11 @@ static void lex(qs *q) {
       if (col > dc_vec_last(&q->indents)) {
         NEED(q, q->indents.size < 100); /* Python's own limit; tree-sitter's is lower */
         dc_vec_push(&q->indents, col);
-        push_tok(q, T_INDENT, l.p, l.p, &l, 0);
+        push_tok(q, T_INDENT, l.p, l.p, 0);
       } else {
         while (col < dc_vec_last(&q->indents)) {
           dc_vec_pop(&q->indents);
-          push_tok(q, T_DEDENT, l.p, l.p, &l, 0);
+          push_tok(q, T_DEDENT, l.p, l.p, 0);
         }
         NEED(q, col == dc_vec_last(&q->indents));
       }
@@ -587,7 +597,7 @@ static void lex(qs *q) {
     }
     if (c == '\n' || c == '\r') {
       if (depth == 0) {
-        push_tok(q, T_NEWLINE, l.p, l.p, &l, 0);
+        push_tok(q, T_NEWLINE, l.p, l.p, 0);
         line_start = true;
       }
       newline(q, &l);
@@ -614,23 +624,19 @@ static void lex(qs *q) {
         NEED(q, l.p - b <= 2);
         tok t = {0};
         t.flags = flags;
-        uint32_t line = l.line, col = b - l.line_start;
         lex_string(q, &l, b, &t);
-        tok *n = push_tok(q, T_STRING, b, l.p, &l, t.flags);
-        n->line = line, n->col = col, n->cs = t.cs, n->ce = t.ce;
+        push_tok(q, T_STRING, b, l.p, t.flags);
         continue;
       }
-      tok *n = push_tok(q, T_NAME, b, l.p, &l, flags);
+      tok *n = push_tok(q, T_NAME, b, l.p, flags);
       n->op = keyword(s + b, l.p - b);
       continue;
     }
     if (c == '"' || c == '\'') {
       tok t = {0};
       t.flags = flags;
-      uint32_t line = l.line, col = b - l.line_start;
       lex_string(q, &l, b, &t);
-      tok *n = push_tok(q, T_STRING, b, l.p, &l, t.flags);
-      n->line = line, n->col = col, n->cs = t.cs, n->ce = t.ce;
+      push_tok(q, T_STRING, b, l.p, t.flags);
       continue;
     }
     if (is_digit(c) || (c == '.' && is_digit(s[l.p + 1]))) {
@@ -639,14 +645,14 @@ static void lex(qs *q) {
                                (s[b] != '0' || (s[b + 1] | 0x20) != 'x'))))
         l.p++;
       NEED(q, valid_number(s + b, l.p - b));
-      push_tok(q, T_NUMBER, b, l.p, &l, flags);
+      push_tok(q, T_NUMBER, b, l.p, flags);
       continue;
     }
     uint8_t op;
     uint32_t n = lex_op(s, l.p, &op);
     NEED(q, n);
     l.p += n;
-    tok *t = push_tok(q, T_OP, b, l.p, &l, flags);
+    tok *t = push_tok(q, T_OP, b, l.p, flags);
     t->op = op;
     uint32_t index = q->toks.size - 1;
     if (op == O_LPAR || op == O_LSQB || op == O_LBRACE) {
@@ -664,13 +670,13 @@ static void lex(qs *q) {
   NEED(q, depth == 0);
   if (q->toks.size && q->toks.items[q->toks.size - 1].kind != T_NEWLINE &&
       q->toks.items[q->toks.size - 1].kind != T_DEDENT)
-    push_tok(q, T_NEWLINE, l.p, l.p, &l, 0);
+    push_tok(q, T_NEWLINE, l.p, l.p, 0);
   while (q->indents.size > 1) {
     dc_vec_pop(&q->indents);
-    push_tok(q, T_DEDENT, l.p, l.p, &l, 0);
+    push_tok(q, T_DEDENT, l.p, l.p, 0);
   }
   /* several ENDs, so that looking a few tokens ahead never leaves the array */
-  for (int i = 0; i < 6; i++) push_tok(q, T_END, l.p, l.p, &l, 0);
+  for (int i = 0; i < 6; i++) push_tok(q, T_END, l.p, l.p, 0);
 }
 
 /* ---- what the facts record ---------------------------------------------------- */
@@ -704,6 +710,27 @@ static void table_set(qs *q, const char *s, uint32_t n, int32_t import_index, ui
 }
 
 static tok *T(qs *q, uint32_t i) { return &q->toks.items[i]; }
+
+/* The 0-based line and byte column of offset `at`. */
+static void point(qs *q, uint32_t at, uint32_t *line, uint32_t *col) {
+  uint32_t lo = 0, hi = q->lines.size; /* lines[lo] <= at < lines[hi] */
+  while (hi - lo > 1) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (q->lines.items[mid] <= at) lo = mid;
+    else hi = mid;
+  }
+  *line = lo;
+  *col = at - q->lines.items[lo];
+}
+
+/* The contents of string token t: [*cs, *ce), prefix and quotes excluded. */
+static void contents(qs *q, const tok *t, uint32_t *cs, uint32_t *ce) {
+  uint32_t p = t->start;
+  while (q->src[p] != '"' && q->src[p] != '\'') p++;
+  uint32_t quotes = t->end - p >= 6 && q->src[p + 1] == q->src[p] && q->src[p + 2] == q->src[p] ? 3 : 1;
+  *cs = p + quotes;
+  *ce = t->end - quotes;
+}
 
 static bool is_op(qs *q, uint32_t i, uint8_t op) { return T(q, i)->kind == T_OP && T(q, i)->op == op; }
 static bool is_kw(qs *q, uint32_t i, uint8_t kw) { return T(q, i)->kind == T_NAME && T(q, i)->op == kw; }
@@ -774,8 +801,7 @@ static dc_import *new_import(qs *q, uint32_t first, uint32_t last, uint8_t state
   imp.module_level = scope == SC_MODULE;
   imp.start_byte = T(q, first)->start + q->base;
   imp.end_byte = T(q, last)->end + q->base;
-  imp.line = T(q, first)->line;
-  imp.col = T(q, first)->col;
+  point(q, T(q, first)->start, &imp.line, &imp.col);
   imp.statement = squeeze(q, T(q, first)->start, T(q, last)->end, form != DC_IMPORT_CALL);
   dc_vec_push(&q->imports, imp);
   return &dc_vec_last(&q->imports);
@@ -827,13 +853,15 @@ static void name_actions(qs *q, uint32_t k, uint8_t state, uint8_t scope, int xf
       NEED(q, !(T(q, a)->flags & F_EXTRA_BEFORE));
       if (T(q, a)->kind == T_STRING && (is_op(q, a + 1, O_COMMA) || a + 1 == close)) {
         tok *str = T(q, a);
+        uint32_t cs, ce;
+        contents(q, str, &cs, &ce);
         bool prefix_ok = true;
-        for (uint32_t i = str->start; i < str->cs; i++)
+        for (uint32_t i = str->start; i < cs; i++)
           if (q->src[i] != '"' && q->src[i] != '\'' && q->src[i] != 'r' && q->src[i] != 'R') prefix_ok = false;
         NEED(q, !(str->flags & F_FSTRING));
         if (prefix_ok) {
-          NEED(q, !memchr(q->src + str->cs, '\\', str->ce - str->cs));
-          const char *lit = dc_arena_strndup(q->arena, q->src + str->cs, str->ce - str->cs);
+          NEED(q, !memchr(q->src + cs, '\\', ce - cs));
+          const char *lit = dc_arena_strndup(q->arena, q->src + cs, ce - cs);
           if (is_absolute_module_name(lit)) {
             dc_import *imp = new_import(q, k, close, state, scope, DC_IMPORT_CALL);
             imp->names = dc_arena_alloc(q->arena, sizeof *imp->names);
@@ -855,8 +883,8 @@ static void name_actions(qs *q, uint32_t k, uint8_t state, uint8_t scope, int xf
   if (state != ST_RUN || !q->table_cap) return;
   bound *b = table_slot(q, s, n);
   if (!b->name || b->import_index < 0) return;
-  dc_attr_use use = {tok_text(q, k + 2), (uint32_t)b->import_index, b->name_index, t->line, t->col,
-                     line_text(q, t->start)};
+  dc_attr_use use = {tok_text(q, k + 2), (uint32_t)b->import_index, b->name_index, 0, 0, line_text(q, t->start)};
+  point(q, t->start, &use.line, &use.col);
   dc_vec_push(&q->uses, use);
 }
 
@@ -1423,7 +1451,9 @@ static void literal_all(qs *q, uint32_t a, uint32_t b) {
       q->all_dynamic = true;
       return;
     }
-    dc_vec_push(&q->all, dc_arena_strndup(q->arena, q->src + t->cs, t->ce - t->cs));
+    uint32_t cs, ce;
+    contents(q, t, &cs, &ce);
+    dc_vec_push(&q->all, dc_arena_strndup(q->arena, q->src + cs, ce - cs));
     k += is_op(q, k + 1, O_COMMA) ? 2 : 1;
   }
 }
@@ -1608,8 +1638,9 @@ static uint8_t condition_state(qs *q, uint32_t i, uint32_t end) {
   if (end == i + 3 && is_op(q, i + 1, O_EQEQ)) {
     uint32_t n = text_is(q, i, "__name__") ? i + 2 : text_is(q, i + 2, "__name__") ? i : end;
     if (n < end && T(q, n)->kind == T_STRING && !(T(q, n)->flags & F_FSTRING)) {
-      tok *s = T(q, n);
-      if (s->ce - s->cs == 8 && !memcmp(q->src + s->cs, "__main__", 8)) return ST_DEFERRED;
+      uint32_t cs, ce;
+      contents(q, T(q, n), &cs, &ce);
+      if (ce - cs == 8 && !memcmp(q->src + cs, "__main__", 8)) return ST_DEFERRED;
     }
     return ST_RUN;
   }
@@ -1869,6 +1900,7 @@ dc_file_facts *dc_quickscan(const char *src, uint32_t len, uint32_t base, dc_are
     }
   }
   dc_vec_free(&q->toks);
+  dc_vec_free(&q->lines);
   dc_vec_free(&q->opens);
   dc_vec_free(&q->indents);
   dc_vec_free(&q->blocks);
