@@ -519,16 +519,19 @@ static tok *push_tok(qs *q, uint8_t kind, uint32_t start, uint32_t end, uint8_t 
 /* A line inside brackets indented less than the current block makes
  * tree-sitter's indentation scanner emit a DEDENT unless a closing bracket
  * could come next, so such a line is accepted only after an opening
- * bracket or a comma that is not in lambda parameters or a comprehension
- * target. */
+ * bracket, a comma or an operand, and not after a lambda, a comprehension's
+ * `for` or an `if` at the same level. */
 static void continuation_indent(qs *q, const lexpos *l) {
   uint32_t p = l->p;
   while (p < q->len && q->src[p] == ' ') p++;
   if (p >= q->len || q->src[p] == '\n' || q->src[p] == '\r' || p - l->p >= dc_vec_last(&q->indents)) return;
   NEED(q, q->toks.size > 0);
   const tok *t = &dc_vec_last(&q->toks);
-  NEED(q, t->kind == T_OP && (t->op == O_COMMA || t->op == O_LPAR || t->op == O_LSQB || t->op == O_LBRACE));
-  if (t->op != O_COMMA) return;
+  if (t->kind == T_OP && (t->op == O_LPAR || t->op == O_LSQB || t->op == O_LBRACE)) return;
+  NEED(q, (t->kind == T_OP && (t->op == O_COMMA || t->op == O_RPAR || t->op == O_RSQB || t->op == O_RBRACE ||
+                               t->op == O_ELLIPSIS)) ||
+              t->kind == T_NUMBER || t->kind == T_STRING ||
+              (t->kind == T_NAME && (!IS_HARD_KW(t->op) || t->op == K_NONE || t->op == K_TRUE || t->op == K_FALSE)));
   uint32_t nest = 0;
   for (uint32_t i = q->toks.size; i-- > 0;) {
     NEED(q, q->toks.size - i < 4096); /* keep this linear: leave huge displays to tree-sitter */
@@ -537,7 +540,7 @@ static void continuation_indent(qs *q, const lexpos *l) {
     else if (t->kind == T_OP && (t->op == O_LPAR || t->op == O_LSQB || t->op == O_LBRACE)) {
       if (!nest) return;
       nest--;
-    } else if (!nest && t->kind == T_NAME && (t->op == K_LAMBDA || t->op == K_FOR)) {
+    } else if (!nest && t->kind == T_NAME && (t->op == K_LAMBDA || t->op == K_FOR || t->op == K_IF)) {
       decline(q);
     }
   }
@@ -1568,7 +1571,12 @@ static void simple_statement(qs *q, uint32_t i, uint32_t end, uint8_t state, uin
         NEED(q, is_op(q, k + 1, O_COMMA));
       }
     case K_DEL: NEED(q, i + 1 < end); scan_expr(q, i + 1, end, state, scope, 0); return;
-    case K_ASSERT: NEED(q, i + 1 < end); scan_expr(q, i + 1, end, state, scope, 0); return;
+    case K_ASSERT: {
+      uint32_t comma = find_top(q, i + 1, end, O_COMMA, true);
+      scan_expr(q, i + 1, comma, state, scope, X_NO_COMMA);
+      if (comma < end) scan_expr(q, comma + 1, end, state, scope, X_NO_COMMA);
+      return;
+    }
     case S_MATCH: case S_CASE: case S_TYPE: case S_PRINT: case S_EXEC:
       NEED(q, i + 1 < end && T(q, i + 1)->kind == T_OP &&
                   (T(q, i + 1)->op == O_ASSIGN || T(q, i + 1)->op == O_DOT || T(q, i + 1)->op == O_AUG ||
@@ -1597,7 +1605,9 @@ static uint32_t simple_line(qs *q, uint32_t i, uint8_t state, uint8_t scope) {
       e++;
     }
     /* tree-sitter reads `a, b,` NEWLINE `c = 1` as one assignment */
-    NEED(q, e == k || !is_op(q, e - 1, O_COMMA));
+    if (e > k && is_op(q, e - 1, O_COMMA))
+      NEED(q, is_kw(q, k, K_RETURN) || find_top(q, k, e, O_ASSIGN, true) < e || find_top(q, k, e, O_AUG, true) < e ||
+                  find_top(q, k, e, O_PLUSEQ, true) < e);
     simple_statement(q, k, e, state, scope);
     if (T(q, e)->kind == T_NEWLINE) return e + 1;
     k = e + 1;
@@ -1620,12 +1630,19 @@ static uint32_t header_colon(qs *q, uint32_t i) {
 
 /* The state an if/elif condition in [i, end) gives its body (pywalk.c's
  * dc_py_condition_state on tokens). */
+static uint8_t condition_shape(qs *q, uint32_t i, uint32_t end);
+
+/* ... and since comments and line continuations are children to
+ * tree-sitter, which can only make a condition less special, a special
+ * condition holding one is left to tree-sitter. */
 static uint8_t condition_state(qs *q, uint32_t i, uint32_t end) {
-  bool special = false;
-  for (uint32_t k = i; k < end; k++)
-    if (is_kw(q, k, K_FALSE) || text_is(q, k, "TYPE_CHECKING") || text_is(q, k, "__name__")) special = true;
-  if (!special) return ST_RUN;
-  for (uint32_t k = i + 1; k < end; k++) NEED(q, !(T(q, k)->flags & F_EXTRA_BEFORE));
+  uint8_t state = condition_shape(q, i, end);
+  if (state != ST_RUN)
+    for (uint32_t k = i + 1; k < end; k++) NEED(q, !(T(q, k)->flags & F_EXTRA_BEFORE));
+  return state;
+}
+
+static uint8_t condition_shape(qs *q, uint32_t i, uint32_t end) {
   while (end - i >= 2 && is_op(q, i, O_LPAR) && T(q, i)->match == end - 1 &&
          find_top(q, i + 1, end - 1, O_COMMA, true) == end - 1 && find_top(q, i + 1, end - 1, K_FOR, false) == end - 1 &&
          !is_kw(q, i + 1, K_YIELD))
@@ -1671,10 +1688,11 @@ static uint32_t def_header(qs *q, uint32_t i, const block *b) {
   uint32_t close = T(q, i + 2)->match, k = i + 3;
   while (k < close) {
     uint32_t e = find_top(q, k, close, O_COMMA, true);
+    NEED(q, e > k);
     uint32_t p = k;
     if (is_op(q, p, O_STAR) || is_op(q, p, O_DSTAR)) {
       p++;
-      if (p == e) NEED(q, is_op(q, k, O_STAR));
+      if (p == e) NEED(q, is_op(q, k, O_STAR) && e < close && e + 1 < close);
     } else if (is_op(q, p, O_BIN) && text_is(q, p, "/")) {
       NEED(q, p + 1 == e);
       p = e;
