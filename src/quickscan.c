@@ -17,11 +17,13 @@
  * The scanner must never disagree with tree-sitter + facts.c, so it declines
  * (longjmp to dc_quickscan, which returns NULL) on anything it does not
  * model exactly: tabs in indentation, bare CR, non-ASCII identifiers,
- * unknown string prefixes, complex f-string replacement fields, `match`,
- * `type` statements, walrus at module scope, dotted annotations that are
- * evaluated, parenthesised with-items, comments where tree-sitter would see
- * them as children that facts.c counts, and anything that breaks the
- * automaton (which is what a syntax error looks like from here).
+ * unknown string prefixes, complex f-string replacement fields, `match` and
+ * `type` statements, walrus at module scope, comments and line
+ * continuations where tree-sitter would keep them as children that facts.c
+ * counts, a few places where tree-sitter-python reads valid Python in its
+ * own way (a statement ending in a comma, some lines in brackets indented
+ * less than their block), and anything that breaks the automaton, which is
+ * what a syntax error looks like from here.
  * tests/quickscan_diff.c checks the agreement field by field.
  */
 #define _GNU_SOURCE /* memmem */
