@@ -645,10 +645,21 @@ static void lex(qs *q) {
       continue;
     }
     if (is_digit(c) || (c == '.' && is_digit(s[l.p + 1]))) {
-      while (l.p < q->len && (is_name_char((unsigned char)s[l.p]) || s[l.p] == '.' ||
-                              ((s[l.p] == '+' || s[l.p] == '-') && (s[l.p - 1] | 0x20) == 'e' &&
-                               (s[b] != '0' || (s[b + 1] | 0x20) != 'x'))))
+      /* digits, one '.', an exponent; then any name characters, for
+         valid_number to refuse (0777, 1if); `1.5.real` stops before the
+         second '.' as Python's tokenizer does */
+      bool hex = c == '0' && strchr("xXoObB", s[l.p + 1]) && s[l.p + 1];
+      if (hex) l.p += 2;
+      while (is_name_char((unsigned char)s[l.p]) && !(!hex && (s[l.p] | 0x20) == 'e')) l.p++;
+      if (!hex && s[l.p] == '.') {
         l.p++;
+        while (is_digit(s[l.p]) || s[l.p] == '_') l.p++;
+      }
+      if (!hex && (s[l.p] | 0x20) == 'e') {
+        l.p++;
+        if (s[l.p] == '+' || s[l.p] == '-') l.p++;
+      }
+      while (is_name_char((unsigned char)s[l.p])) l.p++;
       NEED(q, valid_number(s + b, l.p - b));
       push_tok(q, T_NUMBER, b, l.p, flags);
       continue;
@@ -1228,7 +1239,13 @@ static void scan_target(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t 
       continue;
     }
     uint8_t last = 0;
-    if (T(q, k)->kind == T_NAME) {
+    if ((T(q, k)->kind == T_STRING || T(q, k)->kind == T_NUMBER) && k + 1 < end) {
+      /* "a".__class__ = x: an atom with trailers */
+      NEED(q, !(T(q, k)->flags & F_FSTRING));
+      k++;
+      NEED(q, k < end && is_trailer(q, k));
+      last = O_LPAR;
+    } else if (T(q, k)->kind == T_NAME) {
       NEED(q, is_ident(q, k));
       uint32_t name = k;
       if (!is_trailer(q, k + 1) || k + 1 >= end) {
@@ -1444,11 +1461,8 @@ static void literal_all(qs *q, uint32_t a, uint32_t b) {
     q->all_dynamic = true;
     return;
   }
-  for (uint32_t k = a + 1; k < b; k++)
-    if (T(q, k)->flags & F_CONT_BEFORE) {
-      q->all_dynamic = true;
-      return;
-    }
+  /* tree-sitter keeps a line continuation as a child in some places only */
+  for (uint32_t k = a + 1; k < b; k++) NEED(q, !(T(q, k)->flags & F_CONT_BEFORE));
   uint32_t k = a + 1;
   while (k < b - 1) {
     tok *t = T(q, k);
@@ -1594,6 +1608,29 @@ static void simple_statement(qs *q, uint32_t i, uint32_t end, uint8_t state, uin
   assignment(q, i, end, state, scope);
 }
 
+/* Whether the comma-separated items in [i, end) could all be assignment
+ * patterns to tree-sitter: false as soon as one holds a string, a number,
+ * a keyword or an operator at its top level, or ends with a call. */
+static bool maybe_patterns(qs *q, uint32_t i, uint32_t end) {
+  for (uint32_t k = i; k < end; k++) {
+    tok *t = T(q, k);
+    if (t->kind == T_STRING || t->kind == T_NUMBER || (t->kind == T_NAME && IS_HARD_KW(t->op))) return false;
+    if (t->kind != T_OP) continue;
+    switch (t->op) {
+    case O_LPAR:
+      if (k > i && !is_op(q, k - 1, O_COMMA) && !is_op(q, k - 1, O_STAR) && t->match + 1 >= end) return false;
+      if (k > i && !is_op(q, k - 1, O_COMMA) && !is_op(q, k - 1, O_STAR) && is_op(q, t->match + 1, O_COMMA))
+        return false;
+      k = t->match;
+      break;
+    case O_LSQB: case O_LBRACE: k = t->match; break;
+    case O_COMMA: case O_DOT: case O_STAR: break;
+    default: return false;
+    }
+  }
+  return true;
+}
+
 /* Simple statements separated by ';' from i up to the NEWLINE; returns the
  * index after the NEWLINE. */
 static uint32_t simple_line(qs *q, uint32_t i, uint8_t state, uint8_t scope) {
@@ -1608,7 +1645,7 @@ static uint32_t simple_line(qs *q, uint32_t i, uint8_t state, uint8_t scope) {
     }
     /* tree-sitter reads `a, b,` NEWLINE `c = 1` as one assignment */
     if (e > k && is_op(q, e - 1, O_COMMA))
-      NEED(q, is_kw(q, k, K_RETURN) || find_top(q, k, e, O_ASSIGN, true) < e || find_top(q, k, e, O_AUG, true) < e ||
+      NEED(q, is_kw(q, k, K_RETURN) || !maybe_patterns(q, k, e - 1) || find_top(q, k, e, O_ASSIGN, true) < e || find_top(q, k, e, O_AUG, true) < e ||
                   find_top(q, k, e, O_PLUSEQ, true) < e);
     simple_statement(q, k, e, state, scope);
     if (T(q, e)->kind == T_NEWLINE) return e + 1;
