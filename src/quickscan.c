@@ -300,6 +300,8 @@ static void newline(qs *q, lexpos *l) {
 static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *flags) {
   const char *s = q->src;
   uint32_t p = l->p + 1, depth = 0;
+  uint64_t squares = 0;
+  bool name = false; /* the last operand is a lone name (for `name=`) */
   int prev = 0; /* 0 start/operator, 1 operand (name, number, string, closer) */
   bool any = false;
   for (;;) {
@@ -307,7 +309,7 @@ static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *fl
     char c = s[p];
     if ((c == '=' || c == '!') && s[p + 1] == '=') { /* == != */
       NEED(q, prev == 1);
-      p += 2, prev = 0;
+      p += 2, prev = 0, name = false;
       continue;
     }
     if (depth == 0 && (c == '}' || c == '!' || c == ':' || c == '=')) break;
@@ -330,13 +332,19 @@ static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *fl
       NEED(q, prev == 0);
       if ((p - b >= 6 && memmem(s + b, p - b, "import", 6)) || (p - b == 7 && !memcmp(s + b, "__all__", 7)))
         *flags |= F_FIELD_NAME;
+      name = b == 0 || s[b - 1] != '.';
       prev = 1, any = true;
       continue;
     }
     if (is_digit(c)) {
+      /* plain decimals only: `{4x}` is a syntax error that tree-sitter
+       * reports, hex, exponents and the rest are left to it */
       NEED(q, prev == 0);
-      while (p < q->len && (is_name_char((unsigned char)s[p]) || s[p] == '.')) p++;
-      prev = 1, any = true;
+      while (p < q->len && (is_digit(s[p]) || s[p] == '_')) p++;
+      if (p < q->len && s[p] == '.')
+        for (p++; p < q->len && (is_digit(s[p]) || s[p] == '_');) p++;
+      NEED(q, p < q->len && !is_name_char((unsigned char)s[p]) && s[p] != '.');
+      prev = 1, any = true, name = false;
       continue;
     }
     if (c == '\'' || c == '"') {
@@ -348,7 +356,7 @@ static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *fl
       }
       NEED(q, p < q->len);
       p++;
-      prev = 1, any = true;
+      prev = 1, any = true, name = false;
       continue;
     }
     if (c == '.') {
@@ -358,22 +366,32 @@ static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *fl
       prev = 0;
       continue;
     }
+    /* brackets: `squares` has a bit per open bracket, set for '[' */
     if (c == '(' || c == '[') {
-      depth++, p++, prev = 0;
+      NEED(q, depth < 64);
+      squares = (squares << 1) | (c == '[');
+      depth++, p++, prev = 0, name = false;
       continue;
     }
     if (c == ')' || c == ']') {
-      NEED(q, depth > 0);
-      depth--, p++, prev = 1;
+      NEED(q, depth > 0 && (squares & 1) == (c == ']'));
+      squares >>= 1;
+      depth--, p++, prev = 1, name = false;
       continue;
     }
-    if (c == ':' || c == '=') { /* slices, keyword arguments (depth > 0 here) */
-      p++, prev = 0;
+    if (c == ':') { /* a slice (depth > 0 here) */
+      NEED(q, squares & 1);
+      p++, prev = 0, name = false;
+      continue;
+    }
+    if (c == '=') { /* a keyword argument */
+      NEED(q, !(squares & 1) && prev == 1 && name);
+      p++, prev = 0, name = false;
       continue;
     }
     if (strchr(",+-*/%<>&|^~@", c)) {
       NEED(q, prev == 1 || c == '-' || c == '~' || c == '*');
-      p++, prev = 0;
+      p++, prev = 0, name = false;
       continue;
     }
     decline(q);
@@ -1062,6 +1080,22 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
         end_lambdas(q), f = top_frame(q);
         NEED(q, !expect && f->pending_else == 0 && !f->need_in && !f->had_comma && !f->yield);
         NEED(q, f->kind == FR_PAREN || f->kind == FR_CALL || f->kind == FR_LIST || f->kind == FR_BRACE);
+        {
+          /* the target, up to `in`: names, attributes, subscripts, tuples,
+           * stars; an operator there (`for a*b in`) is a syntax error, or
+           * a rare target left to tree-sitter */
+          uint32_t at = k + 1;
+          for (; at < end && !is_kw(q, at, K_IN); at++) {
+            tok *x = T(q, at);
+            if (x->kind == T_NAME) {
+              NEED(q, is_ident(q, at));
+              continue;
+            }
+            NEED(q, x->kind == T_OP && (x->op == O_COMMA || x->op == O_DOT || x->op == O_STAR || x->op == O_LPAR ||
+                                        x->op == O_RPAR || x->op == O_LSQB || x->op == O_RSQB));
+          }
+          NEED(q, at > k + 1 && at < end);
+        }
         f->comp = f->need_in = true;
         expect = true;
         continue;
@@ -1466,6 +1500,14 @@ static void literal_all(qs *q, uint32_t a, uint32_t b) {
   uint32_t k = a + 1;
   while (k < b - 1) {
     tok *t = T(q, k);
+    /* A string with a backslash: how tree-sitter splits it into parts
+     * decides whether facts.c reads it (an invalid escape such as "\e"
+     * stays in the text), so such a file is left to tree-sitter. */
+    if (t->kind == T_STRING && !(t->flags & F_PLAIN)) {
+      uint32_t cs, ce;
+      contents(q, t, &cs, &ce);
+      NEED(q, !memchr(q->src + cs, '\\', ce - cs));
+    }
     if (t->kind != T_STRING || !(is_op(q, k + 1, O_COMMA) || k + 1 == b - 1) || !(t->flags & F_PLAIN)) {
       q->all_dynamic = true;
       return;
@@ -1524,6 +1566,8 @@ static void assignment(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t s
   if (colon < eq) {
     bool value = eq < end;
     NEED(q, !value || find_top(q, eq + 1, end, O_ASSIGN, true) == end);
+    /* one target and one annotation: `x: a, = v` is a syntax error */
+    NEED(q, find_top(q, i, colon, O_COMMA, true) == colon && find_top(q, colon + 1, eq, O_COMMA, true) == eq);
     scan_target(q, i, colon, state, scope, value ? TG_BIND : TG_READ, true);
     bool never = q->future || scope == SC_FUNCTION;
     scan_expr(q, colon + 1, eq, never ? ST_NEVER : state, scope, X_ANNOTATION);
