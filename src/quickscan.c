@@ -1081,20 +1081,36 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
         NEED(q, !expect && f->pending_else == 0 && !f->need_in && !f->had_comma && !f->yield);
         NEED(q, f->kind == FR_PAREN || f->kind == FR_CALL || f->kind == FR_LIST || f->kind == FR_BRACE);
         {
-          /* the target, up to `in`: names, attributes, subscripts, tuples,
-           * stars; an operator there (`for a*b in`) is a syntax error, or
-           * a rare target left to tree-sitter */
-          uint32_t at = k + 1;
-          for (; at < end && !is_kw(q, at, K_IN); at++) {
+          /* the target, up to `in`: names, attributes, tuples and lists of
+           * them, stars where an item starts; anything else (`for a*b in`
+           * is a syntax error, `for a[i] in` a rare target) is left to
+           * tree-sitter */
+          uint32_t at = k + 1, depth = 0;
+          bool atom = false; /* the last token ends an item */
+          for (; at < end && !(depth == 0 && is_kw(q, at, K_IN)); at++) {
             tok *x = T(q, at);
             if (x->kind == T_NAME) {
-              NEED(q, is_ident(q, at));
-              continue;
+              NEED(q, is_ident(q, at) && !atom);
+              atom = true;
+            } else if (x->kind != T_OP) {
+              decline(q);
+            } else if (x->op == O_DOT) {
+              NEED(q, atom && at + 1 < end && is_ident(q, at + 1));
+              atom = false;
+            } else if (x->op == O_COMMA) {
+              NEED(q, atom);
+              atom = false;
+            } else if (x->op == O_STAR || x->op == O_LPAR || x->op == O_LSQB) {
+              NEED(q, !atom);
+              if (x->op != O_STAR) depth++;
+            } else if (x->op == O_RPAR || x->op == O_RSQB) {
+              NEED(q, atom && depth > 0);
+              depth--;
+            } else {
+              decline(q);
             }
-            NEED(q, x->kind == T_OP && (x->op == O_COMMA || x->op == O_DOT || x->op == O_STAR || x->op == O_LPAR ||
-                                        x->op == O_RPAR || x->op == O_LSQB || x->op == O_RSQB));
           }
-          NEED(q, at > k + 1 && at < end);
+          NEED(q, at < end && atom && depth == 0);
         }
         f->comp = f->need_in = true;
         expect = true;
