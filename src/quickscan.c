@@ -351,7 +351,7 @@ static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *fl
       NEED(q, c != quote && prev == 0 && !triple);
       p++;
       while (p < q->len && s[p] != c) {
-        NEED(q, s[p] != '\\' && s[p] != '\n' && s[p] != '\r' && s[p] != '{' && s[p] != '}' && s[p] != quote);
+        NEED(q, s[p] && s[p] != '\\' && s[p] != '\n' && s[p] != '\r' && s[p] != '{' && s[p] != '}' && s[p] != quote);
         p = skip_char(q, p);
       }
       NEED(q, p < q->len);
@@ -389,7 +389,7 @@ static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *fl
       p++, prev = 0, name = false;
       continue;
     }
-    if (strchr(",+-*/%<>&|^~@", c)) {
+    if (c && strchr(",+-*/%<>&|^~@", c)) {
       NEED(q, prev == 1 || c == '-' || c == '~' || c == '*');
       p++, prev = 0, name = false;
       continue;
@@ -409,7 +409,7 @@ static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *fl
       NEED(q, p < q->len);
       char c = s[p];
       if (c == '}') break;
-      NEED(q, c != '\\' && c != '\n' && c != '\r' && c != '\'' && c != '"' && c != ':' && c != '!');
+      NEED(q, c && c != '\\' && c != '\n' && c != '\r' && c != '\'' && c != '"' && c != ':' && c != '!');
       if (c == '{') {
         p++;
         NEED(q, is_name_start((unsigned char)s[p]));
