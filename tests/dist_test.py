@@ -1,0 +1,290 @@
+#!/usr/bin/env python3
+"""How decycle installs, one ctest entry per subcommand (dist/*):
+
+  help        --help fits on one screen (24 lines, 80 columns); --version
+  man-sync    every option of --help has an entry under OPTIONS in the man
+              page, with the same value, and every entry there is in --help
+  man-render  the man page renders without a groff warning
+  completion  the bash completion: options, --format values, folders, files
+  install     cmake --install puts the binary, man page and completion in place
+
+usage: dist_test.py SUBCOMMAND [options]   (see each subcommand's --help)
+"""
+import argparse
+import os
+import re
+import shlex
+import stat
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SOURCE = os.path.dirname(HERE)
+FAILURES = []
+
+# An option line of --help: '  [-x, ]--name [VALUE]  text', indented 2 to 6.
+HELP_OPTION = re.compile(r"^ {2,6}(-[a-zA-Z], +)?(--[a-z0-9][a-z0-9-]*)( ([^ ]+))?(  |$)")
+
+
+def expect(name, cond, detail=""):
+    print(("ok   " if cond else "FAIL ") + name)
+    if not cond:
+        FAILURES.append(f"{name}: {detail}" if detail else name)
+
+
+def run(cmd, **kw):
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+    return p.returncode, p.stdout.decode(errors="replace"), p.stderr.decode(errors="replace")
+
+
+def help_options(help_text):
+    """Maps each option of a --help text (long and short) to its VALUE ('' for none)."""
+    out = {}
+    for line in help_text.splitlines():
+        m = HELP_OPTION.match(line)
+        if m:
+            out[m.group(2)] = m.group(4) or ""
+            if m.group(1):
+                out[m.group(1).split(",")[0]] = m.group(4) or ""
+    return out
+
+
+def roff_args(s):
+    """Splits a roff macro's arguments as troff does: spaces, "quoted" words."""
+    args, cur, quoted, i = [], "", False, 0
+    while i < len(s):
+        c = s[i]
+        if c == '"':
+            if quoted and i + 1 < len(s) and s[i + 1] == '"':
+                cur += '"'
+                i += 1
+            else:
+                quoted = not quoted
+        elif c == " " and not quoted:
+            if cur:
+                args.append(cur)
+            cur = ""
+        else:
+            cur += c
+        i += 1
+    if cur:
+        args.append(cur)
+    return args
+
+
+def roff_text(line):
+    """The plain text of one roff line: font macros and escapes removed."""
+    m = re.match(r"^\.(B|I|BR|RB|BI|IB|IR|RI)\s+(.*)$", line)
+    if m:
+        args = roff_args(m.group(2))
+        line = (" " if len(m.group(1)) == 1 else "").join(args)
+    elif line.startswith("."):
+        return ""
+    line = re.sub(r"\\f(\(..|\[[^]]*\]|.)", "", line)
+    line = line.replace("\\-", "-").replace("\\(aq", "'").replace("\\&", "").replace("\\e", "\\")
+    return line
+
+
+def man_options(man_text):
+    """Maps each option with an entry under OPTIONS in a man page's source to
+    its VALUE, as help_options does for --help."""
+    lines = man_text.splitlines()
+    out = {}
+    in_options = False
+    for i, line in enumerate(lines):
+        if line.startswith(".SH"):
+            in_options = roff_args(line[3:]) == ["OPTIONS"]
+        elif in_options and line.startswith(".TP") and i + 1 < len(lines):
+            tag = roff_text(lines[i + 1])
+            names = re.findall(r"(?:^|, )(--?[A-Za-z0-9][A-Za-z0-9-]*)", tag)
+            value = tag.rsplit(" ", 1)[1] if re.search(r"[A-Za-z0-9-] [^ ,]+$", tag) else ""
+            for name in names:
+                out[name] = value
+    return out
+
+
+def decycle_help(decycle):
+    rc, out, err = run([decycle, "--help"])
+    if rc != 0:
+        sys.exit(f"'{decycle} --help' exited {rc}: {err}")
+    return out
+
+
+def cmd_help(args):
+    rc, out, err = run([args.decycle, "--help"])
+    expect("--help exits 0 and writes only stdout", rc == 0 and out and not err, f"rc {rc}, stderr {err!r}")
+    lines = out.splitlines()
+    expect(f"--help has at most 24 lines (has {len(lines)})", len(lines) <= 24, out)
+    wide = [f"line {n}: {len(line)} columns" for n, line in enumerate(lines, 1) if len(line) > 80]
+    expect("--help has no line over 80 columns", not wide, "; ".join(wide))
+    expect("--help has no tab", "\t" not in out)
+    expect("--help points to 'man decycle'", "man decycle" in out, out)
+    rc2, out2, _ = run([args.decycle, "-h"])
+    expect("-h prints the same as --help", rc2 == 0 and out2 == out)
+    expect("--help lists options", len(help_options(out)) >= 10, sorted(help_options(out)))
+    rc, out, err = run([args.decycle, "--version"])
+    expect("--version exits 0 and writes only stdout", rc == 0 and not err, f"rc {rc}, stderr {err!r}")
+    expect(f"--version prints 'decycle {args.version}'", out == f"decycle {args.version}\n", repr(out))
+
+
+def cmd_man_sync(args):
+    helped = help_options(decycle_help(args.decycle))
+    with open(args.man, encoding="utf-8") as f:
+        man = f.read()
+    manned = man_options(man)
+    page = args.man_source or args.man
+    expect("the man page has entries under OPTIONS", len(manned) >= 10, sorted(manned))
+    for opt in sorted(set(helped) - set(manned)):
+        expect(f"option '{opt}' is in 'decycle --help' but has no entry under OPTIONS in {page}", False)
+    for opt in sorted(set(manned) - set(helped)):
+        expect(f"option '{opt}' has an entry under OPTIONS in {page} but is not in 'decycle --help'", False)
+    for opt in sorted(set(helped) & set(manned)):
+        expect(f"option '{opt}' takes '{helped[opt]}' in 'decycle --help' and '{manned[opt]}' in {page}",
+               helped[opt] == manned[opt])
+    rc, version, _ = run([args.decycle, "--version"])
+    th = next((line for line in man.splitlines() if line.startswith(".TH")), "")
+    expect(f"the man page's .TH names '{version.strip()}'", f'"{version.strip()}"' in th, th)
+
+
+def cmd_man_render(args):
+    rc, out, err = run(["groff", "-man", "-Tutf8", "-ww", "-z", args.man])
+    expect("groff -man -ww renders the man page without a warning", rc == 0 and not err, err)
+    env = dict(os.environ, MANWIDTH="80", LC_ALL="C.UTF-8")
+    env.pop("MAN_KEEP_FORMATTING", None)
+    rc, out, err = run(["man", "--warnings", "-l", args.man], env=env)
+    expect("man --warnings -l renders the man page without a warning", rc == 0 and not err, err)
+    for section in ("NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "EXIT STATUS", "FILES", "EXAMPLES"):
+        expect(f"the man page has a section {section}", f"\n{section}\n" in out)
+    expect("the man page has no line over 80 columns at MANWIDTH=80",
+           all(len(line) <= 80 for line in out.splitlines()), max(out.splitlines(), key=len))
+
+
+def complete(script, words, cwd, env=None):
+    """Runs the completion function for the command line `words` (the last
+    word is the one being completed) and returns COMPREPLY as a list."""
+    prog = (f"source {shlex.quote(script)} || exit 9\n"
+            f"COMP_WORDS=({' '.join(shlex.quote(w) for w in words)})\n"
+            f"COMP_CWORD={len(words) - 1}\n"
+            f"_decycle || exit 8\n"
+            f"((${{#COMPREPLY[@]}} == 0)) || printf '%s\\n' \"${{COMPREPLY[@]}}\"\n")
+    rc, out, err = run(["bash", "--norc", "--noprofile", "-c", prog], cwd=cwd, env=env)
+    if rc != 0 or err:
+        return [f"<bash exited {rc}: {err.strip()}>"]
+    return sorted(out.splitlines())
+
+
+def cmd_completion(args):
+    d = args.decycle
+    with tempfile.TemporaryDirectory(prefix="decycle-completion-") as top:
+        tmp = os.path.join(top, "project")  # where the command line is typed
+        os.makedirs(os.path.join(tmp, "pkg"))
+        os.makedirs(os.path.join(tmp, "two words"))
+        for name in ("a.py", "base.json"):
+            open(os.path.join(tmp, name), "w").close()
+        rc, out, err = run(["bash", "--norc", "--noprofile", "-c", f"source {shlex.quote(args.script)} && complete -p decycle"])
+        expect("sourcing the script registers _decycle for decycle", rc == 0 and "-F _decycle" in out and out.rstrip().endswith(" decycle"),
+               out + err)
+
+        def case(words, want, name=None, env=None):
+            got = complete(args.script, [d, *words], tmp, env)
+            expect(f"complete {name or words!r} -> {want!r}", got == want, f"got {got!r}")
+
+        helped = help_options(decycle_help(d))
+        formats = helped.get("--format", "").split("|")
+        case(["-"], sorted(helped), name="['-'] -> every option of --help")
+        case(["--fo"], ["--format"])
+        case(["--ex"], ["--exclude", "--explain"])
+        case(["--format", ""], sorted(formats), name="['--format', ''] -> the formats of --help")
+        case(["--format", "j"], ["json"])
+        case(["--format", "=", ""], sorted(formats), name="['--format', '=', ''] -> the formats")
+        case(["--format", "=", "t"], ["text"])
+        case(["--format=j"], ["--format=json"])
+        case(["--root", ""], ["pkg", "two words"])
+        case(["--root", "p"], ["pkg"])
+        case([""], ["pkg", "two words"], name="PATH -> folders")
+        case(["--diff", "t"], ["two words"])
+        case(["--python", ""], ["a.py", "base.json", "pkg", "two words"])
+        case(["--exclude", ""], [])
+        case(["--jobs", ""], [])
+        case(["--format", "json", "-j"], ["-j"])
+
+        # Options added later are completed from their --help line alone.
+        stub = os.path.join(top, "bin", "decycle")
+        os.makedirs(os.path.dirname(stub))
+        with open(stub, "w") as f:
+            f.write("#!/bin/sh\ncat <<'EOF'\nusage: decycle [OPTIONS] [PATH]\n\n"
+                    "  --baseline FILE         cycles to accept\n"
+                    "  --color auto|always|never\n"
+                    "                          when to color\n"
+                    "  --target-version 3.X    the oldest Python\n"
+                    "  -q, --quiet             say less\n"
+                    "                          --not-an-option: continued text\n"
+                    "EOF\n")
+        os.chmod(stub, 0o755)
+        d = stub
+        case(["-"], ["--baseline", "--color", "--quiet", "--target-version", "-q"], name="stub: ['-'] -> its options")
+        case(["--baseline", "b"], ["base.json"], name="stub: --baseline FILE -> files")
+        case(["--color", ""], ["always", "auto", "never"], name="stub: --color auto|always|never")
+        case(["--target-version", ""], [], name="stub: --target-version 3.X -> nothing")
+        d = os.path.join(top, "missing", "decycle")
+        case(["--"], [], name="a decycle that cannot run: no options")
+        case([""], ["pkg", "two words"], name="a decycle that cannot run: PATH -> folders")
+
+
+def cmd_install(args):
+    with tempfile.TemporaryDirectory(prefix="decycle-install-") as prefix:
+        rc, out, err = run([args.cmake, "--install", args.build_dir, "--prefix", prefix])
+        expect("cmake --install exits 0", rc == 0, out + err)
+        files = {"bin/decycle": 0o755, "share/man/man1/decycle.1": 0o644,
+                 "share/bash-completion/completions/decycle": 0o644}
+        for rel, mode in files.items():
+            path = os.path.join(prefix, rel)
+            ok = os.path.isfile(path) and stat.S_IMODE(os.stat(path).st_mode) == mode
+            expect(f"installs {rel} with mode {mode:o}", ok)
+        env = dict(os.environ, MANPATH=os.path.join(prefix, "share", "man"))
+        rc, out, err = run(["man", "-w", "decycle"], env=env)
+        expect("man finds the installed page through MANPATH", rc == 0 and out.strip() == os.path.join(prefix, "share/man/man1/decycle.1"), out + err)
+        with open(os.path.join(prefix, "share/man/man1/decycle.1")) as f:
+            page = f.read()
+        expect("the installed page carries the version, not a placeholder", "@" not in page.split("\n.SH")[0] and f'"decycle {args.version}"' in page)
+        script = os.path.join(prefix, "share/bash-completion/completions/decycle")
+        got = complete(script, [os.path.join(prefix, "bin", "decycle"), "--ver"], prefix)
+        expect("the installed completion completes the installed decycle", got == ["--verify", "--version"], got)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("help")
+    p.add_argument("--decycle", required=True)
+    p.add_argument("--version", required=True, help="the version --version must print")
+    p = sub.add_parser("man-sync")
+    p.add_argument("--decycle", required=True)
+    p.add_argument("--man", required=True, help="the man page (as configured)")
+    p.add_argument("--man-source", help="the page's name in messages (its source file)")
+    p = sub.add_parser("man-render")
+    p.add_argument("--man", required=True)
+    p = sub.add_parser("completion")
+    p.add_argument("--decycle", required=True)
+    p.add_argument("--script", required=True)
+    p = sub.add_parser("install")
+    p.add_argument("--cmake", required=True)
+    p.add_argument("--build-dir", required=True)
+    p.add_argument("--version", required=True)
+    args = ap.parse_args()
+    for key in ("decycle", "man", "script", "hooks", "decycle_dir", "builder", "build_dir"):
+        if getattr(args, key, None):
+            setattr(args, key, os.path.abspath(getattr(args, key)))
+    {"help": cmd_help, "man-sync": cmd_man_sync, "man-render": cmd_man_render, "completion": cmd_completion,
+     "install": cmd_install}[args.cmd](args)
+    if FAILURES:
+        print(f"\n{len(FAILURES)} failed:", file=sys.stderr)
+        for f in FAILURES:
+            print("  " + f, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
