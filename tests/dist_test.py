@@ -6,6 +6,8 @@
               page, with the same value, and every entry there is in --help
   man-render  the man page renders without a groff warning
   completion  the bash completion: options, --format values, folders, files
+  pre-commit  .pre-commit-hooks.yaml: its structure, pre-commit's own check,
+              and pre-commit running the hook on small repositories
   install     cmake --install puts the binary, man page and completion in place
 
 usage: dist_test.py SUBCOMMAND [options]   (see each subcommand's --help)
@@ -14,6 +16,7 @@ import argparse
 import os
 import re
 import shlex
+import shutil
 import stat
 import subprocess
 import sys
@@ -21,6 +24,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.dirname(HERE)
+CYCLE_PROJECT = os.path.join(SOURCE, "golden", "analysis", "keras-seed")
 FAILURES = []
 
 # An option line of --help: '  [-x, ]--name [VALUE]  text', indented 2 to 6.
@@ -232,6 +236,115 @@ def cmd_completion(args):
         case([""], ["pkg", "two words"], name="a decycle that cannot run: PATH -> folders")
 
 
+def cmd_pre_commit(args):
+    try:
+        import yaml
+    except ImportError:
+        yaml = None
+    with open(args.hooks, encoding="utf-8") as f:
+        text = f.read()
+    expect("python3 can import yaml (Debian: python3-yaml)", yaml is not None)
+    if yaml is None:
+        return
+    hooks = yaml.safe_load(text)
+    expect(".pre-commit-hooks.yaml is a list of hooks", isinstance(hooks, list) and hooks and all(isinstance(h, dict) for h in hooks), repr(hooks))
+    if not (isinstance(hooks, list) and hooks and isinstance(hooks[0], dict)):
+        return
+    hook = next((h for h in hooks if h.get("id") == "decycle"), None)
+    expect("there is a hook with id 'decycle'", hook is not None, repr(hooks))
+    if hook is None:
+        return
+    for key in ("id", "name", "entry", "language"):
+        expect(f"the hook has a string '{key}'", isinstance(hook.get(key), str) and hook.get(key), repr(hook))
+    expect("the hook's entry runs decycle --check", shlex.split(hook.get("entry", ""))[:1] == ["decycle"]
+           and "--check" in shlex.split(hook.get("entry", "")), hook.get("entry"))
+    expect("the hook's language is system or python", hook.get("language") in ("system", "python"), hook.get("language"))
+    expect("the hook does not pass file names", hook.get("pass_filenames") is False, repr(hook.get("pass_filenames")))
+    expect("the hook runs for Python files", hook.get("types") == ["python"], repr(hook.get("types")))
+    known = {"id", "name", "entry", "language", "files", "exclude", "types", "types_or", "exclude_types",
+             "always_run", "fail_fast", "verbose", "pass_filenames", "require_serial", "description",
+             "language_version", "minimum_pre_commit_version", "args", "stages", "additional_dependencies", "log_file"}
+    expect("the hook has only keys pre-commit knows", set(hook) <= known, sorted(set(hook) - known))
+
+    pre_commit = shutil.which("pre-commit")
+    expect("pre-commit is installed (Debian: pre-commit)", pre_commit is not None)
+    if pre_commit is None:
+        return
+    rc, out, err = run([pre_commit, "validate-manifest", args.hooks])
+    expect("pre-commit validate-manifest accepts it", rc == 0, out + err)
+
+    with tempfile.TemporaryDirectory(prefix="decycle-pre-commit-") as tmp:
+        env = dict(os.environ, PRE_COMMIT_HOME=os.path.join(tmp, "cache"), HOME=tmp,
+                   PATH=os.path.abspath(args.decycle_dir) + os.pathsep + os.environ.get("PATH", ""),
+                   GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
+                   GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org",
+                   GIT_CONFIG_NOSYSTEM="1", PRE_COMMIT_COLOR="never")
+        for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
+            env.pop(var, None)
+
+        def git(*a, cwd):
+            rc, out, err = run(["git", *a], cwd=cwd, env=env)
+            if rc != 0:
+                sys.exit(f"git {' '.join(a)}: {err}")
+            return out.strip()
+
+        # The hook repository, as a user's .pre-commit-config.yaml names it.
+        hook_repo = os.path.join(tmp, "hook-repo")
+        os.makedirs(hook_repo)
+        shutil.copy(args.hooks, os.path.join(hook_repo, ".pre-commit-hooks.yaml"))
+        git("init", "-q", cwd=hook_repo)
+        git("add", ".", cwd=hook_repo)
+        git("commit", "-q", "-m", "hooks", cwd=hook_repo)
+        rev = git("rev-parse", "HEAD", cwd=hook_repo)
+        config = f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: decycle\n"
+
+        def project(name, files):
+            root = os.path.join(tmp, name)
+            os.makedirs(root)
+            for rel, data in files.items():
+                os.makedirs(os.path.dirname(os.path.join(root, rel)), exist_ok=True)
+                with open(os.path.join(root, rel), "w") as f:
+                    f.write(data)
+            with open(os.path.join(root, ".pre-commit-config.yaml"), "w") as f:
+                f.write(config)
+            git("init", "-q", cwd=root)
+            git("add", ".", cwd=root)
+            return root
+
+        def read_tree(path):
+            files = {}
+            for rel in sorted(os.listdir(path)):
+                with open(os.path.join(path, rel)) as f:
+                    files[rel] = f.read()
+            return files
+
+        cases = [
+            ("cycle", read_tree(os.path.join(CYCLE_PROJECT, "input"))),
+            ("clean", {"pkg/__init__.py": "", "pkg/a.py": "import os\n", "pkg/b.py": "from pkg import a\n"}),
+        ]
+        entry = shlex.split(hook["entry"])
+        # Until decycle has --check, 'decycle --check' is a usage error (2)
+        # everywhere; once it has it, the outcome must follow the cycle.
+        has_check = "--check" in help_options(decycle_help(os.path.join(args.decycle_dir, "decycle")))
+        for name, files in cases:
+            root = project(name, files)
+            want, out, err = run(entry, cwd=root, env=env)
+            if has_check:
+                expect(f"'{hook['entry']}' exits {1 if name == 'cycle' else 0} on the {name} project",
+                       want == (1 if name == "cycle" else 0), f"exit {want}: {out}{err}")
+            rc, pout, perr = run([pre_commit, "run", "--all-files"], cwd=root, env=env)
+            verdict = "Passed" if want == 0 else "Failed"
+            expect(f"pre-commit on the {name} project: {verdict}, as '{hook['entry']}' there exits {want}",
+                   (rc == 0) == (want == 0) and verdict in pout, pout + perr)
+            if want != 0:
+                shown = (out + err).strip().splitlines()
+                expect(f"pre-commit on the {name} project shows decycle's output",
+                       shown and all(line.strip() in pout for line in shown), pout)
+        root = project("no-python", {"README.txt": "no code\n"})
+        rc, pout, perr = run([pre_commit, "run", "--all-files"], cwd=root, env=env)
+        expect("pre-commit skips the hook when no Python file is there", rc == 0 and "Skipped" in pout, pout + perr)
+
+
 def cmd_install(args):
     with tempfile.TemporaryDirectory(prefix="decycle-install-") as prefix:
         rc, out, err = run([args.cmake, "--install", args.build_dir, "--prefix", prefix])
@@ -268,6 +381,9 @@ def main():
     p = sub.add_parser("completion")
     p.add_argument("--decycle", required=True)
     p.add_argument("--script", required=True)
+    p = sub.add_parser("pre-commit")
+    p.add_argument("--hooks", required=True)
+    p.add_argument("--decycle-dir", required=True, help="the folder of the decycle the hook runs")
     p = sub.add_parser("install")
     p.add_argument("--cmake", required=True)
     p.add_argument("--build-dir", required=True)
@@ -277,7 +393,7 @@ def main():
         if getattr(args, key, None):
             setattr(args, key, os.path.abspath(getattr(args, key)))
     {"help": cmd_help, "man-sync": cmd_man_sync, "man-render": cmd_man_render, "completion": cmd_completion,
-     "install": cmd_install}[args.cmd](args)
+     "pre-commit": cmd_pre_commit, "install": cmd_install}[args.cmd](args)
     if FAILURES:
         print(f"\n{len(FAILURES)} failed:", file=sys.stderr)
         for f in FAILURES:
