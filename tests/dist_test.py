@@ -8,11 +8,17 @@
   completion  the bash completion: options, --format values, folders, files
   pre-commit  .pre-commit-hooks.yaml: its structure, pre-commit's own check,
               and pre-commit running the hook on small repositories
+  wheel       src/dist/build_wheel.py: the wheel's files, then pip installs
+              it in a fresh venv, decycle runs from there, pip uninstalls it
   install     cmake --install puts the binary, man page and completion in place
 
 usage: dist_test.py SUBCOMMAND [options]   (see each subcommand's --help)
 """
 import argparse
+import base64
+import csv
+import hashlib
+import io
 import os
 import re
 import shlex
@@ -20,7 +26,9 @@ import shutil
 import stat
 import subprocess
 import sys
+import sysconfig
 import tempfile
+import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.dirname(HERE)
@@ -345,6 +353,89 @@ def cmd_pre_commit(args):
         expect("pre-commit skips the hook when no Python file is there", rc == 0 and "Skipped" in pout, pout + perr)
 
 
+def check_wheel_files(path, version, binary):
+    """The wheel's name, layout, metadata, RECORD hashes and file modes."""
+    name = os.path.basename(path)
+    m = re.fullmatch(rf"decycle-{re.escape(version)}-py3-none-(linux_[a-z0-9_]+)\.whl", name)
+    expect(f"the wheel's name is decycle-{version}-py3-none-linux_<arch>.whl", m is not None, name)
+    plat = sysconfig.get_platform().replace("-", "_").replace(".", "_")
+    expect(f"the wheel's platform tag is this machine's ({plat})", m is not None and m.group(1) == plat, name)
+    info = f"decycle-{version}.dist-info"
+    script = f"decycle-{version}.data/scripts/decycle"
+    with zipfile.ZipFile(path) as zf:
+        names = zf.namelist()
+        expect("the wheel holds the binary, the package and the dist-info",
+               set(names) == {"decycle/__init__.py", "decycle/__main__.py", script,
+                              f"{info}/METADATA", f"{info}/WHEEL", f"{info}/RECORD"}, names)
+        expect("RECORD is the last file", names[-1] == f"{info}/RECORD", names)
+        with open(binary, "rb") as f:
+            expect("the scripts/decycle in the wheel is the binary", zf.read(script) == f.read())
+        mode = zf.getinfo(script).external_attr >> 16
+        expect("the binary is a regular file with mode 755 in the wheel", stat.S_ISREG(mode) and stat.S_IMODE(mode) == 0o755, oct(mode))
+        meta = zf.read(f"{info}/METADATA").decode()
+        head = dict(line.split(": ", 1) for line in meta.split("\n\n")[0].splitlines())
+        for key, want in (("Metadata-Version", "2.1"), ("Name", "decycle"), ("Version", version)):
+            expect(f"METADATA {key}: {want}", head.get(key) == want, meta)
+        expect("METADATA has a Summary and Requires-Python", head.get("Summary") and head.get("Requires-Python"), meta)
+        wheel = dict(line.split(": ", 1) for line in zf.read(f"{info}/WHEEL").decode().splitlines())
+        expect("WHEEL: Wheel-Version 1.0, not purelib, the file name's tag",
+               wheel.get("Wheel-Version") == "1.0" and wheel.get("Root-Is-Purelib") == "false"
+               and m is not None and wheel.get("Tag") == f"py3-none-{m.group(1)}" and wheel.get("Generator"), wheel)
+        rows = list(csv.reader(io.StringIO(zf.read(f"{info}/RECORD").decode())))
+        expect("RECORD lists every file once", sorted(r[0] for r in rows) == sorted(names), rows)
+        for rel, digest, size in rows:
+            if rel == f"{info}/RECORD":
+                expect("RECORD's own row has no hash", digest == "" and size == "", (digest, size))
+                continue
+            data = zf.read(rel)
+            want = "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+            expect(f"RECORD hash and size of {rel}", digest == want and size == str(len(data)), (digest, size))
+
+
+def cmd_wheel(args):
+    with tempfile.TemporaryDirectory(prefix="decycle-wheel-") as tmp:
+        dist = os.path.join(tmp, "dist")
+        rc, out, err = run([sys.executable, args.builder, "--binary", args.decycle, "--version", args.version, "--out", dist])
+        expect("build_wheel.py exits 0 and prints the wheel's path", rc == 0 and os.path.isfile(out.strip()), out + err)
+        if rc != 0:
+            return
+        wheel = out.strip()
+        check_wheel_files(wheel, args.version, args.decycle)
+        with open(wheel, "rb") as f:
+            first = f.read()
+        rc, out, err = run([sys.executable, args.builder, "--binary", args.decycle, "--version", args.version, "--out", dist])
+        with open(wheel, "rb") as f:
+            expect("building it again gives the same bytes", rc == 0 and f.read() == first)
+        rc, out, err = run([sys.executable, args.builder, "--binary", args.builder, "--version", args.version, "--out", dist])
+        expect("a binary that is not ELF is refused (exit 2)", rc == 2 and "not an ELF" in err, err)
+
+        venv = os.path.join(tmp, "venv")
+        rc, out, err = run([sys.executable, "-m", "venv", venv])
+        expect(f"{sys.executable} -m venv works (Debian: python3-venv)", rc == 0, err)
+        if rc != 0:
+            return
+        py, pip = os.path.join(venv, "bin", "python"), os.path.join(venv, "bin", "pip")
+        env = dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_NO_INPUT="1")
+        env.pop("PYTHONPATH", None)
+        rc, out, err = run([pip, "install", "--no-index", wheel], env=env)
+        expect("pip install --no-index the wheel", rc == 0, out + err)
+        exe = os.path.join(venv, "bin", "decycle")
+        expect("the venv's bin/decycle is executable", os.access(exe, os.X_OK))
+        rc, out, err = run([exe, "--version"], cwd=tmp)
+        expect("the installed decycle --version", rc == 0 and out == f"decycle {args.version}\n", out + err)
+        rc, out, err = run([py, "-m", "decycle", "--version"], cwd=tmp)
+        expect("python -m decycle --version", rc == 0 and out == f"decycle {args.version}\n", out + err)
+        with open(os.path.join(CYCLE_PROJECT, "expected.report")) as f:
+            report = f.read()
+        rc, out, err = run([exe, os.path.join(CYCLE_PROJECT, "input")])
+        expect("the installed decycle finds the keras-seed cycle: exit 1 and its report", rc == 1 and out == report, f"exit {rc}\n{out}{err}")
+        rc, out, err = run([py, "-m", "decycle", os.path.join(CYCLE_PROJECT, "input")], cwd=tmp)
+        expect("python -m decycle passes its arguments and exit status", rc == 1 and out == report, f"exit {rc}\n{out}{err}")
+        rc, out, err = run([pip, "uninstall", "-y", "decycle"], env=env)
+        expect("pip uninstall removes the binary and the package", rc == 0 and not os.path.exists(exe)
+               and not run([py, "-c", "import decycle"], cwd=tmp)[0] == 0, out + err)
+
+
 def cmd_install(args):
     with tempfile.TemporaryDirectory(prefix="decycle-install-") as prefix:
         rc, out, err = run([args.cmake, "--install", args.build_dir, "--prefix", prefix])
@@ -384,6 +475,10 @@ def main():
     p = sub.add_parser("pre-commit")
     p.add_argument("--hooks", required=True)
     p.add_argument("--decycle-dir", required=True, help="the folder of the decycle the hook runs")
+    p = sub.add_parser("wheel")
+    p.add_argument("--decycle", required=True)
+    p.add_argument("--version", required=True)
+    p.add_argument("--builder", required=True, help="src/dist/build_wheel.py")
     p = sub.add_parser("install")
     p.add_argument("--cmake", required=True)
     p.add_argument("--build-dir", required=True)
@@ -393,7 +488,7 @@ def main():
         if getattr(args, key, None):
             setattr(args, key, os.path.abspath(getattr(args, key)))
     {"help": cmd_help, "man-sync": cmd_man_sync, "man-render": cmd_man_render, "completion": cmd_completion,
-     "pre-commit": cmd_pre_commit, "install": cmd_install}[args.cmd](args)
+     "pre-commit": cmd_pre_commit, "wheel": cmd_wheel, "install": cmd_install}[args.cmd](args)
     if FAILURES:
         print(f"\n{len(FAILURES)} failed:", file=sys.stderr)
         for f in FAILURES:
