@@ -48,36 +48,32 @@ typedef struct options {
   unsigned jobs;
 } options;
 
+/* The --help text: one screen (24 lines of 80 columns at most, which the
+ * dist/help test checks); the man page (src/dist/decycle.1) has the details
+ * and lists the same options (dist/man-sync). */
 static const char usage[] =
-    "usage: decycle [--diff | --apply | --explain] [--format text|json] [--root DIR]...\n"
-    "               [--exclude REGEX]... [--config-module DOTTED.NAME] [-j N] [PATH]\n"
+    "usage: decycle [--diff | --apply | --explain] [OPTIONS] [PATH]\n"
     "\n"
-    "Reports the import-time import cycles of the Python project at PATH (default '.'),\n"
-    "and breaks them.\n"
+    "Reports the import-time import cycles of the Python project at PATH\n"
+    "(default .), and breaks them.\n"
     "\n"
-    "  --diff              print the rewrite that breaks them as a unified diff\n"
-    "  --apply             rewrite the files in place (verified first, all or nothing)\n"
-    "  --explain           say why each cut edge was chosen and why the others cannot be cut\n"
-    "  --verify            with --diff or --apply: first import every module of the changed\n"
-    "                      cycles in a fresh python3, on a copy, before and after the rewrite;\n"
-    "                      refuse the rewrite if a module that imported before fails after\n"
-    "                      (this runs the project's code)\n"
-    "  --python PATH       the interpreter --verify runs (default python3)\n"
-    "  --config-module DOTTED.NAME\n"
-    "                      the module that constants moved to break cycles go to\n"
-    "                      (default: config, else _decycle_config, in the cycle's package)\n"
-    "  --format text|json  report format on stdout (default text)\n"
-    "  --root DIR          a folder, relative to PATH, that holds top-level modules;\n"
-    "                      repeatable; default: PATH/src when it holds the code, else PATH\n"
-    "  --exclude REGEX     skip files and folders whose path relative to PATH matches\n"
-    "                      (PCRE2); repeatable; added to the default excludes\n"
-    "  -j, --jobs N        parse on N threads (default: the number of CPUs)\n"
-    "  -h, --help          show this help\n"
-    "      --version       show the version\n"
+    "  --diff                  print the rewrite that breaks them as a unified diff\n"
+    "  --apply                 rewrite the files in place (verified, all or nothing)\n"
+    "  --explain               say why each cut edge was chosen, or cannot be cut\n"
+    "  --verify                with --diff or --apply: import the changed modules\n"
+    "                          in python3 first, on a copy (runs the project's code)\n"
+    "  --python PATH           the interpreter --verify runs (default python3)\n"
+    "  --config-module MODULE  the dotted module that moved constants go to\n"
+    "  --format text|json      report format on stdout (default text)\n"
+    "  --root DIR              a folder of top-level modules, relative to PATH;\n"
+    "                          repeatable (default PATH/src if it holds the code)\n"
+    "  --exclude REGEX         also skip paths that match (PCRE2); repeatable\n"
+    "  -j, --jobs N            parse on N threads (default: the number of CPUs)\n"
+    "  -h, --help              show this help\n"
+    "      --version           show the version\n"
     "\n"
-    "exit status: 0 no import-time cycle (--diff: empty; --apply: all broken),\n"
-    "  1 cycles found (--diff: not empty), 2 usage or I/O error,\n"
-    "  3 --apply left unbreakable cycles\n";
+    "exit status: 0 no cycle, 1 cycles (--diff: not empty), 2 usage or I/O error,\n"
+    "3 --apply left unbreakable cycles.  More in 'man decycle'.\n";
 
 static int usage_error(const char *fmt, const char *arg) {
   fputs("decycle: ", stderr);
