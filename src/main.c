@@ -12,6 +12,8 @@
 
 #include "apply.h"
 #include "arena.h"
+#include "buf.h"
+#include "cache.h"
 #include "diag.h"
 #include "fix.h"
 #include "graph.h"
@@ -40,6 +42,7 @@ typedef struct options {
   enum format format;
   enum mode mode;
   bool verify;        /* --verify: import the changed components on a copy */
+  bool no_cache;      /* --no-cache: neither read nor write the cache */
   const char *python; /* the interpreter --verify runs */
   const char *config_module; /* --config-module: where moved constants go */
   const char *path;
@@ -69,6 +72,7 @@ static const char usage[] =
     "                          repeatable (default PATH/src if it holds the code)\n"
     "  --exclude REGEX         also skip paths that match (PCRE2); repeatable\n"
     "  -j, --jobs N            parse on N threads (default: the number of CPUs)\n"
+    "  --no-cache              neither read nor write the cache (~/.cache/decycle)\n"
     "  -h, --help              show this help\n"
     "      --version           show the version\n"
     "\n"
@@ -134,6 +138,8 @@ static int parse_options(int argc, char **argv, options *o) {
       else return usage_error("unknown format '%s' (expected text or json)", v);
     } else if (!strcmp(arg, "--verify")) {
       o->verify = true;
+    } else if (!strcmp(arg, "--no-cache")) {
+      o->no_cache = true;
     } else if ((v = option_value(argc, argv, &i, "--python", &missing))) {
       o->python = v;
     } else if ((v = option_value(argc, argv, &i, "--config-module", &missing))) {
@@ -166,6 +172,90 @@ static int parse_options(int argc, char **argv, options *o) {
   return -1;
 }
 
+/* The options that change the output, for the cache key: the command line
+ * without the job count and --no-cache. */
+static char *options_key(int argc, char **argv) {
+  dc_buf b = DC_BUF_INIT;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "--no-cache") || !strncmp(a, "--jobs=", 7) || (!strncmp(a, "-j", 2) && a[2])) continue;
+    if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+      i++;
+      continue;
+    }
+    dc_buf_add(&b, a, strlen(a) + 1);
+  }
+  dc_buf_addch(&b, '\0');
+  return dc_buf_detach(&b, NULL);
+}
+
+/* Prints the cached output of run `key`; false when there is none. */
+static bool replay(dc_cache *cache, dc_hash key, int *rc) {
+  char *out, *err;
+  size_t out_len, err_len;
+  if (!dc_cache_replay(cache, key, &out, &out_len, &err, &err_len, rc)) return false;
+  fwrite(err, 1, err_len, stderr);
+  fwrite(out, 1, out_len, stdout);
+  free(out), free(err);
+  return true;
+}
+
+/* Everything after the parse: graph, cycles, plan, then the report, the
+ * diff or the rewrite, printed to `out` and `err`. Returns the exit code. */
+static int analyse(const options *o, const dc_project *project, dc_file_facts **facts, dc_arena *arena,
+                   dc_diags *diags, FILE *out, FILE *err) {
+  dc_graph *graph = dc_graph_build(project, facts, arena, diags);
+  dc_components *components = dc_scc_find(graph, arena);
+  dc_fix *fix = dc_fix_build(project, graph, components, facts, o->config_module, arena, diags);
+  dc_diags_sort(diags);
+  dc_report_diags(diags, err);
+  dc_analysis analysis = {project, graph, components, diags, fix};
+
+  if (o->mode == MODE_DIFF || o->mode == MODE_APPLY) {
+    if (dc_verify(project, graph, facts, fix, arena) != 0) {
+      fprintf(err, "decycle: internal error: %s\n", dc_error_message());
+      return EXIT_USAGE_OR_IO;
+    }
+    dc_report_cuts(&analysis, err);
+    if (o->verify && fix->n_changes) {
+      dc_pycheck check;
+      if (dc_pycheck_run(project, graph, components, fix, o->python, &check, arena) != 0) {
+        fprintf(err, "decycle: --verify: %s\n", dc_error_message());
+        return EXIT_USAGE_OR_IO;
+      }
+      dc_report_pycheck(&check, err);
+      if (check.n_broken) return EXIT_USAGE_OR_IO;
+    }
+  }
+  bool unbreakable = false;
+  for (uint32_t i = 0; i < fix->n_components; i++) unbreakable |= fix->components[i].unbreakable;
+  int rc = EXIT_USAGE_OR_IO;
+  switch (o->mode) {
+  case MODE_REPORT:
+    if (o->format == FORMAT_JSON) dc_report_json(&analysis, out);
+    else dc_report_text(&analysis, out);
+    rc = components->n ? EXIT_CYCLES : EXIT_CLEAN;
+    break;
+  case MODE_EXPLAIN:
+    dc_report_explain(&analysis, out);
+    rc = components->n ? EXIT_CYCLES : EXIT_CLEAN;
+    break;
+  case MODE_DIFF:
+    dc_report_diff(&analysis, out);
+    rc = fix->n_changes ? EXIT_CYCLES : EXIT_CLEAN;
+    break;
+  case MODE_APPLY:
+    if (dc_apply(fix) != 0) {
+      fprintf(err, "decycle: %s\n", dc_error_message());
+      return EXIT_USAGE_OR_IO;
+    }
+    fprintf(err, "decycle: %u file%s rewritten\n", fix->n_changes, fix->n_changes == 1 ? "" : "s");
+    rc = unbreakable ? EXIT_UNBREAKABLE : EXIT_CLEAN;
+    break;
+  }
+  return rc;
+}
+
 int main(int argc, char **argv) {
   options o = {0};
   o.python = "python3";
@@ -178,7 +268,9 @@ int main(int argc, char **argv) {
   int rc = EXIT_USAGE_OR_IO;
   dc_arena arena;
   dc_arena_init(&arena);
-  dc_diags diags = {0};
+  dc_diags diags = {0}, scan_diags = {0};
+  dc_cache *cache = NULL;
+  char *key_text = NULL;
   dc_regex **excludes = dc_xcalloc(o.excludes.size ? o.excludes.size : 1, sizeof *excludes);
   for (uint32_t i = 0; i < o.excludes.size; i++) {
     excludes[i] = dc_regex_new(o.excludes.items[i]);
@@ -193,54 +285,33 @@ int main(int argc, char **argv) {
     fprintf(stderr, "decycle: %s\n", dc_error_message());
     goto out;
   }
-  dc_file_facts **facts = dc_parse_project(project, o.jobs, &arena, &diags);
-  dc_graph *graph = dc_graph_build(project, facts, &arena, &diags);
-  dc_components *components = dc_scc_find(graph, &arena);
-  dc_fix *fix = dc_fix_build(project, graph, components, facts, o.config_module, &arena, &diags);
-  dc_diags_sort(&diags);
-  dc_report_diags(&diags, stderr);
-  dc_analysis analysis = {project, graph, components, &diags, fix};
-
-  if (o.mode == MODE_DIFF || o.mode == MODE_APPLY) {
-    if (dc_verify(project, graph, facts, fix, &arena) != 0) {
-      fprintf(stderr, "decycle: internal error: %s\n", dc_error_message());
-      goto out;
-    }
-    dc_report_cuts(&analysis, stderr);
-    if (o.verify && fix->n_changes) {
-      dc_pycheck check;
-      if (dc_pycheck_run(project, graph, components, fix, o.python, &check, &arena) != 0) {
-        fprintf(stderr, "decycle: --verify: %s\n", dc_error_message());
-        goto out;
-      }
-      dc_report_pycheck(&check, stderr);
-      if (check.n_broken) goto out;
-    }
-  }
-  bool unbreakable = false;
-  for (uint32_t i = 0; i < fix->n_components; i++) unbreakable |= fix->components[i].unbreakable;
-  switch (o.mode) {
-  case MODE_REPORT:
-    if (o.format == FORMAT_JSON) dc_report_json(&analysis, stdout);
-    else dc_report_text(&analysis, stdout);
-    rc = components->n ? EXIT_CYCLES : EXIT_CLEAN;
-    break;
-  case MODE_EXPLAIN:
-    dc_report_explain(&analysis, stdout);
-    rc = components->n ? EXIT_CYCLES : EXIT_CLEAN;
-    break;
-  case MODE_DIFF:
-    dc_report_diff(&analysis, stdout);
-    rc = fix->n_changes ? EXIT_CYCLES : EXIT_CLEAN;
-    break;
-  case MODE_APPLY:
-    if (dc_apply(fix) != 0) {
-      fprintf(stderr, "decycle: %s\n", dc_error_message());
-      goto out;
-    }
-    fprintf(stderr, "decycle: %u file%s rewritten\n", fix->n_changes, fix->n_changes == 1 ? "" : "s");
-    rc = unbreakable ? EXIT_UNBREAKABLE : EXIT_CLEAN;
-    break;
+  /* A run over an unchanged tree prints what the same run printed before;
+   * --apply and --verify always run. */
+  cache = o.no_cache ? NULL : dc_cache_open(project);
+  bool cacheable = cache && o.mode != MODE_APPLY && !o.verify, keyed = false;
+  dc_diags_append(&scan_diags, &diags);
+  if (cacheable) key_text = options_key(argc, argv);
+  dc_hash key;
+  if (cacheable && (keyed = dc_cache_run_key(cache, key_text, &scan_diags, &key)) && replay(cache, key, &rc))
+    goto out;
+  dc_file_facts **facts = dc_parse_project(project, o.jobs, cache, &arena, &diags);
+  dc_cache_save_facts(cache);
+  if (cacheable && !keyed && (keyed = dc_cache_run_key(cache, key_text, &scan_diags, &key)) && replay(cache, key, &rc))
+    goto out;
+  if (!keyed) {
+    rc = analyse(&o, project, facts, &arena, &diags, stdout, stderr);
+  } else {
+    /* captured, then printed and recorded */
+    char *out_text = NULL, *err_text = NULL;
+    size_t out_len = 0, err_len = 0;
+    FILE *out = open_memstream(&out_text, &out_len), *err = open_memstream(&err_text, &err_len);
+    if (!out || !err) DC_BUG("out of memory");
+    rc = analyse(&o, project, facts, &arena, &diags, out, err);
+    fclose(out), fclose(err);
+    fwrite(err_text, 1, err_len, stderr);
+    fwrite(out_text, 1, out_len, stdout);
+    if (rc != EXIT_USAGE_OR_IO) dc_cache_save_run(cache, key, out_text, out_len, err_text, err_len, rc);
+    free(out_text), free(err_text);
   }
   if (fflush(stdout) != 0 || ferror(stdout)) {
     fprintf(stderr, "decycle: cannot write the report: %s\n", strerror(errno));
@@ -248,6 +319,9 @@ int main(int argc, char **argv) {
   }
 
 out:
+  dc_cache_close(cache);
+  free(key_text);
+  dc_diags_release(&scan_diags);
   for (uint32_t i = 0; i < o.excludes.size; i++) dc_regex_free(excludes[i]);
   free(excludes);
   dc_diags_release(&diags);

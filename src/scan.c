@@ -48,6 +48,7 @@ typedef struct candidate {
   bool is_package;
   uint32_t rank;
   uint64_t size;
+  dc_file_stat stat;
 } candidate;
 
 /* dir_id - a folder's identity, to walk each folder once. */
@@ -67,6 +68,7 @@ typedef struct walker {
   dc_vec(candidate) candidates;
   dir_id *seen; /* open-addressing hash set of walked folders */
   uint32_t seen_size, seen_cap;
+  dc_hash listing; /* see dc_project */
 } walker;
 
 bool dc_is_identifier(const char *name, uint32_t len) {
@@ -178,7 +180,7 @@ static const char *package_prefix(walker *w, const char *root_open) {
 /* Adds the module candidate for file `name` in a folder whose dotted package
  * path is `pkg` ("" at the root). */
 static void add_file(walker *w, const char *rel, const char *name, const char *pkg, uint32_t root,
-                     uint64_t size) {
+                     const struct stat *st) {
   dc_module_kind kind;
   size_t base_len;
   uint32_t pref;
@@ -202,7 +204,10 @@ static void add_file(walker *w, const char *rel, const char *name, const char *p
     char *base = dc_arena_strndup(w->arena, name, base_len);
     module = *pkg ? dc_arena_printf(w->arena, "%s.%s", pkg, base) : base;
   }
-  candidate c = {dc_arena_strdup(w->arena, rel), module, kind, is_package, root * 8 + pref, size};
+  dc_file_stat fs = {(uint64_t)st->st_dev, (uint64_t)st->st_ino, (uint64_t)st->st_size,
+                     (uint64_t)st->st_mtim.tv_sec * 1000000000u + (uint64_t)st->st_mtim.tv_nsec,
+                     (uint64_t)st->st_ctim.tv_sec * 1000000000u + (uint64_t)st->st_ctim.tv_nsec};
+  candidate c = {dc_arena_strdup(w->arena, rel), module, kind, is_package, root * 8 + pref, fs.size, fs};
   dc_vec_push(&w->candidates, c);
 }
 
@@ -277,8 +282,10 @@ static void walk_root(walker *w, uint32_t root) {
     }
     /* Folders are pushed in reverse so that they are walked in byte order. */
     uint32_t first_sub = stack.size;
+    w->listing = dc_hash_str(w->listing, dir.rel);
     for (uint32_t i = 0; i < n; i++) {
       const char *name = entries[i].name;
+      w->listing = dc_hash_str(dc_hash_u64(w->listing, entries[i].type), name);
       /* Most entries of a big tree (locale data, static files) cannot be
        * modules: skip them without a system call when readdir knows. */
       if (entries[i].type == DT_REG && !module_suffix(name)) continue;
@@ -307,7 +314,7 @@ static void walk_root(walker *w, uint32_t root) {
                                    : dc_arena_strdup(w->arena, name);
         dc_vec_push(&stack, ((pending){rel, pkg}));
       } else if (S_ISREG(st.st_mode)) {
-        if (!excluded(w, rel)) add_file(w, rel, name, dir.pkg, root, (uint64_t)st.st_size);
+        if (!excluded(w, rel)) add_file(w, rel, name, dir.pkg, root, &st);
       }
     }
     for (uint32_t i = first_sub, j = stack.size; i + 1 < j; i++, j--) {
@@ -371,7 +378,7 @@ static void settle(walker *w, dc_project *p) {
                                            c[j].module, c[i].path));
     }
     p->files[p->n_files++] = (dc_file){c[i].path, join(w->arena, w->opts->path, c[i].path),
-                                       c[i].module, c[i].kind, c[i].is_package, c[i].size};
+                                       c[i].module, c[i].kind, c[i].is_package, c[i].size, c[i].stat};
     for (const char *dot = strchr(c[i].module, '.'); dot; dot = strchr(dot + 1, '.'))
       dc_vec_push(&ns, dc_arena_strndup(w->arena, c[i].module, (size_t)(dot - c[i].module)));
     i = j;
@@ -408,7 +415,7 @@ dc_project *dc_scan(const dc_scan_options *opts, dc_arena *arena, dc_diags *diag
   char *real = realpath(opts->path, NULL);
   if (!real) return dc_error("cannot scan '%s': %s", opts->path, strerror(errno)), NULL;
 
-  walker w = {.opts = opts, .arena = arena, .diags = diags};
+  walker w = {.opts = opts, .arena = arena, .diags = diags, .listing = DC_HASH_SEED};
   w.real_path = dc_arena_strdup(arena, real);
   free(real);
 
@@ -439,6 +446,7 @@ dc_project *dc_scan(const dc_scan_options *opts, dc_arena *arena, dc_diags *diag
   p->n_roots = w.n_roots;
   for (uint32_t i = 0; i < w.n_roots; i++) walk_root(&w, i);
   settle(&w, p);
+  p->listing = w.listing;
   dc_vec_free(&w.candidates);
   free(w.seen);
   return p;

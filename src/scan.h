@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "hash.h"
 #include "regex.h"
 
 /* What a module file is. Only sources are parsed; stubs (.pyi without a .py)
@@ -29,6 +30,12 @@ typedef enum dc_module_kind {
  * `path` is relative to PATH with '/' separators (what reports print);
  * `open_path` is what to hand to open(). `is_package` is set for __init__
  * files, which are their own package for relative imports. */
+/* dc_file_stat - what tells that a file changed without reading it (from
+ * stat(2); times in nanoseconds). */
+typedef struct dc_file_stat {
+  uint64_t dev, ino, size, mtime_ns, ctime_ns;
+} dc_file_stat;
+
 typedef struct dc_file {
   const char *path;
   const char *open_path;
@@ -36,11 +43,15 @@ typedef struct dc_file {
   dc_module_kind kind;
   bool is_package;
   uint64_t size; /* bytes when scanned; parse.c starts with the largest */
+  dc_file_stat stat;
 } dc_file;
 
 /* dc_project - the scanned project. `files` is sorted by path and holds one
  * file per module name; `namespaces` is sorted and holds the dotted names of
- * namespace packages. `roots` are relative to PATH, in the order searched. */
+ * namespace packages. `roots` are relative to PATH, in the order searched.
+ * `listing` hashes the name and type of every entry of every folder walked
+ * (Python or not: a config module must not take an existing name), so that
+ * the cache can tell the tree is the same without comparing lists. */
 typedef struct dc_project {
   const char *path;
   const char **roots;
@@ -49,6 +60,7 @@ typedef struct dc_project {
   uint32_t n_files;
   const char **namespaces;
   uint32_t n_namespaces;
+  dc_hash listing;
 } dc_project;
 
 /* dc_scan_options - what to scan. `roots` may be empty (automatic). */
