@@ -32,7 +32,10 @@ enum exit_code {
   EXIT_UNBREAKABLE = 3, /* --apply: unbreakable cycles remain (the rest was applied) */
 };
 
-enum format { FORMAT_TEXT, FORMAT_JSON };
+/* The report formats; text and json are also accepted with --diff, --apply
+ * and --explain (which ignore them), the others only for the report. */
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB, FORMAT_SARIF, FORMAT_DOT };
+static const char *const format_names[] = {"text", "json", "github", "sarif", "dot"};
 enum mode { MODE_REPORT, MODE_DIFF, MODE_APPLY, MODE_EXPLAIN };
 
 /* options - the parsed command line. */
@@ -49,8 +52,9 @@ typedef struct options {
 } options;
 
 static const char usage[] =
-    "usage: decycle [--diff | --apply | --explain] [--format text|json] [--root DIR]...\n"
-    "               [--exclude REGEX]... [--config-module DOTTED.NAME] [-j N] [PATH]\n"
+    "usage: decycle [--diff | --apply | --explain] [--format text|json|github|sarif|dot]\n"
+    "               [--root DIR]... [--exclude REGEX]... [--config-module DOTTED.NAME]\n"
+    "               [-j N] [PATH]\n"
     "\n"
     "Reports the import-time import cycles of the Python project at PATH (default '.'),\n"
     "and breaks them.\n"
@@ -66,7 +70,10 @@ static const char usage[] =
     "  --config-module DOTTED.NAME\n"
     "                      the module that constants moved to break cycles go to\n"
     "                      (default: config, else _decycle_config, in the cycle's package)\n"
-    "  --format text|json  report format on stdout (default text)\n"
+    "  --format FORMAT     report format on stdout (default text): text, json,\n"
+    "                      github (GitHub Actions annotations), sarif (SARIF 2.1.0)\n"
+    "                      or dot (Graphviz); github, sarif and dot are for the\n"
+    "                      report only, not with --diff, --apply or --explain\n"
     "  --root DIR          a folder, relative to PATH, that holds top-level modules;\n"
     "                      repeatable; default: PATH/src when it holds the code, else PATH\n"
     "  --exclude REGEX     skip files and folders whose path relative to PATH matches\n"
@@ -133,9 +140,11 @@ static int parse_options(int argc, char **argv, options *o) {
       printf("decycle %s\n", DECYCLE_VERSION);
       return EXIT_CLEAN;
     } else if ((v = option_value(argc, argv, &i, "--format", &missing))) {
-      if (!strcmp(v, "text")) o->format = FORMAT_TEXT;
-      else if (!strcmp(v, "json")) o->format = FORMAT_JSON;
-      else return usage_error("unknown format '%s' (expected text or json)", v);
+      size_t f = 0;
+      while (f < sizeof format_names / sizeof *format_names && strcmp(v, format_names[f])) f++;
+      if (f == sizeof format_names / sizeof *format_names)
+        return usage_error("unknown format '%s' (expected text, json, github, sarif or dot)", v);
+      o->format = (enum format)f;
     } else if (!strcmp(arg, "--verify")) {
       o->verify = true;
     } else if ((v = option_value(argc, argv, &i, "--python", &missing))) {
@@ -167,6 +176,9 @@ static int parse_options(int argc, char **argv, options *o) {
   }
   if (o->verify && o->mode != MODE_DIFF && o->mode != MODE_APPLY)
     return usage_error("%s needs --diff or --apply", "--verify");
+  if (o->format > FORMAT_JSON && o->mode != MODE_REPORT)
+    return usage_error("'--format %s' is a report format; it cannot be combined with --diff, --apply or --explain",
+                       format_names[o->format]);
   return -1;
 }
 
@@ -225,8 +237,13 @@ int main(int argc, char **argv) {
   for (uint32_t i = 0; i < fix->n_components; i++) unbreakable |= fix->components[i].unbreakable;
   switch (o.mode) {
   case MODE_REPORT:
-    if (o.format == FORMAT_JSON) dc_report_json(&analysis, stdout);
-    else dc_report_text(&analysis, stdout);
+    switch (o.format) {
+    case FORMAT_TEXT: dc_report_text(&analysis, stdout); break;
+    case FORMAT_JSON: dc_report_json(&analysis, stdout); break;
+    case FORMAT_GITHUB: dc_report_github(&analysis, stdout); break;
+    case FORMAT_SARIF: dc_report_sarif(&analysis, stdout); break;
+    case FORMAT_DOT: dc_report_dot(&analysis, stdout); break;
+    }
     rc = components->n ? EXIT_CYCLES : EXIT_CLEAN;
     break;
   case MODE_EXPLAIN:
