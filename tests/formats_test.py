@@ -15,8 +15,9 @@
           properties name the files and lines of the same sites.
 
 Then the same on a project whose root folder's name holds CR, LF, ',', ':'
-and '%', which every format must escape; and two controls that show the
-checks can fail (a broken SARIF log, a broken DOT graph).
+and '%', which every format must escape; two controls that show the
+checks can fail (a broken SARIF log, a broken DOT graph); and the README's DOT
+example must be the golden output it claims to be.
 
 usage: formats_test.py --decycle BINARY --sarif-schema FILE GOLDEN_DIR
 """
@@ -250,6 +251,11 @@ def main():
         n += 1
     escaping(decycle, validator)
     controls(decycle, validator, opts.golden)
+    readme = os.path.join(opts.golden, "..", "README.md")
+    with open(readme) as f:
+        blocks = re.findall(r"```dot\n(.*?)```", f.read(), re.S)
+    with open(os.path.join(opts.golden, "plan", "partly-unbreakable", "expected.dot")) as f:
+        expect("README's DOT example is golden/plan/partly-unbreakable/expected.dot", blocks == [f.read()], blocks)
     print(f"{n} golden inputs and the escaping project checked in three formats")
     print(f"{len(FAILURES)} failed" if FAILURES else "all passed")
     return 1 if FAILURES else 0
