@@ -47,26 +47,38 @@ uint32_t *dc_report__cycle(const dc_analysis *a, uint32_t edge, uint32_t *n) {
   int32_t ci = a->components->component_of[e->from];
   DC_ASSERT(ci >= 0);
   const dc_component *c = &a->components->items[ci];
+  *n = 0;
   if (a->fix && a->fix->components[ci].n_verdicts > DC_REPORT__CYCLE_BUDGET) return NULL;
   int32_t *parent = dc_xmalloc(c->n_modules * sizeof *parent);
   uint32_t *queue = dc_xmalloc(c->n_modules * sizeof *queue);
+  uint32_t *depth = dc_xmalloc(c->n_modules * sizeof *depth);
   for (uint32_t i = 0; i < c->n_modules; i++) parent[i] = -2;
   uint32_t from = local_index(c, e->from), to = local_index(c, e->to), head = 0, tail = 0;
   queue[tail++] = to;
   parent[to] = -1;
+  depth[to] = 0;
   while (head < tail && parent[from] == -2) {
     uint32_t u = queue[head++];
     uint32_t m = c->modules[u];
+    /* A module at this depth closes a cycle of depth + 2 modules at least. */
+    if (depth[u] + 2 > DC_REPORT__CYCLE_SHOWN) break;
     for (uint32_t k = g->first_edge[m]; k < g->first_edge[m + 1]; k++) {
       const dc_edge *out = &g->edges[k];
       if (!dc_scc_edge_inside(a->components, out)) continue;
       uint32_t v = local_index(c, out->to);
       if (parent[v] != -2) continue;
       parent[v] = (int32_t)u;
+      depth[v] = depth[u] + 1;
       queue[tail++] = v;
     }
   }
-  DC_ASSERT(parent[from] != -2);
+  free(queue);
+  free(depth);
+  if (parent[from] == -2) {
+    free(parent);
+    *n = UINT32_MAX;
+    return NULL;
+  }
   /* Walking the parents from `from` gives from, ..., to: the way back. */
   uint32_t len = 0;
   for (int32_t v = (int32_t)from; v >= 0; v = parent[v]) len++;
@@ -75,7 +87,6 @@ uint32_t *dc_report__cycle(const dc_analysis *a, uint32_t edge, uint32_t *n) {
   uint32_t i = len;
   for (int32_t v = (int32_t)from; v >= 0; v = parent[v]) path[i--] = c->modules[v];
   free(parent);
-  free(queue);
   *n = len + 1;
   return path;
 }
@@ -84,7 +95,8 @@ void dc_report__cycle_text(dc_buf *b, const dc_analysis *a, uint32_t edge, const
   const dc_graph *g = a->graph;
   const dc_edge *e = &g->edges[edge];
   if (!cycle) {
-    dc_buf_addf(b, "%s -> %s -> ... -> %s", g->names[e->from], g->names[e->to], g->names[e->from]);
+    dc_buf_addf(b, "%s -> %s -> ... -> %s%s", g->names[e->from], g->names[e->to], g->names[e->from],
+                n == UINT32_MAX ? " (more than " DC_REPORT__CYCLE_SHOWN_TEXT " modules)" : "");
     return;
   }
   for (uint32_t k = 0; k < n; k++) dc_buf_addf(b, "%s%s", k ? " -> " : "", g->names[cycle[k]]);

@@ -14,17 +14,26 @@ const dc_site *dc_report__first_site(const dc_edge *e);
 /* Returns the index of edge from -> to in the graph, or -1. */
 int32_t dc_report__find_edge(const dc_graph *g, uint32_t from, uint32_t to);
 
-/* A shortest cycle through import-time edge `edge` inside its component:
- * module indices from, to, ..., from, *n of them (n >= 3). Found by
- * breadth-first search from `to` back to `from` over the component's
- * import-time edges. Returns NULL when the component is too large to search
- * once per edge (more than DC_REPORT__CYCLE_BUDGET inside edges). The caller
- * frees the array. */
+/* The longest cycle the reports spell out: longer ones are abbreviated,
+ * so that what a large component prints stays linear in its size. */
+#define DC_REPORT__CYCLE_SHOWN 8
+#define DC_REPORT__CYCLE_SHOWN_TEXT "8"
+/* Above this many import-time edges in a component, no cycle is searched. */
 #define DC_REPORT__CYCLE_BUDGET 4096
+
+/* A shortest cycle through import-time edge `edge` inside its component:
+ * module indices from, to, ..., from, *n of them (3 <= n <=
+ * DC_REPORT__CYCLE_SHOWN + 1). Found by breadth-first search from `to` back
+ * to `from` over the component's import-time edges, no deeper than
+ * DC_REPORT__CYCLE_SHOWN modules. Returns NULL with *n = UINT32_MAX when
+ * every cycle through the edge is longer, and NULL with *n = 0 when the
+ * component has more than DC_REPORT__CYCLE_BUDGET edges. The caller frees
+ * the array. */
 uint32_t *dc_report__cycle(const dc_analysis *a, uint32_t edge, uint32_t *n);
 
 /* Appends "a -> b -> a" for the module path of dc_report__cycle, or, when
- * it is NULL, "from -> to -> ... -> from". */
+ * it is NULL, "from -> to -> ... -> from" (with "(more than 8 modules)"
+ * when that is why). */
 void dc_report__cycle_text(dc_buf *b, const dc_analysis *a, uint32_t edge, const uint32_t *cycle, uint32_t n);
 
 /* Appends the sentence the annotation formats (github, sarif) say about one

@@ -7,7 +7,7 @@
  * inside a cycle, level `error` where the plan cuts the edge or where it
  * keeps an unbreakable cycle alive, `note` for the cycle's other edges; its
  * relatedLocations are the imports that make the rest of a shortest cycle
- * through the edge) and `input-problem` (one result per diagnostic, level
+ * through the edge, when it has at most eight modules) and `input-problem` (one result per diagnostic, level
  * `warning` or `error`). The order is the text report's; nothing depends on
  * the clock or the machine, so the same project gives the same bytes.
  *
