@@ -70,7 +70,8 @@ void dc_report_dot(const dc_analysis *a, FILE *out) {
         dc_buf_adds(&b, " [style=dashed, label=");
         quoted(&b, v->strategy);
       } else if (v->obligatory) {
-        dc_buf_adds(&b, v->remains ? " [style=bold, color=red, label=\"obligatory\"" : " [style=bold, label=\"obligatory\"");
+        dc_buf_adds(&b, v->remains ? " [style=bold, color=red, label=\"obligatory\""
+                                   : " [style=bold, label=\"obligatory\"");
       } else {
         dc_buf_adds(&b, " [style=solid");
       }

@@ -67,7 +67,8 @@ void dc_report_github(const dc_analysis *a, FILE *out) {
       uint32_t *cycle = dc_report__cycle(a, v->edge, &n);
       dc_buf_release(&title);
       if (v->cut) dc_buf_addf(&title, "import-time cycle: cut %s -> %s", g->names[e->from], g->names[e->to]);
-      else if (v->remains) dc_buf_addf(&title, "unbreakable import-time cycle: %s -> %s", g->names[e->from], g->names[e->to]);
+      else if (v->remains)
+        dc_buf_addf(&title, "unbreakable import-time cycle: %s -> %s", g->names[e->from], g->names[e->to]);
       else dc_buf_addf(&title, "import-time cycle: %s -> %s", g->names[e->from], g->names[e->to]);
       for (uint32_t s = 0; s < e->n_sites; s++) {
         const dc_site *site = &e->sites[s];

@@ -116,7 +116,9 @@ void dc_report_sarif(const dc_analysis *a, FILE *out) {
         dc_report__edge_message(&msg, a, v, site, cycle, n);
         dc_buf_adds(&b, first ? "\n        {" : ",\n        {");
         first = false;
-        dc_buf_addf(&b, "\"ruleId\": \"import-cycle\", \"ruleIndex\": 0, \"level\": \"%s\",\n         \"message\": {\"text\": ",
+        dc_buf_addf(&b,
+                    "\"ruleId\": \"import-cycle\", \"ruleIndex\": 0, \"level\": \"%s\",\n"
+                    "         \"message\": {\"text\": ",
                     dc_report__edge_is_error(v) ? "error" : "note");
         str(&b, dc_buf_str(&msg));
         dc_buf_adds(&b, "},\n         \"locations\": [");
@@ -143,7 +145,9 @@ void dc_report_sarif(const dc_analysis *a, FILE *out) {
     bool located = d->line != DC_NO_LINE;
     dc_buf_adds(&b, first ? "\n        {" : ",\n        {");
     first = false;
-    dc_buf_addf(&b, "\"ruleId\": \"input-problem\", \"ruleIndex\": 1, \"level\": \"%s\",\n         \"message\": {\"text\": ",
+    dc_buf_addf(&b,
+                "\"ruleId\": \"input-problem\", \"ruleIndex\": 1, \"level\": \"%s\",\n"
+                "         \"message\": {\"text\": ",
                 d->severity == DC_SEVERITY_ERROR ? "error" : "warning");
     str(&b, d->message);
     dc_buf_adds(&b, "},\n         \"locations\": [");
