@@ -15,7 +15,8 @@
           properties name the files and lines of the same sites.
 
 Then the same on a project whose root folder's name holds CR, LF, ',', ':'
-and '%', which every format must escape; two controls that show the
+and '%', which every format must escape, and on one with a diagnostic about
+a whole file (no line); two controls that show the
 checks can fail (a broken SARIF log, a broken DOT graph); and the README's DOT
 example must be the golden output it claims to be.
 
@@ -210,6 +211,25 @@ def escaping(decycle, validator):
                b'"uri": "we%0D%0Aird%2C1%3A2%25/pkg/a.py"' in outs["sarif"], outs["sarif"][:2000])
 
 
+def whole_file_diagnostic(decycle, validator):
+    """A diagnostic about a whole file (no line): no region, no line=."""
+    with tempfile.TemporaryDirectory(prefix="decycle-formats-") as tmp:
+        os.makedirs(os.path.join(tmp, "input"))
+        os.symlink("/etc", os.path.join(tmp, "input", "outside"))
+        with open(os.path.join(tmp, "input", "nul.py"), "wb") as f:
+            f.write(b"import os\n\x00x\n")
+        outs = check_project("whole-file", decycle, tmp, [], validator)
+        if not outs:
+            return
+        expect("whole-file: github warns without a line",
+               "::warning file=outside,title=decycle::symbolic link leads out of PATH" in outs["github"].decode(),
+               outs["github"])
+        results = json.loads(outs["sarif"])["runs"][0]["results"]
+        outside = [r for r in results if "symbolic link" in r["message"]["text"]]
+        expect("whole-file: sarif location without a region", len(outside) == 1 and
+               "region" not in outside[0]["locations"][0]["physicalLocation"], outside)
+
+
 def controls(decycle, validator, golden):
     """The checks above can fail: a broken log and a broken graph."""
     rc, out, _ = run([decycle, "--format", "sarif", "input"], os.path.join(golden, "analysis", "keras-seed"))
@@ -250,6 +270,7 @@ def main():
         check_project(name, decycle, case, args, validator)
         n += 1
     escaping(decycle, validator)
+    whole_file_diagnostic(decycle, validator)
     controls(decycle, validator, opts.golden)
     readme = os.path.join(opts.golden, "..", "README.md")
     with open(readme) as f:
