@@ -15,10 +15,10 @@
           properties name the files and lines of the same sites.
 
 Then the same on a project whose root folder's name holds CR, LF, ',', ':'
-and '%', which every format must escape, and on one with a diagnostic about
-a whole file (no line); two controls that show the
-checks can fail (a broken SARIF log, a broken DOT graph); and the README's DOT
-example must be the golden output it claims to be.
+and '%', which every format must escape, and on one with a diagnostic about a
+whole file (no line); two controls show that the checks can fail (a broken
+SARIF log, a broken DOT graph); and the README's DOT example must be the
+golden output it claims to be.
 
 usage: formats_test.py --decycle BINARY --sarif-schema FILE GOLDEN_DIR
 """
