@@ -34,7 +34,10 @@ enum exit_code {
   EXIT_UNBREAKABLE = 3, /* --apply: unbreakable cycles remain (the rest was applied) */
 };
 
-enum format { FORMAT_TEXT, FORMAT_JSON };
+/* The report formats; text and json are also accepted with --diff, --apply
+ * and --explain (which ignore them), the others only for the report. */
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB, FORMAT_SARIF, FORMAT_DOT };
+static const char *const format_names[] = {"text", "json", "github", "sarif", "dot"};
 enum mode { MODE_REPORT, MODE_DIFF, MODE_APPLY, MODE_EXPLAIN };
 
 /* options - the parsed command line. */
@@ -67,7 +70,7 @@ static const char usage[] =
     "                          in python3 first, on a copy (runs the project's code)\n"
     "  --python PATH           the interpreter --verify runs (default python3)\n"
     "  --config-module MODULE  the dotted module that moved constants go to\n"
-    "  --format text|json      report format on stdout (default text)\n"
+    "  --format text|json|github|sarif|dot   report format on stdout (default text)\n"
     "  --root DIR              a folder of top-level modules, relative to PATH;\n"
     "                          repeatable (default PATH/src if it holds the code)\n"
     "  --exclude REGEX         also skip paths that match (PCRE2); repeatable\n"
@@ -133,9 +136,11 @@ static int parse_options(int argc, char **argv, options *o) {
       printf("decycle %s\n", DECYCLE_VERSION);
       return EXIT_CLEAN;
     } else if ((v = option_value(argc, argv, &i, "--format", &missing))) {
-      if (!strcmp(v, "text")) o->format = FORMAT_TEXT;
-      else if (!strcmp(v, "json")) o->format = FORMAT_JSON;
-      else return usage_error("unknown format '%s' (expected text or json)", v);
+      size_t f = 0;
+      while (f < sizeof format_names / sizeof *format_names && strcmp(v, format_names[f])) f++;
+      if (f == sizeof format_names / sizeof *format_names)
+        return usage_error("unknown format '%s' (expected text, json, github, sarif or dot)", v);
+      o->format = (enum format)f;
     } else if (!strcmp(arg, "--verify")) {
       o->verify = true;
     } else if (!strcmp(arg, "--no-cache")) {
@@ -169,11 +174,14 @@ static int parse_options(int argc, char **argv, options *o) {
   }
   if (o->verify && o->mode != MODE_DIFF && o->mode != MODE_APPLY)
     return usage_error("%s needs --diff or --apply", "--verify");
+  if (o->format > FORMAT_JSON && o->mode != MODE_REPORT)
+    return usage_error("'--format %s' is a report format; it cannot be combined with --diff, --apply or --explain",
+                       format_names[o->format]);
   return -1;
 }
 
 /* The options that change the output, for the cache key: the command line
- * without the job count and --no-cache. */
+ * without the job count and --no-cache, as one string. */
 static char *options_key(int argc, char **argv) {
   dc_buf b = DC_BUF_INIT;
   for (int i = 1; i < argc; i++) {
@@ -183,9 +191,8 @@ static char *options_key(int argc, char **argv) {
       i++;
       continue;
     }
-    dc_buf_add(&b, a, strlen(a) + 1);
+    dc_buf_addf(&b, "%zu:%s ", strlen(a), a); /* length-prefixed: any bytes */
   }
-  dc_buf_addch(&b, '\0');
   return dc_buf_detach(&b, NULL);
 }
 
@@ -232,8 +239,13 @@ static int analyse(const options *o, const dc_project *project, dc_file_facts **
   int rc = EXIT_USAGE_OR_IO;
   switch (o->mode) {
   case MODE_REPORT:
-    if (o->format == FORMAT_JSON) dc_report_json(&analysis, out);
-    else dc_report_text(&analysis, out);
+    switch (o->format) {
+    case FORMAT_TEXT: dc_report_text(&analysis, out); break;
+    case FORMAT_JSON: dc_report_json(&analysis, out); break;
+    case FORMAT_GITHUB: dc_report_github(&analysis, out); break;
+    case FORMAT_SARIF: dc_report_sarif(&analysis, out); break;
+    case FORMAT_DOT: dc_report_dot(&analysis, out); break;
+    }
     rc = components->n ? EXIT_CYCLES : EXIT_CLEAN;
     break;
   case MODE_EXPLAIN:

@@ -9,6 +9,12 @@ arguments, one per line), input/ (the project) and the expectations:
   expected.exit     the exit status of both runs
   expected.stderr   stderr of the first run; absent means it must be empty
   expected.diff     stdout of `decycle ARGS --diff input`; absent means empty
+  formats           optional: the extra report formats (github, sarif, dot),
+                    one per line, whose expectations the case has:
+  expected.FORMAT   stdout of `decycle ARGS --format FORMAT input`
+
+Every case also runs --format github, sarif and dot: each must exit like the
+text report, print the same stderr, and (sarif) print valid JSON.
 
 When the diff is not empty, the case also proves the rewrite:
   round trip   `patch -p1` and `git apply` of expected.diff on a copy of the
@@ -221,7 +227,10 @@ def main():
     with tempfile.TemporaryDirectory(prefix="decycle-golden-") as tmp:
         shutil.copytree(case.path("input"), os.path.join(tmp, "input"), symlinks=True)
         results = {}
-        for label, extra in (("report", []), ("json", ["--format", "json"]), ("diff", ["--diff"])):
+        extra_formats = ("github", "sarif", "dot")
+        runs = [("report", []), ("json", ["--format", "json"]), ("diff", ["--diff"])]
+        runs += [(f, ["--format", f]) for f in extra_formats]
+        for label, extra in runs:
             out1, err1, rc1 = run(decycle, text_args + extra, tmp, 1)
             out4, err4, rc4 = run(decycle, text_args + extra, tmp, 4)
             if (out1, err1, rc1) != (out4, err4, rc4):
@@ -231,6 +240,22 @@ def main():
             results[label] = (out1, err1, rc1)
         if results["report"][2] != results["json"][2]:
             case.failures.append("text and JSON runs exit differently")
+        for f in extra_formats:
+            if results[f][1:] != results["report"][1:]:
+                case.failures.append(f"--format {f}: exit status or stderr differ from the text report's")
+        try:
+            json.loads(results["sarif"][0])
+        except ValueError as e:
+            case.failures.append(f"--format sarif does not print JSON: {e}")
+        listed = []
+        if os.path.exists(case.path("formats")):
+            with open(case.path("formats")) as f:
+                listed = [line.strip() for line in f if line.strip()]
+        for f in listed:
+            if f not in extra_formats:
+                case.failures.append(f"formats names an unknown format '{f}'")
+            else:
+                case.compare("expected." + f, results[f][0])
         case.compare("expected.report", results["report"][0])
         case.compare("expected.json", results["json"][0])
         case.compare("expected.stderr", results["report"][1], required=False)
