@@ -31,8 +31,9 @@ When the diff is not empty, the case also proves the rewrite:
                the same as on the original where the original succeeded.
 
 The input is copied to a scratch folder first, so that a run can never touch
-the repository. Every decycle run is made with -j 1 and -j 4 and both must
-print the same bytes. On a mismatch the difference is printed and the actual output is
+the repository. Every decycle run is made with -j 1 and -j 4 without the
+cache, then twice with a fresh cache (the first fills it, the second replays
+it), and all four must print the same bytes. On a mismatch the difference is printed and the actual output is
 kept in --work. A missing expected file is written from the actual output and
 the case still fails, so nothing is approved unread; DECYCLE_UPDATE_GOLDEN=1
 rewrites the expectations (read the git diff before committing them).
@@ -50,9 +51,11 @@ import tempfile
 
 
 def run(decycle, args, cwd, jobs, tree="input"):
-    """Runs decycle and returns (stdout, stderr, exit status) as bytes."""
+    """Runs decycle and returns (stdout, stderr, exit status) as bytes. Its
+    cache is the folder `cache` next to the tree (never the user's)."""
     cmd = [decycle, "-j", str(jobs)] + args + [tree]
-    p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+    env = dict(os.environ, DECYCLE_CACHE_DIR=os.path.join(cwd, "cache"))
+    p = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
     return p.stdout, p.stderr, p.returncode
 
 
@@ -231,10 +234,14 @@ def main():
         runs = [("report", []), ("json", ["--format", "json"]), ("diff", ["--diff"])]
         runs += [(f, ["--format", f]) for f in extra_formats]
         for label, extra in runs:
-            out1, err1, rc1 = run(decycle, text_args + extra, tmp, 1)
-            out4, err4, rc4 = run(decycle, text_args + extra, tmp, 4)
+            out1, err1, rc1 = run(decycle, ["--no-cache"] + text_args + extra, tmp, 1)
+            out4, err4, rc4 = run(decycle, ["--no-cache"] + text_args + extra, tmp, 4)
             if (out1, err1, rc1) != (out4, err4, rc4):
                 case.failures.append(f"{label}: output with -j 4 differs from -j 1")
+            # the first cached run fills the cache, the second replays it
+            for attempt in ("cold", "warm"):
+                if run(decycle, text_args + extra, tmp, 2) != (out1, err1, rc1):
+                    case.failures.append(f"{label}: the {attempt} cached run differs from the uncached one")
             if rc1 < 0 or rc1 > 3:
                 case.failures.append(f"{label}: decycle died (status {rc1}): {err1[-500:]!r}")
             results[label] = (out1, err1, rc1)
