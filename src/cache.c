@@ -33,9 +33,10 @@
 #define FORMAT 1
 #define BYTE_ORDER_MARK 0x01020304u
 #define RACY_NS 2000000000u
-#define RUNS_KEPT 8 /* per project */
+#define RUNS_KEPT 16 /* per project (a run writes one or two) */
 static const char FACTS_MAGIC[8] = "dcfacts\n";
 static const char RUN_MAGIC[8] = "dcrun\n\0\0";
+static const char READS_MAGIC[8] = "dcreads\n";
 
 /* entry - one file of the loaded index; strings and blob point into it. */
 typedef struct entry {
@@ -478,18 +479,30 @@ void dc_cache_save_facts(dc_cache *c) {
 
 /* ---- whole runs -------------------------------------------------------------- */
 
-bool dc_cache_run_key(dc_cache *c, const char *options, const dc_diags *scan_diags, dc_hash *key) {
+/* The key of a run: with `content_of` NULL, every source file counts by
+ * its content hash; else only the files it marks do, and the others by the
+ * hash of their facts (what the plan reads of them). False when a source
+ * file has no hash. */
+static bool run_key(dc_cache *c, const char *options, const dc_diags *scan_diags, const bool *content_of,
+                    dc_hash *key) {
   const dc_project *p = c->p;
-  dc_hash h = dc_hash_str(dc_hash_str(DC_HASH_SEED, "run " DECYCLE_VERSION), options);
-  h = dc_hash_str(dc_hash_u64(h, p->listing.lo ^ p->listing.hi * 3), c->project);
+  dc_hash h = dc_hash_str(DC_HASH_SEED, content_of ? "facts run " DECYCLE_VERSION : "run " DECYCLE_VERSION);
+  h = dc_hash_str(dc_hash_str(h, options), c->project);
   h = dc_hash_bytes(h, &p->listing, sizeof p->listing);
   for (uint32_t i = 0; i < p->n_roots; i++) h = dc_hash_str(h, p->roots[i]);
   for (uint32_t i = 0; i < p->n_files; i++) {
     const dc_file *f = &p->files[i];
-    h = dc_hash_str(dc_hash_str(dc_hash_u64(h, (uint64_t)f->kind), f->path), f->module);
+    const slot *s = &c->slots[i];
+    h = dc_hash_str(dc_hash_str(dc_hash_u64(h, (uint64_t)f->kind << 32 | f->stat.mode), f->path), f->module);
     if (f->kind != DC_MODULE_SOURCE) continue;
-    if (!c->slots[i].have_hash) return false;
-    h = dc_hash_bytes(h, &c->slots[i].hash, sizeof(dc_hash));
+    if (!s->have_hash) return false;
+    if (!content_of || content_of[i]) {
+      h = dc_hash_bytes(dc_hash_u64(h, 1), &s->hash, sizeof s->hash);
+    } else {
+      if (!s->blob) return false;
+      dc_hash facts = dc_hash_bytes(DC_HASH_SEED, s->blob, s->blob_len);
+      h = dc_hash_bytes(dc_hash_u64(h, 2), &facts, sizeof facts);
+    }
   }
   for (uint32_t i = 0; i < scan_diags->size; i++) {
     const dc_diag *d = &scan_diags->items[i];
@@ -506,6 +519,45 @@ bool dc_cache_run_key(dc_cache *c, const char *options, const dc_diags *scan_dia
   dc_buf_release(&path);
   *key = h;
   return true;
+}
+
+bool dc_cache_run_key(dc_cache *c, const char *options, const dc_diags *scan_diags, dc_hash *key) {
+  return run_key(c, options, scan_diags, NULL, key);
+}
+
+/* The file that lists, for one command line, the files whose text the plan
+ * of the last run read. */
+static char *reads_path(const dc_cache *c, const char *options) {
+  char *k = hex(dc_hash_str(DC_HASH_SEED, options));
+  dc_buf b = DC_BUF_INIT;
+  dc_buf_addf(&b, "%s/reads-%s-%s", c->dir, c->project, k);
+  free(k);
+  return dc_buf_detach(&b, NULL);
+}
+
+bool dc_cache_facts_run_key(dc_cache *c, const char *options, const dc_diags *scan_diags, dc_hash *key) {
+  char *path = reads_path(c, options), *whole;
+  size_t len;
+  const char *payload = read_checked(path, READS_MAGIC, &whole, &len);
+  free(path);
+  if (!payload) return false;
+  reader r = {payload, payload + len, false};
+  bool *content_of = dc_xcalloc(c->p->n_files ? c->p->n_files : 1, 1);
+  bool ok = get_u32(&r) == FORMAT && get_u32(&r) == BYTE_ORDER_MARK;
+  const char *version = get_str(&r);
+  ok = ok && !r.bad && version && !strcmp(version, DECYCLE_VERSION);
+  /* paths in project order; one that is gone makes the key differ anyway */
+  uint32_t n = get_u32(&r), i = 0;
+  for (uint32_t k = 0; ok && k < n; k++) {
+    const char *read = get_str(&r);
+    if (r.bad || !read) break;
+    while (i < c->p->n_files && strcmp(c->p->files[i].path, read) < 0) i++;
+    if (i < c->p->n_files && !strcmp(c->p->files[i].path, read)) content_of[i] = true;
+  }
+  ok = ok && !r.bad && r.p == r.end && run_key(c, options, scan_diags, content_of, key);
+  free(content_of);
+  free(whole);
+  return ok;
 }
 
 static char *run_path(const dc_cache *c, dc_hash key) {
@@ -578,8 +630,9 @@ static void prune_runs(const dc_cache *c) {
   closedir(d);
 }
 
-void dc_cache_save_run(dc_cache *c, dc_hash key, const char *out, size_t out_len, const char *err, size_t err_len,
-                       int status) {
+/* Writes one run file. */
+static void write_run(dc_cache *c, dc_hash key, const char *out, size_t out_len, const char *err, size_t err_len,
+                      int status) {
   dc_buf b = DC_BUF_INIT;
   put_u32(&b, FORMAT), put_u32(&b, BYTE_ORDER_MARK), put_str(&b, DECYCLE_VERSION);
   put_u64(&b, key.lo), put_u64(&b, key.hi), put_u32(&b, (uint32_t)status);
@@ -589,5 +642,26 @@ void dc_cache_save_run(dc_cache *c, dc_hash key, const char *out, size_t out_len
   write_checked(c->dir, path, RUN_MAGIC, &b);
   free(path);
   dc_buf_release(&b);
+}
+
+void dc_cache_save_run(dc_cache *c, const char *options, const dc_diags *scan_diags, const bool *reread,
+                       const char *out, size_t out_len, const char *err, size_t err_len, int status) {
+  dc_hash key;
+  if (!run_key(c, options, scan_diags, NULL, &key)) return;
+  write_run(c, key, out, out_len, err, err_len, status);
+  if (reread && run_key(c, options, scan_diags, reread, &key)) {
+    write_run(c, key, out, out_len, err, err_len, status);
+    dc_buf b = DC_BUF_INIT;
+    put_u32(&b, FORMAT), put_u32(&b, BYTE_ORDER_MARK), put_str(&b, DECYCLE_VERSION);
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < c->p->n_files; i++) n += reread[i];
+    put_u32(&b, n);
+    for (uint32_t i = 0; i < c->p->n_files; i++)
+      if (reread[i]) put_str(&b, c->p->files[i].path);
+    char *path = reads_path(c, options);
+    write_checked(c->dir, path, READS_MAGIC, &b);
+    free(path);
+    dc_buf_release(&b);
+  }
   prune_runs(c);
 }

@@ -210,13 +210,14 @@ static bool replay(dc_cache *cache, dc_hash key, int *rc) {
 /* Everything after the parse: graph, cycles, plan, then the report, the
  * diff or the rewrite, printed to `out` and `err`. Returns the exit code. */
 static int analyse(const options *o, const dc_project *project, dc_file_facts **facts, dc_arena *arena,
-                   dc_diags *diags, FILE *out, FILE *err) {
+                   dc_diags *diags, FILE *out, FILE *err, const bool **reread) {
   dc_graph *graph = dc_graph_build(project, facts, arena, diags);
   dc_components *components = dc_scc_find(graph, arena);
   dc_fix *fix = dc_fix_build(project, graph, components, facts, o->config_module, arena, diags);
   dc_diags_sort(diags);
   dc_report_diags(diags, err);
   dc_analysis analysis = {project, graph, components, diags, fix};
+  *reread = fix->reread;
 
   if (o->mode == MODE_DIFF || o->mode == MODE_APPLY) {
     if (dc_verify(project, graph, facts, fix, arena) != 0) {
@@ -300,29 +301,35 @@ int main(int argc, char **argv) {
   /* A run over an unchanged tree prints what the same run printed before;
    * --apply and --verify always run. */
   cache = o.no_cache ? NULL : dc_cache_open(project);
-  bool cacheable = cache && o.mode != MODE_APPLY && !o.verify, keyed = false;
+  bool cacheable = cache && o.mode != MODE_APPLY && !o.verify;
   dc_diags_append(&scan_diags, &diags);
   if (cacheable) key_text = options_key(argc, argv);
-  dc_hash key;
-  if (cacheable && (keyed = dc_cache_run_key(cache, key_text, &scan_diags, &key)) && replay(cache, key, &rc))
-    goto out;
+  dc_hash key, facts_key;
+  bool keyed = cacheable && dc_cache_run_key(cache, key_text, &scan_diags, &key);
+  if (keyed && replay(cache, key, &rc)) goto out;
   dc_file_facts **facts = dc_parse_project(project, o.jobs, cache, &arena, &diags);
   dc_cache_save_facts(cache);
-  if (cacheable && !keyed && (keyed = dc_cache_run_key(cache, key_text, &scan_diags, &key)) && replay(cache, key, &rc))
+  if (cacheable && !keyed) {
+    keyed = dc_cache_run_key(cache, key_text, &scan_diags, &key);
+    if (keyed && replay(cache, key, &rc)) goto out;
+  }
+  if (keyed && dc_cache_facts_run_key(cache, key_text, &scan_diags, &facts_key) && replay(cache, facts_key, &rc))
     goto out;
+  const bool *reread = NULL;
   if (!keyed) {
-    rc = analyse(&o, project, facts, &arena, &diags, stdout, stderr);
+    rc = analyse(&o, project, facts, &arena, &diags, stdout, stderr, &reread);
   } else {
     /* captured, then printed and recorded */
     char *out_text = NULL, *err_text = NULL;
     size_t out_len = 0, err_len = 0;
     FILE *out = open_memstream(&out_text, &out_len), *err = open_memstream(&err_text, &err_len);
     if (!out || !err) DC_BUG("out of memory");
-    rc = analyse(&o, project, facts, &arena, &diags, out, err);
+    rc = analyse(&o, project, facts, &arena, &diags, out, err, &reread);
     fclose(out), fclose(err);
     fwrite(err_text, 1, err_len, stderr);
     fwrite(out_text, 1, out_len, stdout);
-    if (rc != EXIT_USAGE_OR_IO) dc_cache_save_run(cache, key, out_text, out_len, err_text, err_len, rc);
+    if (rc != EXIT_USAGE_OR_IO)
+      dc_cache_save_run(cache, key_text, &scan_diags, reread, out_text, out_len, err_text, err_len, rc);
     free(out_text), free(err_text);
   }
   if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -206,7 +206,8 @@ static void add_file(walker *w, const char *rel, const char *name, const char *p
   }
   dc_file_stat fs = {(uint64_t)st->st_dev, (uint64_t)st->st_ino, (uint64_t)st->st_size,
                      (uint64_t)st->st_mtim.tv_sec * 1000000000u + (uint64_t)st->st_mtim.tv_nsec,
-                     (uint64_t)st->st_ctim.tv_sec * 1000000000u + (uint64_t)st->st_ctim.tv_nsec};
+                     (uint64_t)st->st_ctim.tv_sec * 1000000000u + (uint64_t)st->st_ctim.tv_nsec,
+                     (uint32_t)st->st_mode};
   candidate c = {dc_arena_strdup(w->arena, rel), module, kind, is_package, root * 8 + pref, fs.size, fs};
   dc_vec_push(&w->candidates, c);
 }

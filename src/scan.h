@@ -34,6 +34,7 @@ typedef enum dc_module_kind {
  * stat(2); times in nanoseconds). */
 typedef struct dc_file_stat {
   uint64_t dev, ino, size, mtime_ns, ctime_ns;
+  uint32_t mode;
 } dc_file_stat;
 
 typedef struct dc_file {

@@ -86,9 +86,10 @@ def main():
         cold = run(decycle, cache, project)
         expect("a cold run prints what --no-cache prints", cold == uncached, cold)
         files = cache_files(cache)
-        expect("a cold run writes the facts and the run",
+        expect("a cold run writes the facts, the run (under its two keys) and what the plan read",
                len([f for f in files if f.startswith("facts-")]) == 1 and
-               len([f for f in files if f.startswith("run-")]) == 1, files)
+               len([f for f in files if f.startswith("run-")]) == 2 and
+               len([f for f in files if f.startswith("reads-")]) == 1, files)
         log = os.path.join(tmp, "strace.log")
         warm = run(decycle, cache, project, strace_log=log if have_strace else None)
         expect("a warm run prints the same bytes and status", warm == uncached, warm)
@@ -115,6 +116,33 @@ def main():
             touched = run(decycle, cache, project)
         expect("a touched file gives the same output", touched == uncached, touched)
 
+        # an edit that keeps the facts of a file the plan does not read: the
+        # run is replayed (only that file is read, to hash and scan it)
+        c = os.path.join(project, "pkg", "c.py")
+        with open(c, "a") as f:
+            f.write("# a comment after everything\n")
+        if have_strace:
+            edited = run(decycle, cache, project, strace_log=log)
+            opened = opened_sources(log, project)
+            expect("an edit that keeps a file's facts, outside the plan's reads, replays (only that file is read)",
+                   len(opened) == 1 and "c.py" in opened[0], opened)
+        else:
+            edited = run(decycle, cache, project)
+        expect("... and prints the same", edited == uncached, edited)
+        # an edit that keeps the facts of a file the plan reads is not replayed
+        a = os.path.join(project, "pkg", "a.py")
+        with open(a) as f:
+            a_text = f.read()
+        with open(a, "a") as f:
+            f.write("# a comment after everything\n")
+        if have_strace:
+            edited = run(decycle, cache, project, strace_log=log)
+            opened = opened_sources(log, project)
+            expect("an edit to a file the plan reads is planned again (it is read twice, b.py too)",
+                   len(opened) >= 3 and any("b.py" in o for o in opened), opened)
+            edited = run(decycle, cache, "--diff", project)
+            expect("... and the diff has the new text", b"a comment after everything" in edited[0], edited)
+        write(a, a_text)
         # new content, same size and mtime (a file rewritten within one
         # timestamp tick): its ctime and the racy rule (its mtime is not older
         # than the run that cached it) both make decycle read it again
