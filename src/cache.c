@@ -5,7 +5,10 @@
  *                          that wrote it started), then per source file, in
  *                          path order: path, stat data, content hash, and a
  *                          blob with its facts and parse warnings;
- *   run-<project>-<key>    the exit status, stdout and stderr of one run.
+ *   run-<project>-<key>    the exit status, stdout and stderr of one run;
+ *   reads-<project>-<opts> the files whose text the plan of the last run
+ *                          with those options read (for the second key);
+ *   scan-<project>-<opts>  the scan, and the folders it looked into.
  *
  * <project> hashes the real path of PATH. A stat match is trusted only when
  * the file's mtime is at least RACY_NS older than the start of the run that
@@ -37,6 +40,7 @@
 static const char FACTS_MAGIC[8] = "dcfacts\n";
 static const char RUN_MAGIC[8] = "dcrun\n\0\0";
 static const char READS_MAGIC[8] = "dcreads\n";
+static const char SCAN_MAGIC[8] = "dcscan\n\0";
 
 /* entry - one file of the loaded index; strings and blob point into it. */
 typedef struct entry {
@@ -281,6 +285,14 @@ static char *hex(dc_hash h) {
   return s;
 }
 
+/* The hex id of the project at `path`: the hash of its real path. */
+static char *project_id(const char *path) {
+  char *real = realpath(path, NULL);
+  char *id = hex(dc_hash_str(DC_HASH_SEED, real ? real : path));
+  free(real);
+  return id;
+}
+
 /* The cache folder, created when missing (NULL when there is no place). */
 static char *cache_dir(void) {
   const char *env = getenv("DECYCLE_CACHE_DIR"), *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
@@ -311,7 +323,12 @@ static bool same_stat(const dc_file_stat *a, const dc_file_stat *b) {
          a->ctime_ns == b->ctime_ns;
 }
 
-static uint64_t now_ns(void) {
+/* Whether stat data recorded by a run that started at `started` can be
+ * trusted: modified more than RACY_NS before it (see the top of the file;
+ * what changes a file's content or a folder's entries changes its mtime). */
+static bool settled(const dc_file_stat *st, uint64_t started) { return st->mtime_ns + RACY_NS < started; }
+
+uint64_t dc_cache_now(void) {
   struct timespec t;
   clock_gettime(CLOCK_REALTIME, &t);
   return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
@@ -351,8 +368,7 @@ static void load_index(dc_cache *c, const char *path) {
     } else if (cmp > 0) {
       k++;
     } else {
-      if (f->kind == DC_MODULE_SOURCE && same_stat(&f->stat, &e->stat) &&
-          f->stat.mtime_ns + RACY_NS < recorded_start) {
+      if (f->kind == DC_MODULE_SOURCE && same_stat(&f->stat, &e->stat) && settled(&e->stat, recorded_start)) {
         c->slots[i] = (slot){true, true, e->hash, e->blob, e->blob_len, NULL};
       }
       i++, k++;
@@ -364,16 +380,14 @@ foreign:
   c->changed = true;
 }
 
-dc_cache *dc_cache_open(const dc_project *p) {
+dc_cache *dc_cache_open(const dc_project *p, uint64_t started_ns) {
   char *dir = cache_dir();
   if (!dir) return NULL;
   dc_cache *c = dc_xcalloc(1, sizeof *c);
   c->p = p;
   c->dir = dir;
-  c->started_ns = now_ns();
-  char *real = realpath(p->path, NULL);
-  c->project = hex(dc_hash_str(DC_HASH_SEED, real ? real : p->path));
-  free(real);
+  c->started_ns = started_ns;
+  c->project = project_id(p->path);
   c->slots = dc_xcalloc(p->n_files ? p->n_files : 1, sizeof *c->slots);
   dc_buf path = DC_BUF_INIT;
   dc_buf_addf(&path, "%s/facts-%s", c->dir, c->project);
@@ -664,4 +678,138 @@ void dc_cache_save_run(dc_cache *c, const char *options, const dc_diags *scan_di
     dc_buf_release(&b);
   }
   prune_runs(c);
+}
+
+/* ---- the scan ---------------------------------------------------------------- */
+
+static char *scan_path(const char *dir, const char *path, const char *scan_key) {
+  char *project = project_id(path), *k = hex(dc_hash_str(DC_HASH_SEED, scan_key));
+  dc_buf b = DC_BUF_INIT;
+  dc_buf_addf(&b, "%s/scan-%s-%s", dir, project, k);
+  free(project), free(k);
+  return dc_buf_detach(&b, NULL);
+}
+
+static void put_stat(dc_buf *b, const dc_file_stat *st) {
+  put_u64(b, st->dev), put_u64(b, st->ino), put_u64(b, st->size), put_u64(b, st->mtime_ns), put_u64(b, st->ctime_ns);
+  put_u32(b, st->mode);
+}
+
+static dc_file_stat get_stat(reader *r) {
+  dc_file_stat st;
+  st.dev = get_u64(r), st.ino = get_u64(r), st.size = get_u64(r), st.mtime_ns = get_u64(r), st.ctime_ns = get_u64(r);
+  st.mode = get_u32(r);
+  return st;
+}
+
+void dc_cache_save_scan(const char *path, const char *scan_key, const dc_project *p, const dc_diags *scan_diags,
+                        uint64_t started_ns) {
+  char *dir = cache_dir();
+  if (!dir) return;
+  dc_buf b = DC_BUF_INIT;
+  put_u32(&b, FORMAT), put_u32(&b, BYTE_ORDER_MARK), put_str(&b, DECYCLE_VERSION), put_u64(&b, started_ns);
+  put_str(&b, scan_key);
+  put_u32(&b, p->n_dirs);
+  for (uint32_t i = 0; i < p->n_dirs; i++) put_str(&b, p->dirs[i].open_path), put_stat(&b, &p->dirs[i].stat);
+  put_u32(&b, p->n_roots);
+  for (uint32_t i = 0; i < p->n_roots; i++) put_str(&b, p->roots[i]);
+  put_u32(&b, p->n_files);
+  for (uint32_t i = 0; i < p->n_files; i++) {
+    const dc_file *f = &p->files[i];
+    put_str(&b, f->path), put_str(&b, f->open_path), put_str(&b, f->module);
+    put_u32(&b, (uint32_t)f->kind), put_u32(&b, f->is_package);
+  }
+  put_u32(&b, p->n_namespaces);
+  for (uint32_t i = 0; i < p->n_namespaces; i++) put_str(&b, p->namespaces[i]);
+  put_u64(&b, p->listing.lo), put_u64(&b, p->listing.hi);
+  put_u32(&b, scan_diags->size);
+  for (uint32_t i = 0; i < scan_diags->size; i++) {
+    const dc_diag *d = &scan_diags->items[i];
+    put_u32(&b, (uint32_t)d->severity), put_str(&b, d->path), put_u32(&b, d->line), put_u32(&b, d->col);
+    put_str(&b, d->message), put_str(&b, d->source_line);
+  }
+  char *file = scan_path(dir, path, scan_key);
+  write_checked(dir, file, SCAN_MAGIC, &b);
+  free(file), free(dir);
+  dc_buf_release(&b);
+}
+
+dc_project *dc_cache_scan(const char *path, const char *scan_key, dc_arena *arena, dc_diags *diags) {
+  char *dir = cache_dir();
+  if (!dir) return NULL;
+  char *file = scan_path(dir, path, scan_key), *whole;
+  free(dir);
+  size_t len;
+  const char *payload = read_checked(file, SCAN_MAGIC, &whole, &len);
+  free(file);
+  if (!payload) return NULL;
+  reader r = {payload, payload + len, false};
+  dc_project *p = NULL;
+  dc_diags mine = {0};
+  if (get_u32(&r) != FORMAT || get_u32(&r) != BYTE_ORDER_MARK) goto out;
+  const char *version = get_str(&r);
+  if (r.bad || !version || strcmp(version, DECYCLE_VERSION)) goto out;
+  uint64_t started = get_u64(&r);
+  const char *key = get_str(&r);
+  if (r.bad || !key || strcmp(key, scan_key)) goto out;
+  /* every folder the scan looked into must be as it was */
+  uint32_t n_dirs = get_u32(&r);
+  for (uint32_t i = 0; i < n_dirs && !r.bad; i++) {
+    const char *open_path = get_str(&r);
+    dc_file_stat was = get_stat(&r);
+    /* a folder that was missing (all zero) must still be missing */
+    struct stat st;
+    dc_file_stat now = {0};
+    if (r.bad || !open_path) goto out;
+    if (stat(open_path, &st) == 0) now = dc_file_stat_of(&st);
+    if (!same_stat(&was, &now) || (was.ino && !settled(&was, started))) goto out;
+  }
+  p = dc_arena_alloc(arena, sizeof *p);
+  memset(p, 0, sizeof *p);
+  p->path = dc_arena_strdup(arena, path);
+  p->n_roots = get_u32(&r);
+  p->roots = get_array(&r, arena, p->n_roots, sizeof *p->roots, 5);
+  for (uint32_t i = 0; i < p->n_roots && !r.bad; i++) p->roots[i] = get_copy(&r, arena);
+  p->n_files = get_u32(&r);
+  p->files = get_array(&r, arena, p->n_files, sizeof *p->files, 20);
+  for (uint32_t i = 0; i < p->n_files && !r.bad; i++) {
+    dc_file *f = &p->files[i];
+    f->path = get_copy(&r, arena), f->open_path = get_copy(&r, arena), f->module = get_copy(&r, arena);
+    f->kind = (dc_module_kind)get_u32(&r), f->is_package = get_u32(&r);
+    struct stat st;
+    if (r.bad || !f->open_path || stat(f->open_path, &st) != 0 || !S_ISREG(st.st_mode)) goto fail;
+    f->stat = dc_file_stat_of(&st);
+    f->size = f->stat.size;
+  }
+  p->n_namespaces = get_u32(&r);
+  p->namespaces = get_array(&r, arena, p->n_namespaces, sizeof *p->namespaces, 5);
+  for (uint32_t i = 0; i < p->n_namespaces && !r.bad; i++) p->namespaces[i] = get_copy(&r, arena);
+  p->listing.lo = get_u64(&r), p->listing.hi = get_u64(&r);
+  uint32_t n_diags = get_u32(&r);
+  if ((size_t)(r.end - r.p) / 24 < n_diags) r.bad = true;
+  for (uint32_t i = 0; i < n_diags && !r.bad; i++) {
+    dc_diag d;
+    d.severity = (dc_severity)get_u32(&r), d.path = get_copy(&r, arena), d.line = get_u32(&r), d.col = get_u32(&r);
+    d.message = get_copy(&r, arena), d.source_line = get_copy(&r, arena);
+    if (!d.path || !d.message) r.bad = true;
+    dc_diags_push(&mine, d);
+  }
+  if (r.bad || r.p != r.end) goto fail;
+  /* the folders again, so that the snapshot keeps them for the next run */
+  p->dirs = dc_arena_alloc(arena, (n_dirs ? n_dirs : 1) * sizeof *p->dirs);
+  reader again = {payload, payload + len, false};
+  get_u32(&again), get_u32(&again), get_str(&again), get_u64(&again), get_str(&again), get_u32(&again);
+  for (uint32_t i = 0; i < n_dirs; i++) {
+    p->dirs[i].open_path = get_copy(&again, arena);
+    p->dirs[i].stat = get_stat(&again);
+  }
+  p->n_dirs = n_dirs;
+  dc_diags_append(diags, &mine);
+  goto out;
+fail:
+  p = NULL;
+out:
+  dc_diags_release(&mine);
+  free(whole);
+  return p;
 }

@@ -2,6 +2,8 @@
  * cache - what decycle keeps between runs, in the user's cache folder
  * ($DECYCLE_CACHE_DIR, else $XDG_CACHE_HOME/decycle, else ~/.cache/decycle):
  *
+ * - per project and scan options, the scan (the modules, their paths and
+ *   kinds, the namespaces) and the stat data of every folder it looked into;
  * - per project, the facts of each source file (and the warnings its parse
  *   gave), keyed by a 128-bit hash of its bytes and decycle's version, with
  *   the file's stat(2) data so that an unchanged file is not even read;
@@ -30,9 +32,23 @@
 
 typedef struct dc_cache dc_cache;
 
-/* Opens the cache of project `p` and looks up every source file by its
- * stat data. Returns NULL when there is no cache folder. */
-dc_cache *dc_cache_open(const dc_project *p);
+/* The wall clock in nanoseconds: take it before the scan, for the racy
+ * rule (cache.c). */
+uint64_t dc_cache_now(void);
+
+/* The scan of the last run at `path` with the same `scan_key` (the roots and
+ * excludes asked for), when every folder that scan looked into is as it was
+ * (stat data, settled), so that the tree cannot have gained or lost an
+ * entry; its diagnostics are appended to `diags`. NULL otherwise: scan. */
+dc_project *dc_cache_scan(const char *path, const char *scan_key, dc_arena *arena, dc_diags *diags);
+/* Records the scan `p` and its diagnostics for the next run. */
+void dc_cache_save_scan(const char *path, const char *scan_key, const dc_project *p, const dc_diags *scan_diags,
+                        uint64_t started_ns);
+
+/* Opens the cache of project `p` (scanned from `started_ns` on) and looks
+ * up every source file by its stat data. Returns NULL when there is no
+ * cache folder. */
+dc_cache *dc_cache_open(const dc_project *p, uint64_t started_ns);
 void dc_cache_close(dc_cache *c);
 
 /* For parse.c, from any thread, each file index from one thread only.

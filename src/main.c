@@ -196,6 +196,16 @@ static char *options_key(int argc, char **argv) {
   return dc_buf_detach(&b, NULL);
 }
 
+/* What decides the scan, for the cache: PATH, the roots and the excludes. */
+static char *scan_key_of(const options *o) {
+  dc_buf b = DC_BUF_INIT;
+  dc_buf_addf(&b, "%zu:%s ", strlen(o->path), o->path);
+  for (uint32_t i = 0; i < o->roots.size; i++) dc_buf_addf(&b, "root %zu:%s ", strlen(o->roots.items[i]), o->roots.items[i]);
+  for (uint32_t i = 0; i < o->excludes.size; i++)
+    dc_buf_addf(&b, "exclude %zu:%s ", strlen(o->excludes.items[i]), o->excludes.items[i]);
+  return dc_buf_detach(&b, NULL);
+}
+
 /* Prints the cached output of run `key`; false when there is none. */
 static bool replay(dc_cache *cache, dc_hash key, int *rc) {
   char *out, *err;
@@ -283,7 +293,7 @@ int main(int argc, char **argv) {
   dc_arena_init(&arena);
   dc_diags diags = {0}, scan_diags = {0};
   dc_cache *cache = NULL;
-  char *key_text = NULL;
+  char *key_text = NULL, *scan_key = NULL;
   dc_regex **excludes = dc_xcalloc(o.excludes.size ? o.excludes.size : 1, sizeof *excludes);
   for (uint32_t i = 0; i < o.excludes.size; i++) {
     excludes[i] = dc_regex_new(o.excludes.items[i]);
@@ -293,14 +303,20 @@ int main(int argc, char **argv) {
     }
   }
   dc_scan_options scan = {o.path, o.roots.items, o.roots.size, excludes, o.excludes.size};
-  dc_project *project = dc_scan(&scan, &arena, &diags);
+  uint64_t started = dc_cache_now();
+  if (!o.no_cache) scan_key = scan_key_of(&o);
+  dc_project *project = scan_key ? dc_cache_scan(o.path, scan_key, &arena, &diags) : NULL;
   if (!project) {
-    fprintf(stderr, "decycle: %s\n", dc_error_message());
-    goto out;
+    project = dc_scan(&scan, &arena, &diags);
+    if (!project) {
+      fprintf(stderr, "decycle: %s\n", dc_error_message());
+      goto out;
+    }
+    if (scan_key) dc_cache_save_scan(o.path, scan_key, project, &diags, started);
   }
   /* A run over an unchanged tree prints what the same run printed before;
    * --apply and --verify always run. */
-  cache = o.no_cache ? NULL : dc_cache_open(project);
+  cache = o.no_cache ? NULL : dc_cache_open(project, started);
   bool cacheable = cache && o.mode != MODE_APPLY && !o.verify;
   dc_diags_append(&scan_diags, &diags);
   if (cacheable) key_text = options_key(argc, argv);
@@ -340,6 +356,7 @@ int main(int argc, char **argv) {
 out:
   dc_cache_close(cache);
   free(key_text);
+  free(scan_key);
   dc_diags_release(&scan_diags);
   for (uint32_t i = 0; i < o.excludes.size; i++) dc_regex_free(excludes[i]);
   free(excludes);

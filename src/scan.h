@@ -37,6 +37,13 @@ typedef struct dc_file_stat {
   uint32_t mode;
 } dc_file_stat;
 
+/* dc_dir_stat - a folder the scan looked into (its entries, or whether it
+ * holds an __init__.py): the path it was opened by and its stat data. */
+typedef struct dc_dir_stat {
+  const char *open_path;
+  dc_file_stat stat;
+} dc_dir_stat;
+
 typedef struct dc_file {
   const char *path;
   const char *open_path;
@@ -62,6 +69,8 @@ typedef struct dc_project {
   const char **namespaces;
   uint32_t n_namespaces;
   dc_hash listing;
+  dc_dir_stat *dirs; /* every folder the scan looked into, in scan order */
+  uint32_t n_dirs;
 } dc_project;
 
 /* dc_scan_options - what to scan. `roots` may be empty (automatic). */
@@ -72,6 +81,10 @@ typedef struct dc_scan_options {
   dc_regex *const *excludes;
   uint32_t n_excludes;
 } dc_scan_options;
+
+/* dc_file_stat of a stat(2) result. */
+struct stat;
+dc_file_stat dc_file_stat_of(const struct stat *st);
 
 /* Scans the project. Problems with single files or folders are appended to
  * `diags` as warnings. Returns NULL, with a message through dc_error, when

@@ -49,10 +49,12 @@ def make_project(root):
     write(os.path.join(root, "pkg", "a.py"), "from pkg import b\n\nA = 1\n")
     write(os.path.join(root, "pkg", "b.py"), "from pkg.a import A\n\nB = A + 1\n")
     write(os.path.join(root, "pkg", "c.py"), "import os\n\nC = os.sep\n")
-    # old mtimes: a stat match is only trusted for files older than the run
-    for dirpath, _, names in os.walk(root):
+    # old mtimes: a stat match is only trusted for files and folders
+    # modified well before the run that recorded them
+    for dirpath, _, names in os.walk(root, topdown=False):
         for n in names:
             os.utime(os.path.join(dirpath, n), (1_600_000_000, 1_600_000_000))
+        os.utime(dirpath, (1_600_000_000, 1_600_000_000))
 
 
 def run(decycle, cache, *args, strace_log=None):
@@ -71,6 +73,11 @@ def cache_files(cache):
 def opened_sources(log, project):
     with open(log) as f:
         return [line for line in f if project in line and ".py\"" in line]
+
+
+def listed_folders(log, project):
+    with open(log) as f:
+        return [line for line in f if project in line and "O_DIRECTORY" in line]
 
 
 def main():
@@ -96,6 +103,8 @@ def main():
         if have_strace:
             opened = opened_sources(log, project)
             expect("a warm run opens no source file", opened == [], opened)
+            listed = listed_folders(log, project)
+            expect("a warm run lists no folder (the folders' stat data says nothing changed)", listed == [], listed)
         else:
             expect("strace is installed (.ci/install-deps)", False)
 
