@@ -1,5 +1,5 @@
 /*
- * cache - see cache.h. Two kinds of files, both "<magic><payload hash><payload>":
+ * cache - see cache.h. Four kinds of files, each "<magic><payload hash><payload>":
  *
  *   facts-<project>        header (format, byte order, version, when the run
  *                          that wrote it started), then per source file, in
