@@ -62,6 +62,8 @@ def run(decycle, cache, *args, strace_log=None):
     cmd = [decycle] + list(args)
     if strace_log:
         cmd = ["strace", "-f", "-qq", "-e", "trace=openat", "-o", strace_log] + cmd
+        # LeakSanitizer cannot run under ptrace (a sanitizer build)
+        env["ASAN_OPTIONS"] = env.get("ASAN_OPTIONS", "") + ":detect_leaks=0"
     p = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
     return p.stdout, p.stderr, p.returncode
 
