@@ -2,7 +2,8 @@
  * main.c - the decycle command line: parse options, run the pipeline
  * scan -> parse/facts -> graph -> scc -> plan/rewrite (fix) -> verify ->
  * diff | apply -> report, and map the outcome to the exit codes of the CLI
- * contract (DESIGN.md, README.md).
+ * contract (DESIGN.md, README.md). Settings come from the command line,
+ * then [tool.decycle] in PATH/pyproject.toml (pyproject.c), then defaults.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,13 +13,16 @@
 
 #include "apply.h"
 #include "arena.h"
+#include "baseline.h"
 #include "diag.h"
 #include "fix.h"
 #include "graph.h"
 #include "parse.h"
 #include "pycheck.h"
+#include "pyproject.h"
 #include "regex.h"
 #include "report.h"
+#include "report_baseline.h"
 #include "scan.h"
 #include "scc.h"
 #include "verify.h"
@@ -42,6 +46,11 @@ typedef struct options {
   bool verify;        /* --verify: import the changed components on a copy */
   const char *python; /* the interpreter --verify runs */
   const char *config_module; /* --config-module: where moved constants go */
+  const char *strategies;    /* --strategies: the allowed strategies, comma-separated */
+  const char *target;        /* --target-version 3.X */
+  bool check;                /* --check: the report without the plan */
+  const char *baseline;      /* --baseline FILE */
+  const char *write_baseline; /* --write-baseline FILE */
   const char *path;
   dc_vec(const char *) roots;
   dc_vec(const char *) excludes;
@@ -49,8 +58,9 @@ typedef struct options {
 } options;
 
 static const char usage[] =
-    "usage: decycle [--diff | --apply | --explain] [--format text|json] [--root DIR]...\n"
-    "               [--exclude REGEX]... [--config-module DOTTED.NAME] [-j N] [PATH]\n"
+    "usage: decycle [--diff | --apply | --explain | --check] [--format text|json] [--root DIR]...\n"
+    "               [--exclude REGEX]... [--config-module DOTTED.NAME] [--strategies LIST]\n"
+    "               [--target-version 3.X] [--baseline FILE | --write-baseline FILE] [-j N] [PATH]\n"
     "\n"
     "Reports the import-time import cycles of the Python project at PATH (default '.'),\n"
     "and breaks them.\n"
@@ -58,6 +68,11 @@ static const char usage[] =
     "  --diff              print the rewrite that breaks them as a unified diff\n"
     "  --apply             rewrite the files in place (verified first, all or nothing)\n"
     "  --explain           say why each cut edge was chosen and why the others cannot be cut\n"
+    "  --check             only find the cycles: the report without the plan (faster)\n"
+    "  --baseline FILE     fail (exit 1) only on cycles that are not in FILE; say which\n"
+    "                      entries of FILE are fixed or smaller now (stderr)\n"
+    "  --write-baseline FILE\n"
+    "                      write the current cycles to FILE (atomically) and exit 0\n"
     "  --verify            with --diff or --apply: first import every module of the changed\n"
     "                      cycles in a fresh python3, on a copy, before and after the rewrite;\n"
     "                      refuse the rewrite if a module that imported before fails after\n"
@@ -66,6 +81,12 @@ static const char usage[] =
     "  --config-module DOTTED.NAME\n"
     "                      the module that constants moved to break cycles go to\n"
     "                      (default: config, else _decycle_config, in the cycle's package)\n"
+    "  --strategies LIST   the strategies that may be used, comma-separated among\n"
+    "                      local-import, type-checking, config-module (default: all)\n"
+    "  --target-version 3.X\n"
+    "                      the oldest Python the code must run on (default: the lower\n"
+    "                      bound of project.requires-python, else 3.9); from 3.14 on,\n"
+    "                      annotations are never evaluated at import time (PEP 649)\n"
     "  --format text|json  report format on stdout (default text)\n"
     "  --root DIR          a folder, relative to PATH, that holds top-level modules;\n"
     "                      repeatable; default: PATH/src when it holds the code, else PATH\n"
@@ -74,6 +95,9 @@ static const char usage[] =
     "  -j, --jobs N        parse on N threads (default: the number of CPUs)\n"
     "  -h, --help          show this help\n"
     "      --version       show the version\n"
+    "\n"
+    "[tool.decycle] in PATH/pyproject.toml may set roots, exclude, strategies (lists of\n"
+    "strings), config-module, target-version and baseline (strings); options override it.\n"
     "\n"
     "exit status: 0 no import-time cycle (--diff: empty; --apply: all broken),\n"
     "  1 cycles found (--diff: not empty), 2 usage or I/O error,\n"
@@ -111,16 +135,6 @@ static int parse_jobs(const char *s, unsigned *out) {
   return 0;
 }
 
-/* Whether `s` is a dotted module name: identifiers joined by dots. */
-static bool dotted_name(const char *s) {
-  for (;;) {
-    size_t n = strcspn(s, ".");
-    if (!n || !dc_is_identifier(s, (uint32_t)n)) return false;
-    if (!s[n]) return true;
-    s += n + 1;
-  }
-}
-
 /* Returns -1 to go on, or an exit code. */
 static int parse_options(int argc, char **argv, options *o) {
   for (int i = 1; i < argc; i++) {
@@ -141,8 +155,21 @@ static int parse_options(int argc, char **argv, options *o) {
     } else if ((v = option_value(argc, argv, &i, "--python", &missing))) {
       o->python = v;
     } else if ((v = option_value(argc, argv, &i, "--config-module", &missing))) {
-      if (!dotted_name(v)) return usage_error("--config-module needs a dotted module name, not '%s'", v);
+      if (!dc_is_dotted_name(v)) return usage_error("--config-module needs a dotted module name, not '%s'", v);
       o->config_module = v;
+    } else if ((v = option_value(argc, argv, &i, "--strategies", &missing))) {
+      o->strategies = v;
+    } else if ((v = option_value(argc, argv, &i, "--target-version", &missing))) {
+      uint32_t minor;
+      if (dc_target_version_parse(v, &minor) != 0)
+        return usage_error("--target-version needs a Python version '3.X', not '%s'", v);
+      o->target = v;
+    } else if ((v = option_value(argc, argv, &i, "--baseline", &missing))) {
+      o->baseline = v;
+    } else if ((v = option_value(argc, argv, &i, "--write-baseline", &missing))) {
+      o->write_baseline = v;
+    } else if (!strcmp(arg, "--check")) {
+      o->check = true;
     } else if ((v = option_value(argc, argv, &i, "--root", &missing))) {
       dc_vec_push(&o->roots, v);
     } else if ((v = option_value(argc, argv, &i, "--exclude", &missing))) {
@@ -167,6 +194,14 @@ static int parse_options(int argc, char **argv, options *o) {
   }
   if (o->verify && o->mode != MODE_DIFF && o->mode != MODE_APPLY)
     return usage_error("%s needs --diff or --apply", "--verify");
+  const char *report_only = o->check            ? "--check"
+                            : o->baseline       ? "--baseline"
+                            : o->write_baseline ? "--write-baseline"
+                                                : NULL;
+  if (report_only && o->mode != MODE_REPORT)
+    return usage_error("%s cannot be combined with --diff, --apply or --explain", report_only);
+  if (o->write_baseline && (o->check || o->baseline))
+    return usage_error("%s cannot be combined with --check or --baseline", "--write-baseline");
   return -1;
 }
 
@@ -183,15 +218,52 @@ int main(int argc, char **argv) {
   dc_arena arena;
   dc_arena_init(&arena);
   dc_diags diags = {0};
-  dc_regex **excludes = dc_xcalloc(o.excludes.size ? o.excludes.size : 1, sizeof *excludes);
-  for (uint32_t i = 0; i < o.excludes.size; i++) {
-    excludes[i] = dc_regex_new(o.excludes.items[i]);
+  dc_regex **excludes = NULL;
+  uint32_t n_excludes = 0;
+
+  /* The settings: the command line over [tool.decycle] over defaults. */
+  dc_pyproject pp;
+  if (dc_pyproject_read(o.path, &pp, &arena, &diags) != 0) {
+    dc_report_diags(&diags, stderr);
+    goto out;
+  }
+  const char *const *roots = o.roots.size ? o.roots.items : pp.roots;
+  uint32_t n_roots = o.roots.size ? o.roots.size : pp.n_roots;
+  const char *const *patterns = o.excludes.size ? o.excludes.items : pp.excludes;
+  n_excludes = o.excludes.size ? o.excludes.size : pp.n_excludes;
+  dc_fix_options fix_options = {o.config_module ? o.config_module : pp.config_module, pp.disabled_strategies};
+  if (o.strategies) {
+    const char *bad = NULL;
+    if (dc_strategies_parse(o.strategies, &fix_options.disabled_strategies, &bad, &arena) != 0) {
+      rc = usage_error("unknown strategy '%s' (expected local-import, type-checking or config-module)", bad);
+      goto out;
+    }
+  }
+  uint32_t target_minor = pp.target_minor;
+  if (o.target) dc_target_version_parse(o.target, &target_minor);
+  /* The baseline: --baseline FILE as given, else the file's (relative to
+   * PATH) in report mode; --write-baseline ignores the file's. */
+  const char *baseline_path = o.baseline, *baseline_open = o.baseline;
+  if (!baseline_path && pp.baseline && o.mode == MODE_REPORT && !o.write_baseline) {
+    bool absolute = pp.baseline[0] == '/';
+    baseline_open = absolute ? pp.baseline : dc_arena_printf(&arena, "%s/%s", o.path, pp.baseline);
+    baseline_path = absolute || !strcmp(o.path, ".") ? pp.baseline : baseline_open;
+  }
+  dc_baseline baseline = {0};
+  if (baseline_path && dc_baseline_read(baseline_open, baseline_path, &baseline, &arena, &diags) != 0) {
+    dc_report_diags(&diags, stderr);
+    goto out;
+  }
+
+  excludes = dc_xcalloc(n_excludes ? n_excludes : 1, sizeof *excludes);
+  for (uint32_t i = 0; i < n_excludes; i++) {
+    excludes[i] = dc_regex_new(patterns[i]);
     if (!excludes[i]) {
       fprintf(stderr, "decycle: %s\n", dc_error_message());
       goto out;
     }
   }
-  dc_scan_options scan = {o.path, o.roots.items, o.roots.size, excludes, o.excludes.size};
+  dc_scan_options scan = {o.path, roots, n_roots, excludes, n_excludes, target_minor};
   dc_project *project = dc_scan(&scan, &arena, &diags);
   if (!project) {
     fprintf(stderr, "decycle: %s\n", dc_error_message());
@@ -200,10 +272,27 @@ int main(int argc, char **argv) {
   dc_file_facts **facts = dc_parse_project(project, o.jobs, &arena, &diags);
   dc_graph *graph = dc_graph_build(project, facts, &arena, &diags);
   dc_components *components = dc_scc_find(graph, &arena);
-  dc_fix *fix = dc_fix_build(project, graph, components, facts, o.config_module, &arena, &diags);
+  /* --check and --write-baseline need the cycles only, not their plan. */
+  dc_fix *fix = NULL;
+  if (!o.check && !o.write_baseline)
+    fix = dc_fix_build(project, graph, components, facts, &fix_options, &arena, &diags);
   dc_diags_sort(&diags);
   dc_report_diags(&diags, stderr);
   dc_analysis analysis = {project, graph, components, &diags, fix};
+
+  if (o.write_baseline) {
+    size_t len;
+    char *text = dc_baseline_text(graph, components, &len);
+    int written = dc_baseline_write(o.write_baseline, text, len);
+    free(text);
+    if (written != 0) {
+      fprintf(stderr, "decycle: %s\n", dc_error_message());
+      goto out;
+    }
+    dc_report_baseline_written(o.write_baseline, components, stderr);
+    rc = EXIT_CLEAN;
+    goto out;
+  }
 
   if (o.mode == MODE_DIFF || o.mode == MODE_APPLY) {
     if (dc_verify(project, graph, facts, fix, &arena) != 0) {
@@ -222,12 +311,19 @@ int main(int argc, char **argv) {
     }
   }
   bool unbreakable = false;
-  for (uint32_t i = 0; i < fix->n_components; i++) unbreakable |= fix->components[i].unbreakable;
+  for (uint32_t i = 0; fix && i < fix->n_components; i++) unbreakable |= fix->components[i].unbreakable;
   switch (o.mode) {
   case MODE_REPORT:
     if (o.format == FORMAT_JSON) dc_report_json(&analysis, stdout);
     else dc_report_text(&analysis, stdout);
     rc = components->n ? EXIT_CYCLES : EXIT_CLEAN;
+    if (baseline_path) {
+      dc_baseline_check check;
+      dc_baseline_compare(&baseline, graph, components, &check, &arena);
+      fflush(stdout);
+      dc_report_baseline(baseline_path, &baseline, &check, graph, components, stderr);
+      rc = check.n_new ? EXIT_CYCLES : EXIT_CLEAN;
+    }
     break;
   case MODE_EXPLAIN:
     dc_report_explain(&analysis, stdout);
@@ -252,7 +348,7 @@ int main(int argc, char **argv) {
   }
 
 out:
-  for (uint32_t i = 0; i < o.excludes.size; i++) dc_regex_free(excludes[i]);
+  for (uint32_t i = 0; excludes && i < n_excludes; i++) dc_regex_free(excludes[i]);
   free(excludes);
   dc_diags_release(&diags);
   dc_arena_release(&arena);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "pywalk.h"
 #include "vec.h"
 
 int dc_source_read(const char *open_path, dc_source *out) {
@@ -210,7 +211,8 @@ static void parse_one(worker *w, TSParser **parser, uint32_t i) {
     return;
   }
   TSTree *tree = dc_parse_source(*parser, &src, f->path, &w->arena, &w->diags);
-  if (tree) w->facts[i] = dc_facts_extract(src.data, src.len, src.bom, tree, &w->arena);
+  if (tree) w->facts[i] = dc_facts_extract(src.data, src.len, src.bom, tree,
+                                                  dc_py_walk_flags_for(w->project->target_minor), &w->arena);
   dc_parser_renew_after(parser, tree);
   if (tree) ts_tree_delete(tree);
   free(src.data);

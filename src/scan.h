@@ -40,7 +40,8 @@ typedef struct dc_file {
 
 /* dc_project - the scanned project. `files` is sorted by path and holds one
  * file per module name; `namespaces` is sorted and holds the dotted names of
- * namespace packages. `roots` are relative to PATH, in the order searched. */
+ * namespace packages. `roots` are relative to PATH, in the order searched.
+ * `target_minor` is X of the target Python 3.X (from the options). */
 typedef struct dc_project {
   const char *path;
   const char **roots;
@@ -49,15 +50,18 @@ typedef struct dc_project {
   uint32_t n_files;
   const char **namespaces;
   uint32_t n_namespaces;
+  uint32_t target_minor;
 } dc_project;
 
-/* dc_scan_options - what to scan. `roots` may be empty (automatic). */
+/* dc_scan_options - what to scan. `roots` may be empty (automatic).
+ * `target_minor` is copied into the project (0 is fine for tests). */
 typedef struct dc_scan_options {
   const char *path;
   const char *const *roots;
   uint32_t n_roots;
   dc_regex *const *excludes;
   uint32_t n_excludes;
+  uint32_t target_minor;
 } dc_scan_options;
 
 /* Scans the project. Problems with single files or folders are appended to

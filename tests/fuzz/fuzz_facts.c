@@ -27,10 +27,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   dc_diags diags = {0};
   TSTree *tree = dc_parse_source(parser, &src, "fuzz.py", &arena, &diags);
   if (tree) {
-    dc_file_facts *f = dc_facts_extract(src.data, src.len, src.bom, tree, &arena);
+    dc_file_facts *f = dc_facts_extract(src.data, src.len, src.bom, tree, 0, &arena);
     const char **names = malloc((f->n_bindings + 1) * sizeof *names);
     for (uint32_t i = 0; i < f->n_bindings; i++) names[i] = f->bindings[i].name;
-    dc_uses_analyse(src.data, src.len, src.bom, tree, names, f->n_bindings, &arena);
+    dc_uses_analyse(src.data, src.len, src.bom, tree, names, f->n_bindings, 0, &arena);
     free(names);
     ts_tree_delete(tree);
   }
