@@ -328,6 +328,14 @@ static void leaf(reader *r, const keypath *k, TSNode at, TSNode value) {
   else set_key(r, (enum key)key, at, value);
 }
 
+/* Whether a table with the full key `k` may hold what decycle reads
+ * (`tool`, `project`, `tool.decycle`): only those inline tables are
+ * expanded, so that other tools' nested tables cost nothing. */
+static bool may_hold_settings(const keypath *k) {
+  if (k->n == 1) return !strcmp(k->parts[0], "tool") || !strcmp(k->parts[0], "project");
+  return k->n == 2 && under(k, "tool", "decycle");
+}
+
 /* pending - a pair still to handle, with the full key of its table. */
 typedef struct pending {
   keypath prefix;
@@ -354,12 +362,8 @@ static void pairs(reader *r, const keypath *prefix, TSNode table) {
     }
     keypath k = {dc_arena_memdup(r->arena, parts.items, parts.size, sizeof(char *)), parts.size};
     dc_vec_free(&parts);
-    if (!is(value, "inline_table")) {
+    if (!is(value, "inline_table") || !may_hold_settings(&k)) {
       leaf(r, &k, key, value);
-      continue;
-    }
-    if (under(&k, "tool", "decycle") && k.n == 3 && find_key(k.parts[2]) >= 0) {
-      leaf(r, &k, key, value); /* a known key given a table: a type error */
       continue;
     }
     uint32_t inner = ts_node_named_child_count(value);
