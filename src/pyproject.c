@@ -375,17 +375,22 @@ static void pairs(reader *r, const keypath *prefix, TSNode table) {
   dc_vec_free(&stack);
 }
 
-/* The first syntax error of the tree: an ERROR node or a missing token,
- * found with a cursor (no recursion). */
+/* The first syntax error of the tree: the first unexpected character or
+ * missing token when there is one, else the first ERROR node (which starts
+ * where the construct the parser could not finish starts), found with a
+ * cursor (no recursion). */
 static TSNode first_error(TSNode root) {
   TSTreeCursor c = ts_tree_cursor_new(root);
   TSNode found = root;
+  bool in_error = false;
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&c);
-    if (!strcmp(ts_node_type(n), "ERROR") || ts_node_is_missing(n)) {
+    bool error = !strcmp(ts_node_type(n), "ERROR");
+    if (ts_node_is_missing(n) || (error && ts_node_child_count(n) == 0)) {
       found = n;
       break;
     }
+    if (error && !in_error) found = n, in_error = true;
     if (ts_node_has_error(n) && ts_tree_cursor_goto_first_child(&c)) continue;
     while (!ts_tree_cursor_goto_next_sibling(&c)) {
       if (!ts_tree_cursor_goto_parent(&c)) goto done;

@@ -50,7 +50,8 @@ def pyproject_errors(decycle, tmp):
     """Each kind of error in pyproject.toml: exit 2 and a located message."""
     cases = [
         ("syntax error", "[tool.decycle\nroots = ['a']\n", "1:1: error: invalid TOML: syntax error"),
-        ("bad escape", '[tool.decycle]\nroots = ["\\q"]\n', "2:10: error: invalid TOML: syntax error"),
+        ("bad escape", '[tool.decycle]\nroots = ["\\q"]\n', "2:11: error: invalid TOML: syntax error"),
+        ("missing value", "[tool.decycle]\nroots = [\"a\", \"b\"]\nbaseline =\n", "3:1: error: invalid TOML: syntax error"),
         ("unknown key", "[tool.decycle]\nroots = []\nfoo = 1\n", "3:1: error: unknown key 'foo' in [tool.decycle]"),
         ("unknown key, dotted", "tool.decycle.bar = 1\n", "1:1: error: unknown key 'bar' in [tool.decycle]"),
         ("unknown key, inline", "[tool]\ndecycle = {x = 2}\n", "2:12: error: unknown key 'x' in [tool.decycle]"),
