@@ -31,8 +31,8 @@
 /* The exit codes; README.md mirrors them. */
 enum exit_code {
   EXIT_CLEAN = 0,       /* no import-time cycle; --diff: empty diff; --apply: every cycle broken */
-  EXIT_CYCLES = 1,      /* import-time cycles found; --diff: the diff is not empty */
-  EXIT_USAGE_OR_IO = 2, /* bad options, unreadable PATH, output or write error */
+  EXIT_CYCLES = 1,      /* import-time cycles found (not in the baseline); --diff: the diff is not empty */
+  EXIT_USAGE_OR_IO = 2, /* bad options or pyproject.toml or baseline, unreadable PATH, output or write error */
   EXIT_UNBREAKABLE = 3, /* --apply: unbreakable cycles remain (the rest was applied) */
 };
 
@@ -100,7 +100,8 @@ static const char usage[] =
     "strings), config-module, target-version and baseline (strings); options override it.\n"
     "\n"
     "exit status: 0 no import-time cycle (--diff: empty; --apply: all broken),\n"
-    "  1 cycles found (--diff: not empty), 2 usage or I/O error,\n"
+    "  1 cycles found (--baseline: cycles not in it; --diff: not empty),\n"
+    "  2 usage or I/O error, or an error in pyproject.toml or the baseline,\n"
     "  3 --apply left unbreakable cycles\n";
 
 static int usage_error(const char *fmt, const char *arg) {

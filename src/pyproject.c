@@ -52,7 +52,6 @@ typedef struct reader {
   bool set[KEY_COUNT];
   bool table_seen; /* the header [tool.decycle] */
   const char *requires_python;
-  TSNode requires_node;
   int errors;
 } reader;
 
@@ -283,8 +282,8 @@ static void set_key(reader *r, enum key key, TSNode at, TSNode value) {
         const char *bad = NULL;
         uint32_t one;
         if (dc_strategies_parse(items[i], &one, &bad, r->arena) != 0 || strchr(items[i], ',')) {
-          error_at(r, list_item(value, i), "unknown strategy '%s' (expected local-import, type-checking or config-module)",
-                   items[i]);
+          error_at(r, list_item(value, i),
+                   "unknown strategy '%s' (expected local-import, type-checking or config-module)", items[i]);
           return;
         }
         disabled &= one;
@@ -314,7 +313,7 @@ static void set_key(reader *r, enum key key, TSNode at, TSNode value) {
 /* Handles one value whose full key is `k` (`at` is its key, for errors). */
 static void leaf(reader *r, const keypath *k, TSNode at, TSNode value) {
   if (k->n == 2 && !strcmp(k->parts[0], "project") && !strcmp(k->parts[1], "requires-python")) {
-    if (is(value, "string")) r->requires_python = string_value(r, value), r->requires_node = value;
+    if (is(value, "string")) r->requires_python = string_value(r, value);
     return;
   }
   if (!under(k, "tool", "decycle")) return;
