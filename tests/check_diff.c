@@ -591,10 +591,13 @@ static double seconds_since(const struct timespec *t0) {
   return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+/* Not a speed target (tests/bench/ measures speed): a guard against a
+ * quadratic diff, which would take hours on these ~1.3 million lines, set far
+ * above the linear time (under 1 s here) so that a loaded machine cannot trip it. */
 #if defined(__SANITIZE_ADDRESS__)
-#define TIME_LIMIT 30.0 /* sanitizers slow everything down several times */
+#define TIME_LIMIT 300.0 /* sanitizers slow everything down several times */
 #else
-#define TIME_LIMIT 3.0
+#define TIME_LIMIT 60.0
 #endif
 
 static void add_numbered_line(dc_buf *b, uint32_t i) {

@@ -12,11 +12,17 @@ resident memory (ru_maxrss, measured by the small peak_rss launcher) are compare
   decycle -j 1 / decycle -j 2       target >= 1.80
   analysis peak RSS / bare RSS      target <= 1.50 (-j 1)
 
+With --cat, it instead compares the cold report at -j 2 with `cat`-ing the
+same files (warm page cache), the target of issue 5:
+
+  decycle -j 2 / cat               target <= 10
+  (and, with --baseline OTHER_DECYCLE, the same figure for another build)
+
 Run it on a quiet machine: the figures are medians of one run of this script,
 never single timings. --check makes the exit status 1 when a target is missed.
 
 usage: run.py --decycle BUILD/decycle --bare BUILD/tests/bare_parse
-              [--runs N] [--check] [CORPUS ...]
+              [--runs N] [--check] [--cat [--baseline OLD_DECYCLE]] [CORPUS ...]
 Without CORPUS: the running Python's standard library, and Django and SymPy
 where Debian's python3-django / python3-sympy are installed.
 """
@@ -63,17 +69,56 @@ def source_files(decycle, corpus):
     return [os.path.join(corpus, m["path"]) for m in modules if m["path"].endswith(".py")]
 
 
+def cat_ratio(opts, corpora):
+    """decycle -j 2 (and the baseline build) against `cat FILES`, medians of
+    opts.runs interleaved runs, page cache warm."""
+    missed = []
+    for corpus in corpora:
+        files = source_files(opts.decycle, corpus)
+        size = sum(os.path.getsize(f) for f in files)
+        tools = {"cat": ["cat"] + files, "decycle": [opts.decycle, "-j", "2", corpus]}
+        if opts.baseline:
+            tools["baseline"] = [opts.baseline, "-j", "2", corpus]
+        for cmd in tools.values():  # warm the page cache
+            measure(cmd)
+        runs = {k: [] for k in tools}
+        for _ in range(opts.runs):
+            for k, cmd in tools.items():
+                runs[k].append(measure(cmd))
+        for k, v in runs.items():
+            if any(r[2] not in (0, 1) for r in v):
+                print(f"{corpus}: {k} failed", file=sys.stderr)
+                return 2
+        med = {k: statistics.median(r[0] for r in v) for k, v in runs.items()}
+        print(f"{corpus}: {len(files)} files, {size / 1e6:.1f} MB, median of {opts.runs} runs")
+        print(f"  cat              : {med['cat']:.4f} s")
+        for k in ("baseline", "decycle"):
+            if k in med:
+                ratio = med[k] / med["cat"]
+                ok = ratio <= 10
+                print(f"  {k:<9} -j 2     : {med[k]:.4f} s, {ratio:.1f}x cat (target <= 10) "
+                      f"{'ok' if ok else 'MISSED'}")
+                if k == "decycle" and not ok:
+                    missed.append(corpus)
+    return 1 if opts.check and missed else 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--decycle", required=True)
     ap.add_argument("--bare", required=True)
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--cat", action="store_true",
+                    help="compare decycle -j 2 with cat-ing the files instead")
+    ap.add_argument("--baseline", help="with --cat: another decycle to time the same way")
     ap.add_argument("corpora", nargs="*")
     opts = ap.parse_args()
     global PEAK_RSS
     PEAK_RSS = os.path.join(os.path.dirname(os.path.abspath(opts.bare)), "peak_rss")
     corpora = opts.corpora or default_corpora()
+    if opts.cat:
+        return cat_ratio(opts, corpora)
     missed = []
     for corpus in corpora:
         files = source_files(opts.decycle, corpus)

@@ -1,0 +1,5 @@
+import os
+if x:
+    pass
+        # deeper comment
+os.z

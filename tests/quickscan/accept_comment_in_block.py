@@ -1,0 +1,6 @@
+import os
+if x:
+    import a
+# comment
+    import b
+import c

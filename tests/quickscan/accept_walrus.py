@@ -1,0 +1,3 @@
+def f(data):
+    if (n := len(data)) > 10:
+        return [y for x in data if (y := x)]
