@@ -73,7 +73,10 @@ typedef struct dc_change {
 } dc_change;
 
 /* dc_fix - the whole plan; changes sorted by path. `config_modules` are
- * the dotted names of the config modules it creates or grows. */
+ * the dotted names of the config modules it creates or grows. `reread` says,
+ * per project file, whether its text was read again: the plan depends on
+ * the text of those files and only on the facts of all others (the cache
+ * relies on it). */
 typedef struct dc_fix {
   dc_component_plan *components;
   uint32_t n_components;
@@ -81,6 +84,7 @@ typedef struct dc_fix {
   uint32_t n_changes;
   const char **config_modules;
   uint32_t n_config_modules;
+  const bool *reread;
 } dc_fix;
 
 /* dc_fix_options - how to fix. `config_module` is the dotted name

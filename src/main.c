@@ -14,6 +14,8 @@
 #include "apply.h"
 #include "arena.h"
 #include "baseline.h"
+#include "buf.h"
+#include "cache.h"
 #include "diag.h"
 #include "fix.h"
 #include "graph.h"
@@ -36,7 +38,10 @@ enum exit_code {
   EXIT_UNBREAKABLE = 3, /* --apply: unbreakable cycles remain (the rest was applied) */
 };
 
-enum format { FORMAT_TEXT, FORMAT_JSON };
+/* The report formats; text and json are also accepted with --diff, --apply
+ * and --explain (which ignore them), the others only for the report. */
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB, FORMAT_SARIF, FORMAT_DOT };
+static const char *const format_names[] = {"text", "json", "github", "sarif", "dot"};
 enum mode { MODE_REPORT, MODE_DIFF, MODE_APPLY, MODE_EXPLAIN };
 
 /* options - the parsed command line. */
@@ -44,6 +49,7 @@ typedef struct options {
   enum format format;
   enum mode mode;
   bool verify;        /* --verify: import the changed components on a copy */
+  bool no_cache;      /* --no-cache: neither read nor write the cache */
   const char *python; /* the interpreter --verify runs */
   const char *config_module; /* --config-module: where moved constants go */
   const char *strategies;    /* --strategies: the allowed strategies, comma-separated */
@@ -63,7 +69,7 @@ typedef struct options {
 static const char usage[] =
     "usage: decycle [--diff | --apply | --explain | --check] [OPTIONS] [PATH]\n"
     "Finds and breaks the import-time import cycles of the Python project at PATH\n"
-    "(default .). Settings: [tool.decycle] in PATH/pyproject.toml; options win.\n"
+    "(default .). Options override [tool.decycle] in PATH/pyproject.toml.\n"
     "\n"
     "  --diff                  print the rewrite that breaks them as a unified diff\n"
     "  --apply                 rewrite the files in place (verified, all or nothing)\n"
@@ -71,16 +77,16 @@ static const char usage[] =
     "  --check                 report the cycles only, without planning their fix\n"
     "  --baseline FILE         fail only on cycles that are not in FILE\n"
     "  --write-baseline FILE   write the current cycles to FILE and exit 0\n"
-    "  --verify                with --diff or --apply: import the changed modules\n"
-    "                          in python3 first, on a copy (runs the project's code)\n"
+    "  --verify                import changed modules in python3 first (runs code)\n"
     "  --python PATH           the interpreter --verify runs (default python3)\n"
     "  --config-module MODULE  the dotted module that moved constants go to\n"
     "  --strategies LIST       the strategies allowed, comma-separated (default all)\n"
     "  --target-version 3.X    the oldest Python to support (default requires-python)\n"
-    "  --format text|json      report format on stdout (default text)\n"
+    "  --format text|json|github|sarif|dot   report format on stdout (default text)\n"
     "  --root DIR              a folder of top-level modules in PATH; repeatable\n"
     "  --exclude REGEX         also skip paths that match (PCRE2); repeatable\n"
     "  -j, --jobs N            parse on N threads (default: the number of CPUs)\n"
+    "  --no-cache              neither read nor write the cache (~/.cache/decycle)\n"
     "  -h, --help              show this help\n"
     "      --version           show the version\n"
     "exit status: 0 no cycle, 1 cycles (--diff: not empty), 2 usage or I/O error,\n"
@@ -130,11 +136,15 @@ static int parse_options(int argc, char **argv, options *o) {
       printf("decycle %s\n", DECYCLE_VERSION);
       return EXIT_CLEAN;
     } else if ((v = option_value(argc, argv, &i, "--format", &missing))) {
-      if (!strcmp(v, "text")) o->format = FORMAT_TEXT;
-      else if (!strcmp(v, "json")) o->format = FORMAT_JSON;
-      else return usage_error("unknown format '%s' (expected text or json)", v);
+      size_t f = 0;
+      while (f < sizeof format_names / sizeof *format_names && strcmp(v, format_names[f])) f++;
+      if (f == sizeof format_names / sizeof *format_names)
+        return usage_error("unknown format '%s' (expected text, json, github, sarif or dot)", v);
+      o->format = (enum format)f;
     } else if (!strcmp(arg, "--verify")) {
       o->verify = true;
+    } else if (!strcmp(arg, "--no-cache")) {
+      o->no_cache = true;
     } else if ((v = option_value(argc, argv, &i, "--python", &missing))) {
       o->python = v;
     } else if ((v = option_value(argc, argv, &i, "--config-module", &missing))) {
@@ -177,6 +187,9 @@ static int parse_options(int argc, char **argv, options *o) {
   }
   if (o->verify && o->mode != MODE_DIFF && o->mode != MODE_APPLY)
     return usage_error("%s needs --diff or --apply", "--verify");
+  if (o->format > FORMAT_JSON && o->mode != MODE_REPORT)
+    return usage_error("'--format %s' is a report format; it cannot be combined with --diff, --apply or --explain",
+                       format_names[o->format]);
   const char *report_only = o->check            ? "--check"
                             : o->baseline       ? "--baseline"
                             : o->write_baseline ? "--write-baseline"
@@ -186,6 +199,142 @@ static int parse_options(int argc, char **argv, options *o) {
   if (o->write_baseline && (o->check || o->baseline))
     return usage_error("%s cannot be combined with --check or --baseline", "--write-baseline");
   return -1;
+}
+
+/* The options that change the output, for the cache key: the command line
+ * without the job count and --no-cache, as one string, and the text of the
+ * baseline file at `baseline` (NULL: none). */
+static char *options_key(int argc, char **argv, const char *baseline) {
+  dc_buf b = DC_BUF_INIT;
+  dc_source text;
+  if (baseline && dc_source_read(baseline, &text) == 0) {
+    dc_buf_addf(&b, "baseline %u:", text.len);
+    dc_buf_add(&b, text.data, text.len);
+    dc_buf_addch(&b, ' ');
+    free(text.data);
+  }
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "--no-cache") || !strncmp(a, "--jobs=", 7) || (!strncmp(a, "-j", 2) && a[2])) continue;
+    if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+      i++;
+      continue;
+    }
+    dc_buf_addf(&b, "%zu:%s ", strlen(a), a); /* length-prefixed: any bytes */
+  }
+  return dc_buf_detach(&b, NULL);
+}
+
+/* What decides the scan, for the cache: PATH, the roots and the excludes
+ * (from the command line or pyproject.toml). */
+static char *scan_key_of(const dc_scan_options *s, const char *const *patterns) {
+  dc_buf b = DC_BUF_INIT;
+  dc_buf_addf(&b, "%zu:%s ", strlen(s->path), s->path);
+  for (uint32_t i = 0; i < s->n_roots; i++) dc_buf_addf(&b, "root %zu:%s ", strlen(s->roots[i]), s->roots[i]);
+  for (uint32_t i = 0; i < s->n_excludes; i++) dc_buf_addf(&b, "exclude %zu:%s ", strlen(patterns[i]), patterns[i]);
+  return dc_buf_detach(&b, NULL);
+}
+
+/* settings - what the run does beyond the command line: the fix options,
+ * whether to plan at all, and the baseline (`baseline_path` NULL: none). */
+typedef struct settings {
+  dc_fix_options fix;
+  bool plan;
+  const char *baseline_path;
+  dc_baseline baseline;
+} settings;
+
+/* Prints the cached output of run `key`; false when there is none. */
+static bool replay(dc_cache *cache, dc_hash key, int *rc) {
+  char *out, *err;
+  size_t out_len, err_len;
+  if (!dc_cache_replay(cache, key, &out, &out_len, &err, &err_len, rc)) return false;
+  fwrite(err, 1, err_len, stderr);
+  fwrite(out, 1, out_len, stdout);
+  free(out), free(err);
+  return true;
+}
+
+/* Everything after the parse: graph, cycles, plan, then the report, the
+ * diff or the rewrite, printed to `out` and `err`. Returns the exit code. */
+static int analyse(const options *o, const settings *s, const dc_project *project, dc_file_facts **facts,
+                   dc_arena *arena, dc_diags *diags, FILE *out, FILE *err, const bool **reread) {
+  dc_graph *graph = dc_graph_build(project, facts, arena, diags);
+  dc_components *components = dc_scc_find(graph, arena);
+  dc_fix *fix = s->plan ? dc_fix_build(project, graph, components, facts, &s->fix, arena, diags) : NULL;
+  dc_diags_sort(diags);
+  dc_report_diags(diags, err);
+  dc_analysis analysis = {project, graph, components, diags, fix};
+  *reread = fix ? fix->reread : NULL;
+
+  if (o->write_baseline) {
+    size_t len;
+    char *text = dc_baseline_text(graph, components, &len);
+    int written = dc_baseline_write(o->write_baseline, text, len);
+    free(text);
+    if (written != 0) {
+      fprintf(err, "decycle: %s\n", dc_error_message());
+      return EXIT_USAGE_OR_IO;
+    }
+    dc_report_baseline_written(o->write_baseline, components, err);
+    return EXIT_CLEAN;
+  }
+
+  if (o->mode == MODE_DIFF || o->mode == MODE_APPLY) {
+    if (dc_verify(project, graph, facts, fix, arena) != 0) {
+      fprintf(err, "decycle: internal error: %s\n", dc_error_message());
+      return EXIT_USAGE_OR_IO;
+    }
+    dc_report_cuts(&analysis, err);
+    if (o->verify && fix->n_changes) {
+      dc_pycheck check;
+      if (dc_pycheck_run(project, graph, components, fix, o->python, &check, arena) != 0) {
+        fprintf(err, "decycle: --verify: %s\n", dc_error_message());
+        return EXIT_USAGE_OR_IO;
+      }
+      dc_report_pycheck(&check, err);
+      if (check.n_broken) return EXIT_USAGE_OR_IO;
+    }
+  }
+  bool unbreakable = false;
+  for (uint32_t i = 0; fix && i < fix->n_components; i++) unbreakable |= fix->components[i].unbreakable;
+  int rc = EXIT_USAGE_OR_IO;
+  switch (o->mode) {
+  case MODE_REPORT:
+    switch (o->format) {
+    case FORMAT_TEXT: dc_report_text(&analysis, out); break;
+    case FORMAT_JSON: dc_report_json(&analysis, out); break;
+    case FORMAT_GITHUB: dc_report_github(&analysis, out); break;
+    case FORMAT_SARIF: dc_report_sarif(&analysis, out); break;
+    case FORMAT_DOT: dc_report_dot(&analysis, out); break;
+    }
+    rc = components->n ? EXIT_CYCLES : EXIT_CLEAN;
+    if (s->baseline_path) {
+      dc_baseline_check check;
+      dc_baseline_compare(&s->baseline, graph, components, &check, arena);
+      fflush(out);
+      dc_report_baseline(s->baseline_path, &s->baseline, &check, graph, components, err);
+      rc = check.n_new ? EXIT_CYCLES : EXIT_CLEAN;
+    }
+    break;
+  case MODE_EXPLAIN:
+    dc_report_explain(&analysis, out);
+    rc = components->n ? EXIT_CYCLES : EXIT_CLEAN;
+    break;
+  case MODE_DIFF:
+    dc_report_diff(&analysis, out);
+    rc = fix->n_changes ? EXIT_CYCLES : EXIT_CLEAN;
+    break;
+  case MODE_APPLY:
+    if (dc_apply(fix) != 0) {
+      fprintf(err, "decycle: %s\n", dc_error_message());
+      return EXIT_USAGE_OR_IO;
+    }
+    fprintf(err, "decycle: %u file%s rewritten\n", fix->n_changes, fix->n_changes == 1 ? "" : "s");
+    rc = unbreakable ? EXIT_UNBREAKABLE : EXIT_CLEAN;
+    break;
+  }
+  return rc;
 }
 
 int main(int argc, char **argv) {
@@ -200,7 +349,9 @@ int main(int argc, char **argv) {
   int rc = EXIT_USAGE_OR_IO;
   dc_arena arena;
   dc_arena_init(&arena);
-  dc_diags diags = {0};
+  dc_diags diags = {0}, scan_diags = {0};
+  dc_cache *cache = NULL;
+  char *key_text = NULL, *scan_key = NULL;
   dc_regex **excludes = NULL;
   uint32_t n_excludes = 0;
 
@@ -214,26 +365,29 @@ int main(int argc, char **argv) {
   uint32_t n_roots = o.roots.size ? o.roots.size : pp.n_roots;
   const char *const *patterns = o.excludes.size ? o.excludes.items : pp.excludes;
   n_excludes = o.excludes.size ? o.excludes.size : pp.n_excludes;
-  dc_fix_options fix_options = {o.config_module ? o.config_module : pp.config_module, pp.disabled_strategies};
+  settings set = {{o.config_module ? o.config_module : pp.config_module, pp.disabled_strategies}, true, NULL, {0}};
   if (o.strategies) {
     const char *bad = NULL;
-    if (dc_strategies_parse(o.strategies, &fix_options.disabled_strategies, &bad, &arena) != 0) {
+    if (dc_strategies_parse(o.strategies, &set.fix.disabled_strategies, &bad, &arena) != 0) {
       rc = usage_error("unknown strategy '%s' (expected local-import, type-checking or config-module)", bad);
       goto out;
     }
   }
+  /* --check (in the text and JSON reports, which can leave the plan out)
+   * and --write-baseline need the cycles only. */
+  set.plan = !o.write_baseline && !(o.check && o.format <= FORMAT_JSON);
   uint32_t target_minor = pp.target_minor;
   if (o.target) dc_target_version_parse(o.target, &target_minor);
   /* The baseline: --baseline FILE as given, else the file's (relative to
    * PATH) in report mode; --write-baseline ignores the file's. */
-  const char *baseline_path = o.baseline, *baseline_open = o.baseline;
-  if (!baseline_path && pp.baseline && o.mode == MODE_REPORT && !o.write_baseline) {
+  const char *baseline_open = o.baseline;
+  set.baseline_path = o.baseline;
+  if (!o.baseline && pp.baseline && o.mode == MODE_REPORT && !o.write_baseline) {
     bool absolute = pp.baseline[0] == '/';
     baseline_open = absolute ? pp.baseline : dc_arena_printf(&arena, "%s/%s", o.path, pp.baseline);
-    baseline_path = absolute || !strcmp(o.path, ".") ? pp.baseline : baseline_open;
+    set.baseline_path = absolute || !strcmp(o.path, ".") ? pp.baseline : baseline_open;
   }
-  dc_baseline baseline = {0};
-  if (baseline_path && dc_baseline_read(baseline_open, baseline_path, &baseline, &arena, &diags) != 0) {
+  if (set.baseline_path && dc_baseline_read(baseline_open, set.baseline_path, &set.baseline, &arena, &diags) != 0) {
     dc_report_diags(&diags, stderr);
     goto out;
   }
@@ -247,83 +401,52 @@ int main(int argc, char **argv) {
     }
   }
   dc_scan_options scan = {o.path, roots, n_roots, excludes, n_excludes, target_minor};
-  dc_project *project = dc_scan(&scan, &arena, &diags);
+  uint64_t started = dc_cache_now();
+  if (!o.no_cache) scan_key = scan_key_of(&scan, patterns);
+  dc_project *project = scan_key ? dc_cache_scan(o.path, scan_key, &arena, &diags) : NULL;
   if (!project) {
-    fprintf(stderr, "decycle: %s\n", dc_error_message());
-    goto out;
-  }
-  dc_file_facts **facts = dc_parse_project(project, o.jobs, &arena, &diags);
-  dc_graph *graph = dc_graph_build(project, facts, &arena, &diags);
-  dc_components *components = dc_scc_find(graph, &arena);
-  /* --check and --write-baseline need the cycles only, not their plan. */
-  dc_fix *fix = NULL;
-  if (!o.check && !o.write_baseline)
-    fix = dc_fix_build(project, graph, components, facts, &fix_options, &arena, &diags);
-  dc_diags_sort(&diags);
-  dc_report_diags(&diags, stderr);
-  dc_analysis analysis = {project, graph, components, &diags, fix};
-
-  if (o.write_baseline) {
-    size_t len;
-    char *text = dc_baseline_text(graph, components, &len);
-    int written = dc_baseline_write(o.write_baseline, text, len);
-    free(text);
-    if (written != 0) {
+    project = dc_scan(&scan, &arena, &diags);
+    if (!project) {
       fprintf(stderr, "decycle: %s\n", dc_error_message());
       goto out;
     }
-    dc_report_baseline_written(o.write_baseline, components, stderr);
-    rc = EXIT_CLEAN;
+    if (scan_key) dc_cache_save_scan(o.path, scan_key, project, &diags, started);
+  }
+  project->target_minor = target_minor; /* a cached scan does not record it */
+  /* A run over an unchanged tree prints what the same run printed before;
+   * --apply, --verify and --write-baseline always run. The run's key holds
+   * pyproject.toml (cache.c) and, here, the baseline's text. */
+  cache = o.no_cache ? NULL : dc_cache_open(project, started);
+  bool cacheable = cache && o.mode != MODE_APPLY && !o.verify && !o.write_baseline;
+  dc_diags_append(&scan_diags, &diags);
+  if (cacheable) key_text = options_key(argc, argv, baseline_open);
+  dc_hash key, facts_key;
+  bool keyed = cacheable && dc_cache_run_key(cache, key_text, &scan_diags, &key);
+  if (keyed && replay(cache, key, &rc)) goto out;
+  dc_file_facts **facts = dc_parse_project(project, o.jobs, cache, &arena, &diags);
+  dc_cache_save_facts(cache);
+  if (cacheable && !keyed) {
+    keyed = dc_cache_run_key(cache, key_text, &scan_diags, &key);
+    if (keyed && replay(cache, key, &rc)) goto out;
+  }
+  if (keyed && dc_cache_facts_run_key(cache, key_text, &scan_diags, &facts_key) && replay(cache, facts_key, &rc))
     goto out;
-  }
-
-  if (o.mode == MODE_DIFF || o.mode == MODE_APPLY) {
-    if (dc_verify(project, graph, facts, fix, &arena) != 0) {
-      fprintf(stderr, "decycle: internal error: %s\n", dc_error_message());
-      goto out;
-    }
-    dc_report_cuts(&analysis, stderr);
-    if (o.verify && fix->n_changes) {
-      dc_pycheck check;
-      if (dc_pycheck_run(project, graph, components, fix, o.python, &check, &arena) != 0) {
-        fprintf(stderr, "decycle: --verify: %s\n", dc_error_message());
-        goto out;
-      }
-      dc_report_pycheck(&check, stderr);
-      if (check.n_broken) goto out;
-    }
-  }
-  bool unbreakable = false;
-  for (uint32_t i = 0; fix && i < fix->n_components; i++) unbreakable |= fix->components[i].unbreakable;
-  switch (o.mode) {
-  case MODE_REPORT:
-    if (o.format == FORMAT_JSON) dc_report_json(&analysis, stdout);
-    else dc_report_text(&analysis, stdout);
-    rc = components->n ? EXIT_CYCLES : EXIT_CLEAN;
-    if (baseline_path) {
-      dc_baseline_check check;
-      dc_baseline_compare(&baseline, graph, components, &check, &arena);
-      fflush(stdout);
-      dc_report_baseline(baseline_path, &baseline, &check, graph, components, stderr);
-      rc = check.n_new ? EXIT_CYCLES : EXIT_CLEAN;
-    }
-    break;
-  case MODE_EXPLAIN:
-    dc_report_explain(&analysis, stdout);
-    rc = components->n ? EXIT_CYCLES : EXIT_CLEAN;
-    break;
-  case MODE_DIFF:
-    dc_report_diff(&analysis, stdout);
-    rc = fix->n_changes ? EXIT_CYCLES : EXIT_CLEAN;
-    break;
-  case MODE_APPLY:
-    if (dc_apply(fix) != 0) {
-      fprintf(stderr, "decycle: %s\n", dc_error_message());
-      goto out;
-    }
-    fprintf(stderr, "decycle: %u file%s rewritten\n", fix->n_changes, fix->n_changes == 1 ? "" : "s");
-    rc = unbreakable ? EXIT_UNBREAKABLE : EXIT_CLEAN;
-    break;
+  const bool *reread = NULL;
+  if (!keyed) {
+    rc = analyse(&o, &set, project, facts, &arena, &diags, stdout, stderr, &reread);
+  } else {
+    /* captured, then printed and recorded */
+    char *out_text = NULL, *err_text = NULL;
+    size_t out_len = 0, err_len = 0;
+    FILE *out = open_memstream(&out_text, &out_len), *err = open_memstream(&err_text, &err_len);
+    if (!out || !err) DC_BUG("out of memory");
+    rc = analyse(&o, &set, project, facts, &arena, &diags, out, err, &reread);
+    fclose(out), fclose(err);
+    fwrite(err_text, 1, err_len, stderr);
+    fwrite(out_text, 1, out_len, stdout);
+    if (rc != EXIT_USAGE_OR_IO)
+      dc_cache_save_run(cache, key_text, &scan_diags, reread, out_text, out_len, err_text, err_len, rc);
+    free(out_text), free(err_text);
   }
   if (fflush(stdout) != 0 || ferror(stdout)) {
     fprintf(stderr, "decycle: cannot write the report: %s\n", strerror(errno));
@@ -331,6 +454,10 @@ int main(int argc, char **argv) {
   }
 
 out:
+  dc_cache_close(cache);
+  free(key_text);
+  free(scan_key);
+  dc_diags_release(&scan_diags);
   for (uint32_t i = 0; excludes && i < n_excludes; i++) dc_regex_free(excludes[i]);
   free(excludes);
   dc_diags_release(&diags);

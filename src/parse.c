@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cache.h"
 #include "pywalk.h"
 #include "quickscan.h"
 #include "vec.h"
@@ -199,6 +200,7 @@ typedef struct worker {
   const dc_project *project;
   dc_file_facts **facts;
   bool quickscan; /* try the token scanner before tree-sitter */
+  dc_cache *cache; /* or NULL */
   const uint32_t *order; /* file indices, largest file first */
   atomic_uint *next;
   dc_arena arena;
@@ -209,21 +211,32 @@ typedef struct worker {
 static void parse_one(worker *w, TSParser **parser, uint32_t i) {
   const dc_file *f = &w->project->files[i];
   if (f->kind != DC_MODULE_SOURCE) return;
+  dc_hash hash = {0, 0};
+  if (dc_cache_known(w->cache, i) && dc_cache_facts(w->cache, i, hash, f->path, &w->arena, &w->diags, &w->facts[i]))
+    return;
   dc_source src;
   if (dc_source_read(f->open_path, &src) != 0) {
     dc_diags_push(&w->diags, (dc_diag){DC_SEVERITY_WARNING, f->path, DC_NO_LINE, 0,
                                        dc_arena_strdup(&w->arena, dc_error_message()), NULL});
     return;
   }
-  unsigned walk_flags = dc_py_walk_flags_for(w->project->target_minor);
-  if (w->quickscan && (w->facts[i] = dc_quickscan(src.data, src.len, src.bom, walk_flags, &w->arena))) {
-    free(src.data);
-    return;
+  uint32_t first_diag = w->diags.size;
+  if (w->cache) {
+    hash = dc_hash_bytes(DC_HASH_SEED, src.data, src.len);
+    if (dc_cache_facts(w->cache, i, hash, f->path, &w->arena, &w->diags, &w->facts[i])) {
+      free(src.data);
+      return;
+    }
   }
-  TSTree *tree = dc_parse_source(*parser, &src, f->path, &w->arena, &w->diags);
-  if (tree) w->facts[i] = dc_facts_extract(src.data, src.len, src.bom, tree, walk_flags, &w->arena);
-  dc_parser_renew_after(parser, tree);
-  if (tree) ts_tree_delete(tree);
+  unsigned walk_flags = dc_py_walk_flags_for(w->project->target_minor);
+  if (!(w->quickscan && (w->facts[i] = dc_quickscan(src.data, src.len, src.bom, walk_flags, &w->arena)))) {
+    TSTree *tree = dc_parse_source(*parser, &src, f->path, &w->arena, &w->diags);
+    if (tree) w->facts[i] = dc_facts_extract(src.data, src.len, src.bom, tree, walk_flags, &w->arena);
+    dc_parser_renew_after(parser, tree);
+    if (tree) ts_tree_delete(tree);
+  }
+  if (w->cache)
+    dc_cache_store(w->cache, i, hash, w->facts[i], w->diags.items + first_diag, w->diags.size - first_diag);
   free(src.data);
 }
 
@@ -252,7 +265,8 @@ static int cmp_by_size(const void *a, const void *b) {
   return x->file < y->file ? -1 : x->file > y->file;
 }
 
-dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_arena *arena, dc_diags *diags) {
+dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *cache, dc_arena *arena,
+                                 dc_diags *diags) {
   dc_file_facts **facts = dc_arena_alloc(arena, (p->n_files ? p->n_files : 1) * sizeof *facts);
   by_size *keys = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *keys);
   uint32_t *order = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *order);
@@ -265,8 +279,10 @@ dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_arena *a
   if (jobs > p->n_files) jobs = p->n_files ? p->n_files : 1;
   worker *workers = dc_xcalloc(jobs, sizeof *workers);
   bool quickscan = dc_quickscan_enabled();
+  dc_cache_prepare(cache);
   for (unsigned t = 0; t < jobs; t++) {
     workers[t].quickscan = quickscan;
+    workers[t].cache = cache;
     workers[t].project = p;
     workers[t].facts = facts;
     workers[t].order = order;

@@ -46,8 +46,11 @@ TSTree *dc_parse_source(TSParser *parser, const dc_source *src, const char *path
 
 /* Parses the whole project on `jobs` threads (at least 1). Returns an array
  * of p->n_files facts pointers, index-aligned with p->files, allocated in
- * `arena`; diagnostics are appended to `diags` in path order. */
-dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_arena *arena,
+ * `arena`; diagnostics are appended to `diags` in path order. With a
+ * `cache` (or NULL), files whose facts it holds are not parsed (nor read,
+ * when their stat data matches), and the others are recorded in it. */
+typedef struct dc_cache dc_cache;
+dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *cache, dc_arena *arena,
                                  dc_diags *diags);
 
 #endif

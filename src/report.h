@@ -27,6 +27,14 @@ typedef struct dc_analysis {
 void dc_report_text(const dc_analysis *a, FILE *out);
 /* Prints the JSON object documented in README.md ("version": 1). */
 void dc_report_json(const dc_analysis *a, FILE *out);
+/* Prints GitHub Actions workflow commands: an annotation per import-time
+ * site of each edge inside a cycle, one per diagnostic (report_github.c). */
+void dc_report_github(const dc_analysis *a, FILE *out);
+/* Prints a SARIF 2.1.0 log of the same findings (report_sarif.c). */
+void dc_report_sarif(const dc_analysis *a, FILE *out);
+/* Prints the cycles as a Graphviz digraph, one cluster per component
+ * (report_dot.c). */
+void dc_report_dot(const dc_analysis *a, FILE *out);
 /* Prints, for each component, why each cut edge was chosen and why each
  * obligatory edge could not be cut. */
 void dc_report_explain(const dc_analysis *a, FILE *out);

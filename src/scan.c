@@ -48,6 +48,7 @@ typedef struct candidate {
   bool is_package;
   uint32_t rank;
   uint64_t size;
+  dc_file_stat stat;
 } candidate;
 
 /* dir_id - a folder's identity, to walk each folder once. */
@@ -67,7 +68,25 @@ typedef struct walker {
   dc_vec(candidate) candidates;
   dir_id *seen; /* open-addressing hash set of walked folders */
   uint32_t seen_size, seen_cap;
+  dc_hash listing; /* see dc_project */
+  dc_vec(dc_dir_stat) dirs;
 } walker;
+
+dc_file_stat dc_file_stat_of(const struct stat *st) {
+  return (dc_file_stat){(uint64_t)st->st_dev, (uint64_t)st->st_ino, (uint64_t)st->st_size,
+                        (uint64_t)st->st_mtim.tv_sec * 1000000000u + (uint64_t)st->st_mtim.tv_nsec,
+                        (uint64_t)st->st_ctim.tv_sec * 1000000000u + (uint64_t)st->st_ctim.tv_nsec,
+                        (uint32_t)st->st_mode};
+}
+
+/* Records a folder the scan looks into (dc_project.dirs); one that cannot
+ * be stat'ed is recorded with no stat data, which never matches. */
+static void note_dir(walker *w, const char *open_path) {
+  struct stat st;
+  dc_file_stat fs = {0};
+  if (stat(open_path, &st) == 0) fs = dc_file_stat_of(&st);
+  dc_vec_push(&w->dirs, ((dc_dir_stat){dc_arena_strdup(w->arena, open_path), fs}));
+}
 
 bool dc_is_identifier(const char *name, uint32_t len) {
   if (len == 0) return false;
@@ -155,6 +174,7 @@ static const char *package_prefix(walker *w, const char *root_open) {
   for (;;) {
     char init[PATH_MAX];
     if ((size_t)snprintf(init, sizeof init, "%s/__init__.py", real) >= sizeof init) break;
+    note_dir(w, real);
     if (access(init, F_OK) != 0) break;
     char *slash = strrchr(real, '/');
     if (!slash || slash == real) break;
@@ -178,7 +198,7 @@ static const char *package_prefix(walker *w, const char *root_open) {
 /* Adds the module candidate for file `name` in a folder whose dotted package
  * path is `pkg` ("" at the root). */
 static void add_file(walker *w, const char *rel, const char *name, const char *pkg, uint32_t root,
-                     uint64_t size) {
+                     const struct stat *st) {
   dc_module_kind kind;
   size_t base_len;
   uint32_t pref;
@@ -202,7 +222,8 @@ static void add_file(walker *w, const char *rel, const char *name, const char *p
     char *base = dc_arena_strndup(w->arena, name, base_len);
     module = *pkg ? dc_arena_printf(w->arena, "%s.%s", pkg, base) : base;
   }
-  candidate c = {dc_arena_strdup(w->arena, rel), module, kind, is_package, root * 8 + pref, size};
+  dc_file_stat fs = dc_file_stat_of(st);
+  candidate c = {dc_arena_strdup(w->arena, rel), module, kind, is_package, root * 8 + pref, fs.size, fs};
   dc_vec_push(&w->candidates, c);
 }
 
@@ -211,6 +232,7 @@ static void add_file(walker *w, const char *rel, const char *name, const char *p
 typedef struct pending {
   const char *rel;
   const char *pkg;
+  dc_file_stat st; /* for dc_project.dirs */
 } pending;
 
 static int cmp_str(const void *a, const void *b) {
@@ -263,11 +285,13 @@ static void walk_root(walker *w, uint32_t root) {
   dc_vec(pending) stack = {0};
   const char *root_open = join(w->arena, w->opts->path, root_rel);
   struct stat st;
-  if (stat(root_open, &st) == 0) first_visit(w, &st);
-  dc_vec_push(&stack, ((pending){root_rel, package_prefix(w, root_open)}));
+  dc_file_stat root_st = {0};
+  if (stat(root_open, &st) == 0) first_visit(w, &st), root_st = dc_file_stat_of(&st);
+  dc_vec_push(&stack, ((pending){root_rel, package_prefix(w, root_open), root_st}));
   while (stack.size) {
     pending dir = dc_vec_pop(&stack);
     const char *dir_open = join(w->arena, w->opts->path, dir.rel);
+    dc_vec_push(&w->dirs, ((dc_dir_stat){dir_open, dir.st}));
     uint32_t n = 0;
     DIR *d = NULL;
     entry *entries = read_dir_sorted(dir_open, &n, &d);
@@ -277,8 +301,10 @@ static void walk_root(walker *w, uint32_t root) {
     }
     /* Folders are pushed in reverse so that they are walked in byte order. */
     uint32_t first_sub = stack.size;
+    w->listing = dc_hash_str(w->listing, dir.rel);
     for (uint32_t i = 0; i < n; i++) {
       const char *name = entries[i].name;
+      w->listing = dc_hash_str(dc_hash_u64(w->listing, entries[i].type), name);
       /* Most entries of a big tree (locale data, static files) cannot be
        * modules: skip them without a system call when readdir knows. */
       if (entries[i].type == DT_REG && !module_suffix(name)) continue;
@@ -305,9 +331,9 @@ static void walk_root(walker *w, uint32_t root) {
         if (!first_visit(w, &st)) continue;
         const char *pkg = *dir.pkg ? dc_arena_printf(w->arena, "%s.%s", dir.pkg, name)
                                    : dc_arena_strdup(w->arena, name);
-        dc_vec_push(&stack, ((pending){rel, pkg}));
+        dc_vec_push(&stack, ((pending){rel, pkg, dc_file_stat_of(&st)}));
       } else if (S_ISREG(st.st_mode)) {
-        if (!excluded(w, rel)) add_file(w, rel, name, dir.pkg, root, (uint64_t)st.st_size);
+        if (!excluded(w, rel)) add_file(w, rel, name, dir.pkg, root, &st);
       }
     }
     for (uint32_t i = first_sub, j = stack.size; i + 1 < j; i++, j--) {
@@ -334,10 +360,12 @@ static int cmp_file_path(const void *a, const void *b) {
 }
 
 /* True when PATH/src holds code directly and PATH is not itself a package. */
-static bool is_src_layout(const char *path, dc_arena *arena) {
+static bool is_src_layout(walker *w, const char *path, dc_arena *arena) {
   struct stat st;
+  note_dir(w, path);
   if (stat(join(arena, path, "__init__.py"), &st) == 0) return false;
   const char *src = join(arena, path, "src");
+  note_dir(w, src);
   uint32_t n = 0;
   DIR *d = NULL;
   entry *entries = read_dir_sorted(src, &n, &d);
@@ -346,9 +374,12 @@ static bool is_src_layout(const char *path, dc_arena *arena) {
   bool code = false;
   for (uint32_t i = 0; i < n; i++) {
     const char *name = entries[i].name;
-    if (ends_with(name, ".py") ||
-        stat(dc_arena_printf(arena, "%s/%s/__init__.py", src, name), &st) == 0)
-      code = true;
+    if (ends_with(name, ".py")) code = true;
+    else if (entries[i].type == DT_DIR || entries[i].type == DT_LNK || entries[i].type == DT_UNKNOWN) {
+      const char *sub = dc_arena_printf(arena, "%s/%s", src, name);
+      note_dir(w, sub);
+      if (stat(dc_arena_printf(arena, "%s/__init__.py", sub), &st) == 0) code = true;
+    }
     free(entries[i].name);
   }
   free(entries);
@@ -371,7 +402,7 @@ static void settle(walker *w, dc_project *p) {
                                            c[j].module, c[i].path));
     }
     p->files[p->n_files++] = (dc_file){c[i].path, join(w->arena, w->opts->path, c[i].path),
-                                       c[i].module, c[i].kind, c[i].is_package, c[i].size};
+                                       c[i].module, c[i].kind, c[i].is_package, c[i].size, c[i].stat};
     for (const char *dot = strchr(c[i].module, '.'); dot; dot = strchr(dot + 1, '.'))
       dc_vec_push(&ns, dc_arena_strndup(w->arena, c[i].module, (size_t)(dot - c[i].module)));
     i = j;
@@ -408,7 +439,7 @@ dc_project *dc_scan(const dc_scan_options *opts, dc_arena *arena, dc_diags *diag
   char *real = realpath(opts->path, NULL);
   if (!real) return dc_error("cannot scan '%s': %s", opts->path, strerror(errno)), NULL;
 
-  walker w = {.opts = opts, .arena = arena, .diags = diags};
+  walker w = {.opts = opts, .arena = arena, .diags = diags, .listing = DC_HASH_SEED};
   w.real_path = dc_arena_strdup(arena, real);
   free(real);
 
@@ -433,13 +464,17 @@ dc_project *dc_scan(const dc_scan_options *opts, dc_arena *arena, dc_diags *diag
     w.n_roots = opts->n_roots;
   } else {
     w.roots = dc_arena_alloc(arena, sizeof(char *));
-    w.roots[0] = is_src_layout(opts->path, arena) ? "src" : ".";
+    w.roots[0] = is_src_layout(&w, opts->path, arena) ? "src" : ".";
     w.n_roots = 1;
   }
   p->roots = w.roots;
   p->n_roots = w.n_roots;
   for (uint32_t i = 0; i < w.n_roots; i++) walk_root(&w, i);
   settle(&w, p);
+  p->listing = w.listing;
+  p->dirs = dc_arena_memdup(arena, w.dirs.items, w.dirs.size, sizeof *w.dirs.items);
+  p->n_dirs = w.dirs.size;
+  dc_vec_free(&w.dirs);
   dc_vec_free(&w.candidates);
   free(w.seen);
   return p;

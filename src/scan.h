@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "hash.h"
 #include "regex.h"
 
 /* What a module file is. Only sources are parsed; stubs (.pyi without a .py)
@@ -29,6 +30,20 @@ typedef enum dc_module_kind {
  * `path` is relative to PATH with '/' separators (what reports print);
  * `open_path` is what to hand to open(). `is_package` is set for __init__
  * files, which are their own package for relative imports. */
+/* dc_file_stat - what tells that a file changed without reading it (from
+ * stat(2); times in nanoseconds). */
+typedef struct dc_file_stat {
+  uint64_t dev, ino, size, mtime_ns, ctime_ns;
+  uint32_t mode;
+} dc_file_stat;
+
+/* dc_dir_stat - a folder the scan looked into (its entries, or whether it
+ * holds an __init__.py): the path it was opened by and its stat data. */
+typedef struct dc_dir_stat {
+  const char *open_path;
+  dc_file_stat stat;
+} dc_dir_stat;
+
 typedef struct dc_file {
   const char *path;
   const char *open_path;
@@ -36,12 +51,17 @@ typedef struct dc_file {
   dc_module_kind kind;
   bool is_package;
   uint64_t size; /* bytes when scanned; parse.c starts with the largest */
+  dc_file_stat stat;
 } dc_file;
 
 /* dc_project - the scanned project. `files` is sorted by path and holds one
  * file per module name; `namespaces` is sorted and holds the dotted names of
  * namespace packages. `roots` are relative to PATH, in the order searched.
- * `target_minor` is X of the target Python 3.X (from the options). */
+ * `listing` hashes the name and type of every entry of every folder walked
+ * (Python or not: a config module must not take an existing name), so that
+ * the cache can tell the tree is the same without comparing lists.
+ * `target_minor` is X of the target Python 3.X (from the options; main.c
+ * sets it on a project the cache gives back too). */
 typedef struct dc_project {
   const char *path;
   const char **roots;
@@ -51,6 +71,9 @@ typedef struct dc_project {
   const char **namespaces;
   uint32_t n_namespaces;
   uint32_t target_minor;
+  dc_hash listing;
+  dc_dir_stat *dirs; /* every folder the scan looked into, in scan order */
+  uint32_t n_dirs;
 } dc_project;
 
 /* dc_scan_options - what to scan. `roots` may be empty (automatic).
@@ -63,6 +86,10 @@ typedef struct dc_scan_options {
   uint32_t n_excludes;
   uint32_t target_minor;
 } dc_scan_options;
+
+/* dc_file_stat of a stat(2) result. */
+struct stat;
+dc_file_stat dc_file_stat_of(const struct stat *st);
 
 /* Scans the project. Problems with single files or folders are appended to
  * `diags` as warnings. Returns NULL, with a message through dc_error, when

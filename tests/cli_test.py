@@ -109,6 +109,33 @@ def main():
         expect("--config-module needs a dotted name", rc == 2 and "dotted module name" in err, err)
         rc, out, err = run(decycle, "--exclude", "(", project)
         expect("a bad regex exits 2 with its offset", rc == 2 and "offset" in err, err)
+        # --format: the five names, nothing else; the report-only formats
+        # refuse the other modes before anything is read or written.
+        rc, out, err = run(decycle, "--format", "xml", project)
+        expect("unknown format exits 2 and names the formats",
+               rc == 2 and out == "" and "unknown format 'xml' (expected text, json, github, sarif or dot)" in err,
+               err)
+        rc, out, err = run(decycle, "--format", "GitHub", project)
+        expect("format names are case-sensitive", rc == 2 and "unknown format 'GitHub'" in err, err)
+        rc, out, err = run(decycle, "--format")
+        expect("--format without a value exits 2", rc == 2 and "option '--format' needs a value" in err, err)
+        before = snapshot(project)
+        for fmt in ("github", "sarif", "dot"):
+            for mode in ("--diff", "--apply", "--explain"):
+                rc, out, err = run(decycle, mode, f"--format={fmt}", project)
+                expect(f"--format {fmt} with {mode} exits 2", rc == 2 and out == "" and
+                       f"'--format {fmt}' is a report format; it cannot be combined with --diff, --apply or --explain"
+                       in err, err)
+            rc, out, err = run(decycle, "--format", fmt, project)
+            expect(f"--format {fmt} reports the cycle (exit 1)", rc == 1 and out, err)
+            rc, out, err = run(decycle, "--format", fmt, os.path.join(tmp, "missing"))
+            expect(f"--format {fmt} on a missing PATH exits 2", rc == 2 and "cannot scan" in err and out == "", err)
+        expect("the refused --format runs wrote nothing", snapshot(project) == before)
+        rc, out, err = run(decycle, "--diff", "--format", "json", project)
+        expect("--format json with --diff is still accepted (and prints the diff)",
+               rc == 1 and out.startswith("diff --git"), err)
+        rc, out, err = run(decycle, "--help")
+        expect("--help names the formats", "--format text|json|github|sarif|dot" in out, out)
 
         # --verify with an interpreter that fails once the rewrite is there.
         fake = os.path.join(tmp, "fake-python")

@@ -9,6 +9,12 @@ arguments, one per line), input/ (the project) and the expectations:
   expected.exit     the exit status of both runs
   expected.stderr   stderr of the first run; absent means it must be empty
   expected.diff     stdout of `decycle ARGS --diff input`; absent means empty
+  formats           optional: the extra report formats (github, sarif, dot),
+                    one per line, whose expectations the case has:
+  expected.FORMAT   stdout of `decycle ARGS --format FORMAT input`
+
+Every case also runs --format github, sarif and dot: each must exit like the
+text report, print the same stderr, and (sarif) print valid JSON.
 
 When the diff is not empty, the case also proves the rewrite:
   round trip   `patch -p1` and `git apply` of expected.diff on a copy of the
@@ -25,8 +31,9 @@ When the diff is not empty, the case also proves the rewrite:
                the same as on the original where the original succeeded.
 
 The input is copied to a scratch folder first, so that a run can never touch
-the repository. Every decycle run is made with -j 1 and -j 4 and both must
-print the same bytes. On a mismatch the difference is printed and the actual output is
+the repository. Every decycle run is made with -j 1 and -j 4 without the
+cache, then twice with a fresh cache (the first fills it, the second replays
+it), and all four must print the same bytes. On a mismatch the difference is printed and the actual output is
 kept in --work. A missing expected file is written from the actual output and
 the case still fails, so nothing is approved unread; DECYCLE_UPDATE_GOLDEN=1
 rewrites the expectations (read the git diff before committing them).
@@ -44,9 +51,11 @@ import tempfile
 
 
 def run(decycle, args, cwd, jobs, tree="input"):
-    """Runs decycle and returns (stdout, stderr, exit status) as bytes."""
+    """Runs decycle and returns (stdout, stderr, exit status) as bytes. Its
+    cache is the folder `cache` next to the tree (never the user's)."""
     cmd = [decycle, "-j", str(jobs)] + args + [tree]
-    p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+    env = dict(os.environ, DECYCLE_CACHE_DIR=os.path.join(cwd, "cache"))
+    p = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
     return p.stdout, p.stderr, p.returncode
 
 
@@ -221,16 +230,39 @@ def main():
     with tempfile.TemporaryDirectory(prefix="decycle-golden-") as tmp:
         shutil.copytree(case.path("input"), os.path.join(tmp, "input"), symlinks=True)
         results = {}
-        for label, extra in (("report", []), ("json", ["--format", "json"]), ("diff", ["--diff"])):
-            out1, err1, rc1 = run(decycle, text_args + extra, tmp, 1)
-            out4, err4, rc4 = run(decycle, text_args + extra, tmp, 4)
+        extra_formats = ("github", "sarif", "dot")
+        runs = [("report", []), ("json", ["--format", "json"]), ("diff", ["--diff"])]
+        runs += [(f, ["--format", f]) for f in extra_formats]
+        for label, extra in runs:
+            out1, err1, rc1 = run(decycle, ["--no-cache"] + text_args + extra, tmp, 1)
+            out4, err4, rc4 = run(decycle, ["--no-cache"] + text_args + extra, tmp, 4)
             if (out1, err1, rc1) != (out4, err4, rc4):
                 case.failures.append(f"{label}: output with -j 4 differs from -j 1")
+            # the first cached run fills the cache, the second replays it
+            for attempt in ("cold", "warm"):
+                if run(decycle, text_args + extra, tmp, 2) != (out1, err1, rc1):
+                    case.failures.append(f"{label}: the {attempt} cached run differs from the uncached one")
             if rc1 < 0 or rc1 > 3:
                 case.failures.append(f"{label}: decycle died (status {rc1}): {err1[-500:]!r}")
             results[label] = (out1, err1, rc1)
         if results["report"][2] != results["json"][2]:
             case.failures.append("text and JSON runs exit differently")
+        for f in extra_formats:
+            if results[f][1:] != results["report"][1:]:
+                case.failures.append(f"--format {f}: exit status or stderr differ from the text report's")
+        try:
+            json.loads(results["sarif"][0])
+        except ValueError as e:
+            case.failures.append(f"--format sarif does not print JSON: {e}")
+        listed = []
+        if os.path.exists(case.path("formats")):
+            with open(case.path("formats")) as f:
+                listed = [line.strip() for line in f if line.strip()]
+        for f in listed:
+            if f not in extra_formats:
+                case.failures.append(f"formats names an unknown format '{f}'")
+            else:
+                case.compare("expected." + f, results[f][0])
         case.compare("expected.report", results["report"][0])
         case.compare("expected.json", results["json"][0])
         case.compare("expected.stderr", results["report"][1], required=False)

@@ -12,6 +12,11 @@ resident memory (ru_maxrss, measured by the small peak_rss launcher) are compare
   decycle -j 1 / decycle -j 2       target >= 1.80
   analysis peak RSS / bare RSS      target <= 1.50 (-j 1)
 
+Every run above is made with --no-cache. With --cache, it instead times the
+cache on a copy of each corpus: the cold run (empty cache) against a run over
+the unchanged tree (target <= 5% of cold) and runs after one file changed
+(target <= 10%), outside the cycles and in one.
+
 With --cat, it instead compares the cold report at -j 2 with `cat`-ing the
 same files (warm page cache), the target of issue 5:
 
@@ -22,12 +27,13 @@ Run it on a quiet machine: the figures are medians of one run of this script,
 never single timings. --check makes the exit status 1 when a target is missed.
 
 usage: run.py --decycle BUILD/decycle --bare BUILD/tests/bare_parse
-              [--runs N] [--check] [--cat [--baseline OLD_DECYCLE]] [CORPUS ...]
+              [--runs N] [--check] [--cat [--baseline OLD_DECYCLE] | --cache] [CORPUS ...]
 Without CORPUS: the running Python's standard library, and Django and SymPy
 where Debian's python3-django / python3-sympy are installed.
 """
 import argparse
 import json
+import shutil
 import os
 import statistics
 import subprocess
@@ -76,7 +82,7 @@ def cat_ratio(opts, corpora):
     for corpus in corpora:
         files = source_files(opts.decycle, corpus)
         size = sum(os.path.getsize(f) for f in files)
-        tools = {"cat": ["cat"] + files, "decycle": [opts.decycle, "-j", "2", corpus]}
+        tools = {"cat": ["cat"] + files, "decycle": [opts.decycle, "-j", "2", "--no-cache", corpus]}
         if opts.baseline:
             tools["baseline"] = [opts.baseline, "-j", "2", corpus]
         for cmd in tools.values():  # warm the page cache
@@ -103,6 +109,55 @@ def cat_ratio(opts, corpora):
     return 1 if opts.check and missed else 0
 
 
+def cache_ratio(opts, corpora):
+    """Warm runs against the cold run, on a copy of each corpus with a scratch
+    cache, medians of opts.runs rounds; each round: cold (empty cache),
+    unchanged, one file changed outside the cycles, one file changed in a
+    cycle (a comment appended), all -j 2."""
+    missed = []
+    for corpus in corpora:
+        with tempfile.TemporaryDirectory(prefix="decycle-bench-") as tmp:
+            copy = os.path.join(tmp, os.path.basename(corpus.rstrip("/")))
+            shutil.copytree(corpus, copy, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
+            cache = os.path.join(tmp, "cache")
+            os.environ["DECYCLE_CACHE_DIR"] = cache
+            report = json.loads(subprocess.run([opts.decycle, "--no-cache", "--format", "json", copy],
+                                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout)
+            path_of = {m["name"]: m["path"] for m in report["modules"]}
+            in_cycle = {path_of[m] for c in report["cycles"] for m in c["modules"]}
+            sources = sorted(p for p in path_of.values() if p.endswith(".py"))
+            outside = [p for p in sources if p not in in_cycle]
+            changed = {"changed outside cycles": outside[len(outside) // 2] if outside else None,
+                       "changed in a cycle": sorted(in_cycle)[len(in_cycle) // 2] if in_cycle else None}
+            cmd = [opts.decycle, "-j", "2", copy]
+            measure([opts.decycle, "--no-cache", copy])  # warm the page cache
+            runs = {k: [] for k in ["no cache", "cold", "unchanged"] + list(changed)}
+            for n in range(opts.runs):
+                runs["no cache"].append(measure([opts.decycle, "-j", "2", "--no-cache", copy]))
+                shutil.rmtree(cache, ignore_errors=True)
+                runs["cold"].append(measure(cmd))
+                runs["unchanged"].append(measure(cmd))
+                for label, path in changed.items():
+                    if path:
+                        with open(os.path.join(copy, path), "a") as f:
+                            f.write(f"# bench round {n}\n")
+                        runs[label].append(measure(cmd))
+            del os.environ["DECYCLE_CACHE_DIR"]
+        med = {k: statistics.median(r[0] for r in v) for k, v in runs.items() if v}
+        print(f"{corpus}: {len(sources)} source files, {len(in_cycle)} in cycles, median of {opts.runs} rounds")
+        for k, v in med.items():
+            line = f"  {k:<23}: {v:.4f} s"
+            if k not in ("no cache", "cold"):
+                ratio = v / med["cold"]
+                target = 0.05 if k == "unchanged" else 0.10
+                ok = ratio <= target
+                line += f", {100 * ratio:.1f}% of cold (target <= {100 * target:.0f}%) {'ok' if ok else 'MISSED'}"
+                if not ok:
+                    missed.append(f"{corpus}: {k}")
+            print(line)
+    return 1 if opts.check and missed else 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--decycle", required=True)
@@ -112,6 +167,8 @@ def main():
     ap.add_argument("--cat", action="store_true",
                     help="compare decycle -j 2 with cat-ing the files instead")
     ap.add_argument("--baseline", help="with --cat: another decycle to time the same way")
+    ap.add_argument("--cache", action="store_true",
+                    help="compare warm runs (unchanged, one file changed) with the cold run instead")
     ap.add_argument("corpora", nargs="*")
     opts = ap.parse_args()
     global PEAK_RSS
@@ -119,6 +176,8 @@ def main():
     corpora = opts.corpora or default_corpora()
     if opts.cat:
         return cat_ratio(opts, corpora)
+    if opts.cache:
+        return cache_ratio(opts, corpora)
     missed = []
     for corpus in corpora:
         files = source_files(opts.decycle, corpus)
@@ -126,12 +185,12 @@ def main():
         with tempfile.NamedTemporaryFile("w", suffix=".list", delete=False) as lst:
             lst.write("\n".join(files) + "\n")
         runs = {k: [] for k in ("bare1", "dc1", "bare2", "dc2")}
-        measure([opts.decycle, corpus])  # warm the page cache
+        measure([opts.decycle, "--no-cache", corpus])  # warm the page cache
         for _ in range(opts.runs):
             runs["bare1"].append(measure([opts.bare, "-j", "1"], lst.name))
-            runs["dc1"].append(measure([opts.decycle, "-j", "1", corpus]))
+            runs["dc1"].append(measure([opts.decycle, "-j", "1", "--no-cache", corpus]))
             runs["bare2"].append(measure([opts.bare, "-j", "2"], lst.name))
-            runs["dc2"].append(measure([opts.decycle, "-j", "2", corpus]))
+            runs["dc2"].append(measure([opts.decycle, "-j", "2", "--no-cache", corpus]))
         os.unlink(lst.name)
         med = {k: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v))
                for k, v in runs.items()}

@@ -1,0 +1,6 @@
+from app.views import render
+
+
+class Model:
+    def show(self):
+        return render(self)

@@ -1,0 +1,9 @@
+from app.models import Model
+
+
+class Special(Model):
+    pass
+
+
+def render(obj):
+    return repr(obj)

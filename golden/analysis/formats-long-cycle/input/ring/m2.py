@@ -1,0 +1,5 @@
+from ring.m3 import f3
+
+
+def f2():
+    return f3

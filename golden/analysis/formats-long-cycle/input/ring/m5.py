@@ -1,0 +1,5 @@
+from ring.m6 import f6
+
+
+def f5():
+    return f6

@@ -1,0 +1,5 @@
+from ring.m9 import f9
+
+
+def f8():
+    return f9

@@ -1,0 +1,823 @@
+/*
+ * cache - see cache.h. Four kinds of files, each "<magic><payload hash><payload>":
+ *
+ *   facts-<project>        header (format, byte order, version, when the run
+ *                          that wrote it started), then per source file, in
+ *                          path order: path, stat data, content hash, and a
+ *                          blob with its facts and parse warnings;
+ *   run-<project>-<key>    the exit status, stdout and stderr of one run;
+ *   reads-<project>-<opts> the files whose text the plan of the last run
+ *                          with those options read (for the second key);
+ *   scan-<project>-<opts>  the scan, and the folders it looked into.
+ *
+ * <project> hashes the real path of PATH. A stat match is trusted only when
+ * the file's mtime is at least RACY_NS older than the start of the run that
+ * recorded it: a file changed twice within one timestamp tick, right after it
+ * was read, keeps its stat data (git calls this "racily clean"). Such files,
+ * and every file whose stat data differs, are read and hashed; a content hash
+ * found anywhere in the index gives the facts without a parse.
+ */
+#include "cache.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "parse.h"
+#include "pywalk.h"
+#include "vec.h"
+
+#define FORMAT 1
+#define BYTE_ORDER_MARK 0x01020304u
+#define RACY_NS 2000000000u
+#define RUNS_KEPT 16 /* per project (a run writes one or two) */
+static const char FACTS_MAGIC[8] = "dcfacts\n";
+static const char RUN_MAGIC[8] = "dcrun\n\0\0";
+static const char READS_MAGIC[8] = "dcreads\n";
+static const char SCAN_MAGIC[8] = "dcscan\n\0";
+
+/* entry - one file of the loaded index; strings and blob point into it. */
+typedef struct entry {
+  const char *path;
+  dc_file_stat stat;
+  dc_hash hash;
+  const char *blob;
+  uint32_t blob_len;
+} entry;
+
+/* slot - what this run knows of project file i. */
+typedef struct slot {
+  bool have_hash; /* hash is set */
+  bool trusted;   /* from a stat match: the file need not be read */
+  dc_hash hash;
+  const char *blob; /* into the index, or `owned` */
+  uint32_t blob_len;
+  char *owned;
+} slot;
+
+struct dc_cache {
+  const dc_project *p;
+  char *dir;     /* the cache folder */
+  char *project; /* hex of the project hash */
+  uint64_t started_ns;
+  char *index; /* the loaded facts file, or NULL */
+  dc_vec(entry) entries;
+  uint32_t *by_hash; /* open addressing over entries by content hash (+1; 0 empty) */
+  uint32_t by_hash_cap;
+  slot *slots;
+  bool changed; /* something to write back */
+};
+
+/* ---- reading and writing fields ----------------------------------------- */
+
+typedef struct reader {
+  const char *p, *end;
+  bool bad;
+} reader;
+
+static const void *take(reader *r, size_t n) {
+  if (r->bad || (size_t)(r->end - r->p) < n) {
+    r->bad = true;
+    return NULL;
+  }
+  const void *at = r->p;
+  r->p += n;
+  return at;
+}
+
+static uint64_t get_u64(reader *r) {
+  uint64_t v = 0;
+  const void *at = take(r, sizeof v);
+  if (at) memcpy(&v, at, sizeof v);
+  return v;
+}
+
+static uint32_t get_u32(reader *r) {
+  uint32_t v = 0;
+  const void *at = take(r, sizeof v);
+  if (at) memcpy(&v, at, sizeof v);
+  return v;
+}
+
+/* A string written by put_str: NULL, or NUL-terminated inside the buffer. */
+static const char *get_str(reader *r) {
+  uint32_t n = get_u32(r);
+  if (n == UINT32_MAX) return NULL;
+  const char *s = take(r, (size_t)n + 1);
+  if (s && s[n] != '\0') r->bad = true;
+  return r->bad ? "" : s;
+}
+
+static void put_u64(dc_buf *b, uint64_t v) { dc_buf_add(b, &v, sizeof v); }
+static void put_u32(dc_buf *b, uint32_t v) { dc_buf_add(b, &v, sizeof v); }
+
+static void put_str(dc_buf *b, const char *s) {
+  if (!s) {
+    put_u32(b, UINT32_MAX);
+    return;
+  }
+  size_t n = strlen(s);
+  put_u32(b, (uint32_t)n);
+  dc_buf_add(b, s, n + 1);
+}
+
+/* ---- facts blobs ---------------------------------------------------------- */
+
+static void put_facts(dc_buf *b, const dc_file_facts *f, const dc_diag *d, uint32_t n_diags) {
+  put_u32(b, f != NULL);
+  if (f) {
+    put_u32(b, f->n_imports);
+    for (uint32_t i = 0; i < f->n_imports; i++) {
+      const dc_import *m = &f->imports[i];
+      put_u32(b, (uint32_t)m->form), put_u32(b, (uint32_t)m->scope), put_u32(b, m->star), put_u32(b, m->module_level);
+      put_u32(b, m->level), put_str(b, m->module), put_u32(b, m->n_names);
+      for (uint32_t k = 0; k < m->n_names; k++) put_str(b, m->names[k].name), put_str(b, m->names[k].alias);
+      put_u32(b, m->start_byte), put_u32(b, m->end_byte), put_u32(b, m->line), put_u32(b, m->col);
+      put_str(b, m->statement);
+    }
+    put_u32(b, f->n_bindings);
+    for (uint32_t i = 0; i < f->n_bindings; i++)
+      put_str(b, f->bindings[i].name), put_u32(b, (uint32_t)f->bindings[i].import_index),
+          put_u32(b, f->bindings[i].name_index);
+    put_u32(b, f->n_uses);
+    for (uint32_t i = 0; i < f->n_uses; i++) {
+      const dc_attr_use *u = &f->uses[i];
+      put_str(b, u->attr), put_u32(b, u->import_index), put_u32(b, u->name_index);
+      put_u32(b, u->line), put_u32(b, u->col), put_str(b, u->statement);
+    }
+    put_u32(b, f->n_all);
+    for (uint32_t i = 0; i < f->n_all; i++) put_str(b, f->all[i]);
+    put_u32(b, f->has_all), put_u32(b, f->future_annotations);
+  }
+  put_u32(b, n_diags);
+  for (uint32_t i = 0; i < n_diags; i++) {
+    put_u32(b, (uint32_t)d[i].severity), put_u32(b, d[i].line), put_u32(b, d[i].col);
+    put_str(b, d[i].message), put_str(b, d[i].source_line);
+  }
+}
+
+/* An array of n items of `size` from the arena, after checking that the
+ * blob can hold n of at least `min` bytes each (a corrupt count must not
+ * allocate gigabytes). */
+static void *get_array(reader *r, dc_arena *arena, uint32_t n, size_t size, size_t min) {
+  if ((size_t)(r->end - r->p) / min < n) r->bad = true;
+  return r->bad ? NULL : dc_arena_alloc(arena, (n ? n : 1) * size);
+}
+
+/* Copies a string out of the blob into the arena (the index is freed). */
+static const char *get_copy(reader *r, dc_arena *arena) {
+  const char *s = get_str(r);
+  return s ? dc_arena_strdup(arena, s) : NULL;
+}
+
+static bool get_facts(const char *blob, uint32_t len, const char *path, dc_arena *arena, dc_diags *diags,
+                      dc_file_facts **out) {
+  reader r = {blob, blob + len, false};
+  dc_file_facts *f = NULL;
+  if (get_u32(&r)) {
+    f = dc_arena_alloc(arena, sizeof *f);
+    memset(f, 0, sizeof *f);
+    f->n_imports = get_u32(&r);
+    f->imports = get_array(&r, arena, f->n_imports, sizeof *f->imports, 40);
+    for (uint32_t i = 0; !r.bad && i < f->n_imports; i++) {
+      dc_import *m = &f->imports[i];
+      m->form = (dc_import_form)get_u32(&r), m->scope = (dc_scope)get_u32(&r);
+      m->star = get_u32(&r), m->module_level = get_u32(&r);
+      m->level = get_u32(&r), m->module = get_copy(&r, arena), m->n_names = get_u32(&r);
+      m->names = get_array(&r, arena, m->n_names, sizeof *m->names, 8);
+      for (uint32_t k = 0; !r.bad && k < m->n_names; k++)
+        m->names[k].name = get_copy(&r, arena), m->names[k].alias = get_copy(&r, arena);
+      m->start_byte = get_u32(&r), m->end_byte = get_u32(&r), m->line = get_u32(&r), m->col = get_u32(&r);
+      m->statement = get_copy(&r, arena);
+    }
+    f->n_bindings = get_u32(&r);
+    f->bindings = get_array(&r, arena, f->n_bindings, sizeof *f->bindings, 12);
+    for (uint32_t i = 0; !r.bad && i < f->n_bindings; i++) {
+      f->bindings[i].name = get_copy(&r, arena);
+      f->bindings[i].import_index = (int32_t)get_u32(&r);
+      f->bindings[i].name_index = get_u32(&r);
+    }
+    f->n_uses = get_u32(&r);
+    f->uses = get_array(&r, arena, f->n_uses, sizeof *f->uses, 24);
+    for (uint32_t i = 0; !r.bad && i < f->n_uses; i++) {
+      dc_attr_use *u = &f->uses[i];
+      u->attr = get_copy(&r, arena), u->import_index = get_u32(&r), u->name_index = get_u32(&r);
+      u->line = get_u32(&r), u->col = get_u32(&r), u->statement = get_copy(&r, arena);
+    }
+    f->n_all = get_u32(&r);
+    f->all = get_array(&r, arena, f->n_all, sizeof *f->all, 4);
+    for (uint32_t i = 0; !r.bad && i < f->n_all; i++) f->all[i] = get_copy(&r, arena);
+    f->has_all = get_u32(&r), f->future_annotations = get_u32(&r);
+  }
+  uint32_t n = get_u32(&r);
+  if ((size_t)(r.end - r.p) / 20 < n) r.bad = true;
+  dc_diags mine = {0};
+  for (uint32_t i = 0; !r.bad && i < n; i++) {
+    dc_diag d = {(dc_severity)get_u32(&r), path, 0, 0, NULL, NULL};
+    d.line = get_u32(&r), d.col = get_u32(&r);
+    d.message = get_copy(&r, arena), d.source_line = get_copy(&r, arena);
+    if (!d.message) r.bad = true;
+    dc_diags_push(&mine, d);
+  }
+  bool ok = !r.bad && r.p == r.end;
+  if (ok) dc_diags_append(diags, &mine), *out = f;
+  dc_diags_release(&mine);
+  return ok;
+}
+
+/* ---- files ------------------------------------------------------------------ */
+
+/* Reads a whole cache file and checks its magic and payload hash; returns
+ * the payload (inside *whole, which the caller frees) or NULL. */
+static const char *read_checked(const char *path, const char magic[8], char **whole, size_t *payload_len) {
+  dc_source src;
+  *whole = NULL;
+  if (dc_source_read(path, &src) != 0) return NULL;
+  size_t head = 8 + sizeof(dc_hash);
+  dc_hash h;
+  if (src.len < head || memcmp(src.data, magic, 8)) {
+    free(src.data);
+    return NULL;
+  }
+  memcpy(&h, src.data + 8, sizeof h);
+  if (!dc_hash_eq(h, dc_hash_bytes(DC_HASH_SEED, src.data + head, src.len - head))) {
+    free(src.data);
+    return NULL;
+  }
+  *whole = src.data;
+  *payload_len = src.len - head;
+  return src.data + head;
+}
+
+/* Writes magic + hash + payload to `path` through a temporary file and a
+ * rename; failures leave the old file (or none) and are not reported. */
+static void write_checked(const char *dir, const char *path, const char magic[8], const dc_buf *payload) {
+  dc_buf tmp = DC_BUF_INIT;
+  dc_buf_addf(&tmp, "%s/.tmp-XXXXXX", dir);
+  char *name = (char *)dc_buf_str(&tmp);
+  int fd = mkstemp(name);
+  if (fd < 0) {
+    dc_buf_release(&tmp);
+    return;
+  }
+  dc_hash h = dc_hash_bytes(DC_HASH_SEED, payload->data, payload->len);
+  bool ok = write(fd, magic, 8) == 8 && write(fd, &h, sizeof h) == (ssize_t)sizeof h;
+  for (size_t done = 0; ok && done < payload->len;) {
+    ssize_t n = write(fd, payload->data + done, payload->len - done);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) done += (size_t)n;
+  }
+  ok = close(fd) == 0 && ok;
+  if (!ok || rename(name, path) != 0) unlink(name);
+  dc_buf_release(&tmp);
+}
+
+static char *hex(dc_hash h) {
+  char *s = dc_xmalloc(33);
+  snprintf(s, 33, "%016llx%016llx", (unsigned long long)h.hi, (unsigned long long)h.lo);
+  return s;
+}
+
+/* The hex id of the project at `path`: the hash of its real path. */
+static char *project_id(const char *path) {
+  char *real = realpath(path, NULL);
+  char *id = hex(dc_hash_str(DC_HASH_SEED, real ? real : path));
+  free(real);
+  return id;
+}
+
+/* The cache folder, created when missing (NULL when there is no place). */
+static char *cache_dir(void) {
+  const char *env = getenv("DECYCLE_CACHE_DIR"), *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+  dc_buf b = DC_BUF_INIT;
+  if (env && *env) dc_buf_adds(&b, env);
+  else if (xdg && *xdg == '/') dc_buf_addf(&b, "%s/decycle", xdg);
+  else if (home && *home == '/') dc_buf_addf(&b, "%s/.cache/decycle", home);
+  else return NULL;
+  char *dir = dc_buf_detach(&b, NULL);
+  /* mkdir -p, one component at a time */
+  for (char *s = dir + 1;; s++) {
+    if (*s == '/' || !*s) {
+      char c = *s;
+      *s = '\0';
+      if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+        free(dir);
+        return NULL;
+      }
+      *s = c;
+      if (!c) break;
+    }
+  }
+  return dir;
+}
+
+static bool same_stat(const dc_file_stat *a, const dc_file_stat *b) {
+  return a->dev == b->dev && a->ino == b->ino && a->size == b->size && a->mtime_ns == b->mtime_ns &&
+         a->ctime_ns == b->ctime_ns;
+}
+
+/* Whether stat data recorded by a run that started at `started` can be
+ * trusted: modified more than RACY_NS before it (see the top of the file;
+ * what changes a file's content or a folder's entries changes its mtime). */
+static bool settled(const dc_file_stat *st, uint64_t started) { return st->mtime_ns + RACY_NS < started; }
+
+uint64_t dc_cache_now(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_REALTIME, &t);
+  return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+/* The version the facts index is recorded under: facts depend on the rules
+ * of the target Python too (lazy annotations from 3.14 on, pywalk.h), so a
+ * run for another target ignores the index, and replaces it. */
+static const char *facts_version(const dc_cache *c) {
+  return dc_py_walk_flags_for(c->p->target_minor) ? DECYCLE_VERSION " lazy-annotations" : DECYCLE_VERSION;
+}
+
+/* Loads the facts index; on any problem the index is simply empty. */
+static void load_index(dc_cache *c, const char *path) {
+  size_t len;
+  const char *payload = read_checked(path, FACTS_MAGIC, &c->index, &len);
+  if (!payload) return;
+  reader r = {payload, payload + len, false};
+  uint64_t recorded_start;
+  if (get_u32(&r) != FORMAT || get_u32(&r) != BYTE_ORDER_MARK) goto foreign;
+  const char *version = get_str(&r);
+  if (r.bad || !version || strcmp(version, facts_version(c))) goto foreign;
+  recorded_start = get_u64(&r);
+  uint32_t n = get_u32(&r);
+  for (uint32_t i = 0; !r.bad && i < n; i++) {
+    entry e;
+    e.path = get_str(&r);
+    e.stat.dev = get_u64(&r), e.stat.ino = get_u64(&r), e.stat.size = get_u64(&r);
+    e.stat.mtime_ns = get_u64(&r), e.stat.ctime_ns = get_u64(&r);
+    e.hash.lo = get_u64(&r), e.hash.hi = get_u64(&r);
+    e.blob_len = get_u32(&r);
+    e.blob = take(&r, e.blob_len);
+    if (!e.path) r.bad = true;
+    if (!r.bad) dc_vec_push(&c->entries, e);
+  }
+  if (r.bad || r.p != r.end) goto foreign;
+  /* the project's files and the entries are both in path order */
+  for (uint32_t i = 0, k = 0; i < c->p->n_files && k < c->entries.size;) {
+    const dc_file *f = &c->p->files[i];
+    const entry *e = &c->entries.items[k];
+    int cmp = strcmp(f->path, e->path);
+    if (cmp < 0) {
+      i++;
+    } else if (cmp > 0) {
+      k++;
+    } else {
+      if (f->kind == DC_MODULE_SOURCE && same_stat(&f->stat, &e->stat) && settled(&e->stat, recorded_start)) {
+        c->slots[i] = (slot){true, true, e->hash, e->blob, e->blob_len, NULL};
+      }
+      i++, k++;
+    }
+  }
+  return;
+foreign:
+  c->entries.size = 0;
+  c->changed = true;
+}
+
+dc_cache *dc_cache_open(const dc_project *p, uint64_t started_ns) {
+  char *dir = cache_dir();
+  if (!dir) return NULL;
+  dc_cache *c = dc_xcalloc(1, sizeof *c);
+  c->p = p;
+  c->dir = dir;
+  c->started_ns = started_ns;
+  c->project = project_id(p->path);
+  c->slots = dc_xcalloc(p->n_files ? p->n_files : 1, sizeof *c->slots);
+  dc_buf path = DC_BUF_INIT;
+  dc_buf_addf(&path, "%s/facts-%s", c->dir, c->project);
+  load_index(c, dc_buf_str(&path));
+  dc_buf_release(&path);
+  return c;
+}
+
+void dc_cache_close(dc_cache *c) {
+  if (!c) return;
+  for (uint32_t i = 0; i < c->p->n_files; i++) free(c->slots[i].owned);
+  free(c->slots);
+  free(c->by_hash);
+  dc_vec_free(&c->entries);
+  free(c->index);
+  free(c->project);
+  free(c->dir);
+  free(c);
+}
+
+bool dc_cache_known(const dc_cache *c, uint32_t i) { return c && c->slots[i].trusted; }
+
+/* The index entry with content hash h, or NULL. The table is built by the
+ * first caller; parse.c calls dc_cache_prepare first, before its threads. */
+static const entry *by_hash(const dc_cache *c, dc_hash h) {
+  if (!c->by_hash_cap) return NULL;
+  for (uint32_t k = (uint32_t)h.lo & (c->by_hash_cap - 1);; k = (k + 1) & (c->by_hash_cap - 1)) {
+    uint32_t v = c->by_hash[k];
+    if (!v) return NULL;
+    if (dc_hash_eq(c->entries.items[v - 1].hash, h)) return &c->entries.items[v - 1];
+  }
+}
+
+void dc_cache_prepare(dc_cache *c) {
+  if (!c || c->by_hash_cap || !c->entries.size) return;
+  uint32_t cap = 16;
+  while (cap < c->entries.size * 2) cap *= 2;
+  c->by_hash = dc_xcalloc(cap, sizeof *c->by_hash);
+  c->by_hash_cap = cap;
+  for (uint32_t i = 0; i < c->entries.size; i++) {
+    uint32_t k = (uint32_t)c->entries.items[i].hash.lo & (cap - 1);
+    while (c->by_hash[k]) k = (k + 1) & (cap - 1);
+    c->by_hash[k] = i + 1;
+  }
+}
+
+bool dc_cache_facts(dc_cache *c, uint32_t i, dc_hash h, const char *path, dc_arena *arena, dc_diags *diags,
+                    dc_file_facts **facts) {
+  slot *s = &c->slots[i];
+  if (!s->trusted) {
+    const entry *e = by_hash(c, h);
+    if (!e) return false;
+    *s = (slot){true, false, h, e->blob, e->blob_len, NULL};
+  }
+  if (get_facts(s->blob, s->blob_len, path, arena, diags, facts)) return true;
+  s->have_hash = s->trusted = false, s->blob = NULL; /* a bad blob: parse */
+  return false;
+}
+
+void dc_cache_store(dc_cache *c, uint32_t i, dc_hash h, const dc_file_facts *facts, const dc_diag *d, uint32_t n) {
+  dc_buf b = DC_BUF_INIT;
+  put_facts(&b, facts, d, n);
+  size_t len;
+  slot *s = &c->slots[i];
+  free(s->owned);
+  s->owned = dc_buf_detach(&b, &len);
+  *s = (slot){true, false, h, s->owned, (uint32_t)len, s->owned};
+}
+
+void dc_cache_save_facts(dc_cache *c) {
+  if (!c) return;
+  /* written when any file is new, changed, untrusted or gone */
+  uint32_t sources = 0;
+  bool changed = c->changed;
+  for (uint32_t i = 0; i < c->p->n_files; i++) {
+    if (c->p->files[i].kind != DC_MODULE_SOURCE) continue;
+    sources++;
+    changed |= !c->slots[i].trusted;
+  }
+  if (!changed && sources == c->entries.size) return;
+  dc_buf b = DC_BUF_INIT;
+  put_u32(&b, FORMAT), put_u32(&b, BYTE_ORDER_MARK), put_str(&b, facts_version(c)), put_u64(&b, c->started_ns);
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < c->p->n_files; i++) n += c->slots[i].have_hash && c->slots[i].blob;
+  put_u32(&b, n);
+  for (uint32_t i = 0; i < c->p->n_files; i++) {
+    const slot *s = &c->slots[i];
+    if (!s->have_hash || !s->blob) continue;
+    const dc_file_stat *st = &c->p->files[i].stat;
+    put_str(&b, c->p->files[i].path);
+    put_u64(&b, st->dev), put_u64(&b, st->ino), put_u64(&b, st->size), put_u64(&b, st->mtime_ns),
+        put_u64(&b, st->ctime_ns);
+    put_u64(&b, s->hash.lo), put_u64(&b, s->hash.hi);
+    put_u32(&b, s->blob_len);
+    dc_buf_add(&b, s->blob, s->blob_len);
+  }
+  dc_buf path = DC_BUF_INIT;
+  dc_buf_addf(&path, "%s/facts-%s", c->dir, c->project);
+  write_checked(c->dir, dc_buf_str(&path), FACTS_MAGIC, &b);
+  dc_buf_release(&path);
+  dc_buf_release(&b);
+}
+
+/* ---- whole runs -------------------------------------------------------------- */
+
+/* The key of a run: with `content_of` NULL, every source file counts by
+ * its content hash; else only the files it marks do, and the others by the
+ * hash of their facts (what the plan reads of them). False when a source
+ * file has no hash. */
+static bool run_key(dc_cache *c, const char *options, const dc_diags *scan_diags, const bool *content_of,
+                    dc_hash *key) {
+  const dc_project *p = c->p;
+  dc_hash h = dc_hash_str(DC_HASH_SEED, content_of ? "facts run " DECYCLE_VERSION : "run " DECYCLE_VERSION);
+  h = dc_hash_str(dc_hash_str(h, options), c->project);
+  h = dc_hash_bytes(h, &p->listing, sizeof p->listing);
+  for (uint32_t i = 0; i < p->n_roots; i++) h = dc_hash_str(h, p->roots[i]);
+  for (uint32_t i = 0; i < p->n_files; i++) {
+    const dc_file *f = &p->files[i];
+    const slot *s = &c->slots[i];
+    h = dc_hash_str(dc_hash_str(dc_hash_u64(h, (uint64_t)f->kind << 32 | f->stat.mode), f->path), f->module);
+    if (f->kind != DC_MODULE_SOURCE) continue;
+    if (!s->have_hash) return false;
+    if (!content_of || content_of[i]) {
+      h = dc_hash_bytes(dc_hash_u64(h, 1), &s->hash, sizeof s->hash);
+    } else {
+      if (!s->blob) return false;
+      dc_hash facts = dc_hash_bytes(DC_HASH_SEED, s->blob, s->blob_len);
+      h = dc_hash_bytes(dc_hash_u64(h, 2), &facts, sizeof facts);
+    }
+  }
+  for (uint32_t i = 0; i < scan_diags->size; i++) {
+    const dc_diag *d = &scan_diags->items[i];
+    h = dc_hash_str(dc_hash_str(dc_hash_u64(h, ((uint64_t)d->line << 32) | d->col), d->path), d->message);
+  }
+  /* pyproject.toml at PATH, which may hold options */
+  dc_buf path = DC_BUF_INIT;
+  dc_buf_addf(&path, "%s/pyproject.toml", p->path);
+  dc_source src;
+  if (dc_source_read(dc_buf_str(&path), &src) == 0) {
+    h = dc_hash_bytes(dc_hash_str(h, "pyproject"), src.data, src.len);
+    free(src.data);
+  }
+  dc_buf_release(&path);
+  *key = h;
+  return true;
+}
+
+bool dc_cache_run_key(dc_cache *c, const char *options, const dc_diags *scan_diags, dc_hash *key) {
+  return run_key(c, options, scan_diags, NULL, key);
+}
+
+/* The file that lists, for one command line, the files whose text the plan
+ * of the last run read. */
+static char *reads_path(const dc_cache *c, const char *options) {
+  char *k = hex(dc_hash_str(DC_HASH_SEED, options));
+  dc_buf b = DC_BUF_INIT;
+  dc_buf_addf(&b, "%s/reads-%s-%s", c->dir, c->project, k);
+  free(k);
+  return dc_buf_detach(&b, NULL);
+}
+
+bool dc_cache_facts_run_key(dc_cache *c, const char *options, const dc_diags *scan_diags, dc_hash *key) {
+  char *path = reads_path(c, options), *whole;
+  size_t len;
+  const char *payload = read_checked(path, READS_MAGIC, &whole, &len);
+  free(path);
+  if (!payload) return false;
+  reader r = {payload, payload + len, false};
+  bool *content_of = dc_xcalloc(c->p->n_files ? c->p->n_files : 1, 1);
+  bool ok = get_u32(&r) == FORMAT && get_u32(&r) == BYTE_ORDER_MARK;
+  const char *version = get_str(&r);
+  ok = ok && !r.bad && version && !strcmp(version, DECYCLE_VERSION);
+  /* paths in project order; one that is gone makes the key differ anyway */
+  uint32_t n = get_u32(&r), i = 0;
+  for (uint32_t k = 0; ok && k < n; k++) {
+    const char *read = get_str(&r);
+    if (r.bad || !read) break;
+    while (i < c->p->n_files && strcmp(c->p->files[i].path, read) < 0) i++;
+    if (i < c->p->n_files && !strcmp(c->p->files[i].path, read)) content_of[i] = true;
+  }
+  ok = ok && !r.bad && r.p == r.end && run_key(c, options, scan_diags, content_of, key);
+  free(content_of);
+  free(whole);
+  return ok;
+}
+
+static char *run_path(const dc_cache *c, dc_hash key) {
+  char *k = hex(key);
+  dc_buf b = DC_BUF_INIT;
+  dc_buf_addf(&b, "%s/run-%s-%s", c->dir, c->project, k);
+  free(k);
+  return dc_buf_detach(&b, NULL);
+}
+
+bool dc_cache_replay(dc_cache *c, dc_hash key, char **out, size_t *out_len, char **err, size_t *err_len,
+                     int *status) {
+  char *path = run_path(c, key), *whole;
+  size_t len;
+  const char *payload = read_checked(path, RUN_MAGIC, &whole, &len);
+  free(path);
+  if (!payload) return false;
+  reader r = {payload, payload + len, false};
+  bool ok = get_u32(&r) == FORMAT && get_u32(&r) == BYTE_ORDER_MARK;
+  const char *version = get_str(&r);
+  dc_hash k;
+  k.lo = get_u64(&r), k.hi = get_u64(&r);
+  ok = ok && !r.bad && version && !strcmp(version, DECYCLE_VERSION) && dc_hash_eq(k, key);
+  *status = (int)get_u32(&r);
+  *out_len = get_u64(&r);
+  const char *o = take(&r, *out_len);
+  *err_len = get_u64(&r);
+  const char *e = take(&r, *err_len);
+  ok = ok && !r.bad && r.p == r.end;
+  if (ok) {
+    *out = dc_xmalloc(*out_len + 1), memcpy(*out, o, *out_len);
+    *err = dc_xmalloc(*err_len + 1), memcpy(*err, e, *err_len);
+  }
+  free(whole);
+  return ok;
+}
+
+/* Keeps the RUNS_KEPT newest run files of the project. */
+static void prune_runs(const dc_cache *c) {
+  DIR *d = opendir(c->dir);
+  if (!d) return;
+  typedef struct old {
+    char *name;
+    uint64_t mtime;
+  } old;
+  dc_vec(old) runs = {0};
+  dc_buf prefix = DC_BUF_INIT;
+  dc_buf_addf(&prefix, "run-%s-", c->project);
+  struct dirent *e;
+  struct stat st;
+  while ((e = readdir(d)))
+    if (!strncmp(e->d_name, dc_buf_str(&prefix), prefix.len) && fstatat(dirfd(d), e->d_name, &st, 0) == 0)
+      dc_vec_push(&runs, ((old){dc_xstrdup(e->d_name),
+                                (uint64_t)st.st_mtim.tv_sec * 1000000000u + (uint64_t)st.st_mtim.tv_nsec}));
+  /* newest first: a few selection passes are enough for a handful of files */
+  for (uint32_t kept = 0; kept < RUNS_KEPT && kept < runs.size; kept++) {
+    uint32_t best = kept;
+    for (uint32_t i = kept + 1; i < runs.size; i++)
+      if (runs.items[i].mtime > runs.items[best].mtime) best = i;
+    old t = runs.items[kept];
+    runs.items[kept] = runs.items[best];
+    runs.items[best] = t;
+  }
+  for (uint32_t i = 0; i < runs.size; i++) {
+    if (i >= RUNS_KEPT) unlinkat(dirfd(d), runs.items[i].name, 0);
+    free(runs.items[i].name);
+  }
+  dc_vec_free(&runs);
+  dc_buf_release(&prefix);
+  closedir(d);
+}
+
+/* Writes one run file. */
+static void write_run(dc_cache *c, dc_hash key, const char *out, size_t out_len, const char *err, size_t err_len,
+                      int status) {
+  dc_buf b = DC_BUF_INIT;
+  put_u32(&b, FORMAT), put_u32(&b, BYTE_ORDER_MARK), put_str(&b, DECYCLE_VERSION);
+  put_u64(&b, key.lo), put_u64(&b, key.hi), put_u32(&b, (uint32_t)status);
+  put_u64(&b, out_len), dc_buf_add(&b, out, out_len);
+  put_u64(&b, err_len), dc_buf_add(&b, err, err_len);
+  char *path = run_path(c, key);
+  write_checked(c->dir, path, RUN_MAGIC, &b);
+  free(path);
+  dc_buf_release(&b);
+}
+
+void dc_cache_save_run(dc_cache *c, const char *options, const dc_diags *scan_diags, const bool *reread,
+                       const char *out, size_t out_len, const char *err, size_t err_len, int status) {
+  dc_hash key;
+  if (!run_key(c, options, scan_diags, NULL, &key)) return;
+  write_run(c, key, out, out_len, err, err_len, status);
+  if (reread && run_key(c, options, scan_diags, reread, &key)) {
+    write_run(c, key, out, out_len, err, err_len, status);
+    dc_buf b = DC_BUF_INIT;
+    put_u32(&b, FORMAT), put_u32(&b, BYTE_ORDER_MARK), put_str(&b, DECYCLE_VERSION);
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < c->p->n_files; i++) n += reread[i];
+    put_u32(&b, n);
+    for (uint32_t i = 0; i < c->p->n_files; i++)
+      if (reread[i]) put_str(&b, c->p->files[i].path);
+    char *path = reads_path(c, options);
+    write_checked(c->dir, path, READS_MAGIC, &b);
+    free(path);
+    dc_buf_release(&b);
+  }
+  prune_runs(c);
+}
+
+/* ---- the scan ---------------------------------------------------------------- */
+
+static char *scan_path(const char *dir, const char *path, const char *scan_key) {
+  char *project = project_id(path), *k = hex(dc_hash_str(DC_HASH_SEED, scan_key));
+  dc_buf b = DC_BUF_INIT;
+  dc_buf_addf(&b, "%s/scan-%s-%s", dir, project, k);
+  free(project), free(k);
+  return dc_buf_detach(&b, NULL);
+}
+
+static void put_stat(dc_buf *b, const dc_file_stat *st) {
+  put_u64(b, st->dev), put_u64(b, st->ino), put_u64(b, st->size), put_u64(b, st->mtime_ns), put_u64(b, st->ctime_ns);
+  put_u32(b, st->mode);
+}
+
+static dc_file_stat get_stat(reader *r) {
+  dc_file_stat st;
+  st.dev = get_u64(r), st.ino = get_u64(r), st.size = get_u64(r), st.mtime_ns = get_u64(r), st.ctime_ns = get_u64(r);
+  st.mode = get_u32(r);
+  return st;
+}
+
+void dc_cache_save_scan(const char *path, const char *scan_key, const dc_project *p, const dc_diags *scan_diags,
+                        uint64_t started_ns) {
+  char *dir = cache_dir();
+  if (!dir) return;
+  dc_buf b = DC_BUF_INIT;
+  put_u32(&b, FORMAT), put_u32(&b, BYTE_ORDER_MARK), put_str(&b, DECYCLE_VERSION), put_u64(&b, started_ns);
+  put_str(&b, scan_key);
+  put_u32(&b, p->n_dirs);
+  for (uint32_t i = 0; i < p->n_dirs; i++) put_str(&b, p->dirs[i].open_path), put_stat(&b, &p->dirs[i].stat);
+  put_u32(&b, p->n_roots);
+  for (uint32_t i = 0; i < p->n_roots; i++) put_str(&b, p->roots[i]);
+  put_u32(&b, p->n_files);
+  for (uint32_t i = 0; i < p->n_files; i++) {
+    const dc_file *f = &p->files[i];
+    put_str(&b, f->path), put_str(&b, f->open_path), put_str(&b, f->module);
+    put_u32(&b, (uint32_t)f->kind), put_u32(&b, f->is_package);
+  }
+  put_u32(&b, p->n_namespaces);
+  for (uint32_t i = 0; i < p->n_namespaces; i++) put_str(&b, p->namespaces[i]);
+  put_u64(&b, p->listing.lo), put_u64(&b, p->listing.hi);
+  put_u32(&b, scan_diags->size);
+  for (uint32_t i = 0; i < scan_diags->size; i++) {
+    const dc_diag *d = &scan_diags->items[i];
+    put_u32(&b, (uint32_t)d->severity), put_str(&b, d->path), put_u32(&b, d->line), put_u32(&b, d->col);
+    put_str(&b, d->message), put_str(&b, d->source_line);
+  }
+  char *file = scan_path(dir, path, scan_key);
+  write_checked(dir, file, SCAN_MAGIC, &b);
+  free(file), free(dir);
+  dc_buf_release(&b);
+}
+
+dc_project *dc_cache_scan(const char *path, const char *scan_key, dc_arena *arena, dc_diags *diags) {
+  char *dir = cache_dir();
+  if (!dir) return NULL;
+  char *file = scan_path(dir, path, scan_key), *whole;
+  free(dir);
+  size_t len;
+  const char *payload = read_checked(file, SCAN_MAGIC, &whole, &len);
+  free(file);
+  if (!payload) return NULL;
+  reader r = {payload, payload + len, false};
+  dc_project *p = NULL;
+  dc_diags mine = {0};
+  if (get_u32(&r) != FORMAT || get_u32(&r) != BYTE_ORDER_MARK) goto out;
+  const char *version = get_str(&r);
+  if (r.bad || !version || strcmp(version, DECYCLE_VERSION)) goto out;
+  uint64_t started = get_u64(&r);
+  const char *key = get_str(&r);
+  if (r.bad || !key || strcmp(key, scan_key)) goto out;
+  /* every folder the scan looked into must be as it was */
+  uint32_t n_dirs = get_u32(&r);
+  for (uint32_t i = 0; i < n_dirs && !r.bad; i++) {
+    const char *open_path = get_str(&r);
+    dc_file_stat was = get_stat(&r);
+    /* a folder that was missing (all zero) must still be missing */
+    struct stat st;
+    dc_file_stat now = {0};
+    if (r.bad || !open_path) goto out;
+    if (stat(open_path, &st) == 0) now = dc_file_stat_of(&st);
+    if (!same_stat(&was, &now) || (was.ino && !settled(&was, started))) goto out;
+  }
+  p = dc_arena_alloc(arena, sizeof *p);
+  memset(p, 0, sizeof *p);
+  p->path = dc_arena_strdup(arena, path);
+  p->n_roots = get_u32(&r);
+  p->roots = get_array(&r, arena, p->n_roots, sizeof *p->roots, 5);
+  for (uint32_t i = 0; i < p->n_roots && !r.bad; i++) p->roots[i] = get_copy(&r, arena);
+  p->n_files = get_u32(&r);
+  p->files = get_array(&r, arena, p->n_files, sizeof *p->files, 20);
+  for (uint32_t i = 0; i < p->n_files && !r.bad; i++) {
+    dc_file *f = &p->files[i];
+    f->path = get_copy(&r, arena), f->open_path = get_copy(&r, arena), f->module = get_copy(&r, arena);
+    f->kind = (dc_module_kind)get_u32(&r), f->is_package = get_u32(&r);
+    struct stat st;
+    if (r.bad || !f->open_path || stat(f->open_path, &st) != 0 || !S_ISREG(st.st_mode)) goto fail;
+    f->stat = dc_file_stat_of(&st);
+    f->size = f->stat.size;
+  }
+  p->n_namespaces = get_u32(&r);
+  p->namespaces = get_array(&r, arena, p->n_namespaces, sizeof *p->namespaces, 5);
+  for (uint32_t i = 0; i < p->n_namespaces && !r.bad; i++) p->namespaces[i] = get_copy(&r, arena);
+  p->listing.lo = get_u64(&r), p->listing.hi = get_u64(&r);
+  uint32_t n_diags = get_u32(&r);
+  if ((size_t)(r.end - r.p) / 24 < n_diags) r.bad = true;
+  for (uint32_t i = 0; i < n_diags && !r.bad; i++) {
+    dc_diag d;
+    d.severity = (dc_severity)get_u32(&r), d.path = get_copy(&r, arena), d.line = get_u32(&r), d.col = get_u32(&r);
+    d.message = get_copy(&r, arena), d.source_line = get_copy(&r, arena);
+    if (!d.path || !d.message) r.bad = true;
+    dc_diags_push(&mine, d);
+  }
+  if (r.bad || r.p != r.end) goto fail;
+  /* the folders again, so that the snapshot keeps them for the next run */
+  p->dirs = dc_arena_alloc(arena, (n_dirs ? n_dirs : 1) * sizeof *p->dirs);
+  reader again = {payload, payload + len, false};
+  get_u32(&again), get_u32(&again), get_str(&again), get_u64(&again), get_str(&again), get_u32(&again);
+  for (uint32_t i = 0; i < n_dirs; i++) {
+    p->dirs[i].open_path = get_copy(&again, arena);
+    p->dirs[i].stat = get_stat(&again);
+  }
+  p->n_dirs = n_dirs;
+  dc_diags_append(diags, &mine);
+  goto out;
+fail:
+  p = NULL;
+out:
+  dc_diags_release(&mine);
+  free(whole);
+  return p;
+}

@@ -1,0 +1,250 @@
+#!/usr/bin/env python3
+"""The cache, end to end (ctest: cache).
+
+Each check runs the real decycle on a scratch project with DECYCLE_CACHE_DIR
+set to a scratch folder and compares with a --no-cache run:
+
+- a warm run prints the same bytes and exit status as the cold one, and opens
+  no source file of the project (strace watches its openat calls);
+- a changed file is seen: new content gives the new report, whether its stat
+  data changed or not (a file rewritten within the same second, same size);
+- a file whose content is unchanged but whose stat data changed (touch) is
+  read again but not parsed again, and the output is the same;
+- corrupt, truncated, empty, re-versioned and junk cache files are ignored
+  and replaced: the output is still right and the next run is warm again;
+- --no-cache neither reads nor writes the cache;
+- --apply always does the work (and uses the facts cache safely);
+- eight concurrent runs on one cache all print the right output, and leave a
+  cache that the next run reads;
+- an unwritable cache folder does not fail the run.
+
+usage: cache_test.py DECYCLE
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+FAILURES = []
+
+
+def expect(what, ok, detail=""):
+    print(("ok   " if ok else "FAIL ") + what)
+    if not ok:
+        FAILURES.append(what)
+        if detail:
+            print("     " + str(detail)[:2000].replace("\n", "\n     "))
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+
+
+def make_project(root):
+    """A package with a cycle (a <-> b) and a module outside it."""
+    write(os.path.join(root, "pkg", "__init__.py"), "")
+    write(os.path.join(root, "pkg", "a.py"), "from pkg import b\n\nA = 1\n")
+    write(os.path.join(root, "pkg", "b.py"), "from pkg.a import A\n\nB = A + 1\n")
+    write(os.path.join(root, "pkg", "c.py"), "import os\n\nC = os.sep\n")
+    # old mtimes: a stat match is only trusted for files and folders
+    # modified well before the run that recorded them
+    for dirpath, _, names in os.walk(root, topdown=False):
+        for n in names:
+            os.utime(os.path.join(dirpath, n), (1_600_000_000, 1_600_000_000))
+        os.utime(dirpath, (1_600_000_000, 1_600_000_000))
+
+
+def run(decycle, cache, *args, strace_log=None):
+    env = dict(os.environ, DECYCLE_CACHE_DIR=cache)
+    cmd = [decycle] + list(args)
+    if strace_log:
+        cmd = ["strace", "-f", "-qq", "-e", "trace=openat", "-o", strace_log] + cmd
+    p = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+    return p.stdout, p.stderr, p.returncode
+
+
+def cache_files(cache):
+    return sorted(os.listdir(cache)) if os.path.isdir(cache) else []
+
+
+def opened_sources(log, project):
+    with open(log) as f:
+        return [line for line in f if project in line and ".py\"" in line]
+
+
+def listed_folders(log, project):
+    with open(log) as f:
+        return [line for line in f if project in line and "O_DIRECTORY" in line]
+
+
+def main():
+    decycle = os.path.abspath(sys.argv[1])
+    have_strace = shutil.which("strace") is not None
+    with tempfile.TemporaryDirectory(prefix="decycle-cache-") as tmp:
+        project, cache = os.path.join(tmp, "project"), os.path.join(tmp, "cache")
+        make_project(project)
+        uncached = run(decycle, cache, "--no-cache", project)
+        expect("--no-cache writes no cache", cache_files(cache) == [], cache_files(cache))
+        expect("the project has its cycle", uncached[2] == 1 and b"pkg.a" in uncached[0], uncached)
+
+        cold = run(decycle, cache, project)
+        expect("a cold run prints what --no-cache prints", cold == uncached, cold)
+        files = cache_files(cache)
+        expect("a cold run writes the facts, the run (under its two keys) and what the plan read",
+               len([f for f in files if f.startswith("facts-")]) == 1 and
+               len([f for f in files if f.startswith("run-")]) == 2 and
+               len([f for f in files if f.startswith("reads-")]) == 1, files)
+        log = os.path.join(tmp, "strace.log")
+        warm = run(decycle, cache, project, strace_log=log if have_strace else None)
+        expect("a warm run prints the same bytes and status", warm == uncached, warm)
+        if have_strace:
+            opened = opened_sources(log, project)
+            expect("a warm run opens no source file", opened == [], opened)
+            listed = listed_folders(log, project)
+            expect("a warm run lists no folder (the folders' stat data says nothing changed)", listed == [], listed)
+        else:
+            expect("strace is installed (.ci/install-deps)", False)
+
+        for fmt in ("json", "dot"):
+            expect(f"--format {fmt}: cached output equals uncached",
+                   run(decycle, cache, "--format", fmt, project) == run(decycle, cache, "--no-cache", "--format", fmt, project))
+        expect("--diff: cached output equals uncached",
+               run(decycle, cache, "--diff", project) == run(decycle, cache, "--no-cache", "--diff", project))
+
+        # the same content with new stat data: read again, same output
+        os.utime(os.path.join(project, "pkg", "c.py"), None)
+        if have_strace:
+            touched = run(decycle, cache, project, strace_log=log)
+            opened = opened_sources(log, project)
+            expect("a touched file is read again, and only it",
+                   len(opened) == 1 and "c.py" in opened[0], opened)
+        else:
+            touched = run(decycle, cache, project)
+        expect("a touched file gives the same output", touched == uncached, touched)
+
+        # an edit that keeps the facts of a file the plan does not read: the
+        # run is replayed (only that file is read, to hash and scan it)
+        c = os.path.join(project, "pkg", "c.py")
+        with open(c, "a") as f:
+            f.write("# a comment after everything\n")
+        if have_strace:
+            edited = run(decycle, cache, project, strace_log=log)
+            opened = opened_sources(log, project)
+            expect("an edit that keeps a file's facts, outside the plan's reads, replays (only that file is read)",
+                   len(opened) == 1 and "c.py" in opened[0], opened)
+        else:
+            edited = run(decycle, cache, project)
+        expect("... and prints the same", edited == uncached, edited)
+        # an edit that keeps the facts of a file the plan reads is not replayed
+        a = os.path.join(project, "pkg", "a.py")
+        with open(a) as f:
+            a_text = f.read()
+        with open(a, "a") as f:
+            f.write("# a comment after everything\n")
+        if have_strace:
+            edited = run(decycle, cache, project, strace_log=log)
+            opened = opened_sources(log, project)
+            expect("an edit to a file the plan reads is planned again (it is read twice, b.py too)",
+                   len(opened) >= 3 and any("b.py" in o for o in opened), opened)
+            edited = run(decycle, cache, "--diff", project)
+            expect("... and the diff has the new text", b"a comment after everything" in edited[0], edited)
+        write(a, a_text)
+        # new content, same size and mtime (a file rewritten within one
+        # timestamp tick): its ctime and the racy rule (its mtime is not older
+        # than the run that cached it) both make decycle read it again
+        b = os.path.join(project, "pkg", "b.py")
+        write(b, "from pkg.a import A\n\nB = A + 1\n")
+        run(decycle, cache, project)
+        st = os.stat(b)
+        write(b, "import os\n\nB = 1 + 2 + 3 + 456\n")
+        os.utime(b, ns=(st.st_atime_ns, st.st_mtime_ns))
+        expect("same size, same mtime", os.stat(b).st_size == st.st_size)
+        fresh = run(decycle, cache, project)
+        expect("new content with the old size and mtime is seen (the cycle is gone)",
+               fresh == run(decycle, cache, "--no-cache", project) and fresh[2] == 0, fresh)
+        write(b, "from pkg.a import A\n\nB = A + 1\n")
+        expect("the cycle is back when the import is", run(decycle, cache, project) == uncached)
+
+        # a new file, a removed file
+        write(os.path.join(project, "pkg", "d.py"), "from pkg import e\n")
+        write(os.path.join(project, "pkg", "e.py"), "from pkg import d\n")
+        grown = run(decycle, cache, project)
+        expect("a new cycle in new files is reported", b"pkg.d" in grown[0] and grown == run(decycle, cache, "--no-cache", project), grown)
+        os.remove(os.path.join(project, "pkg", "e.py"))
+        shrunk = run(decycle, cache, project)
+        expect("a removed file is seen", b"pkg.d" not in shrunk[0] and shrunk == run(decycle, cache, "--no-cache", project), shrunk)
+        os.remove(os.path.join(project, "pkg", "d.py"))
+        # a new non-Python file can matter (a config module must not take its name)
+        write(os.path.join(project, "pkg", "notes.txt"), "x\n")
+        expect("a new file of another kind changes nothing in the output", run(decycle, cache, project) == uncached)
+
+        # damaged cache files: each is ignored, and replaced
+        expected = run(decycle, cache, "--no-cache", "--format", "json", project)
+        run(decycle, cache, "--format", "json", project)
+        for damage in ("truncated", "flipped", "emptied", "junk", "another version"):
+            for name in cache_files(cache):
+                path = os.path.join(cache, name)
+                with open(path, "rb") as f:
+                    data = f.read()
+                if damage == "truncated":
+                    data = data[: len(data) // 2]
+                elif damage == "flipped":
+                    data = data[:-7] + bytes([data[-7] ^ 0x20]) + data[-6:]
+                elif damage == "emptied":
+                    data = b""
+                elif damage == "junk":
+                    data = os.urandom(len(data))
+                else:  # the version string changed (the checksum catches it first)
+                    data = data.replace(b"0.1.0", b"9.9.9")
+                with open(path, "wb") as f:
+                    f.write(data)
+            got = run(decycle, cache, "--format", "json", project)
+            expect(f"a cache file {damage} is ignored", got == expected, got)
+            expect(f"... and the next run after {damage} is warm and right",
+                   run(decycle, cache, "--format", "json", project) == expected)
+
+        # --apply does the work, with facts from the cache
+        applied = os.path.join(tmp, "applied")
+        shutil.copytree(project, applied)
+        reference = os.path.join(tmp, "reference")
+        shutil.copytree(project, reference)
+        run(decycle, cache, applied)
+        rc_cached = run(decycle, cache, "--apply", applied)[2]
+        rc_plain = run(decycle, cache, "--no-cache", "--apply", reference)[2]
+        same = all(open(os.path.join(applied, "pkg", n)).read() == open(os.path.join(reference, "pkg", n)).read()
+                   for n in ("a.py", "b.py", "c.py"))
+        expect("--apply with the cache rewrites like --apply without", rc_cached == rc_plain == 0 and same)
+        after = run(decycle, cache, applied)
+        expect("after --apply the cache sees the rewritten files", after[2] == 0 and after == run(decycle, cache, "--no-cache", applied), after)
+
+        # concurrent runs on one cache
+        shutil.rmtree(cache)
+        env = dict(os.environ, DECYCLE_CACHE_DIR=cache)
+        procs = [subprocess.Popen([decycle, "-j", "1", project] + (["--format", "json"] if i % 2 else []), env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE) for i in range(8)]
+        outs = [(p.communicate()[0], p.returncode) for p in procs]
+        plain = (uncached[0], uncached[2])
+        expect("eight concurrent runs print the right output",
+               all(o == (plain if i % 2 == 0 else (expected[0], expected[2])) for i, o in enumerate(outs)), outs[:2])
+        expect("no temporary file is left", not [f for f in cache_files(cache) if f.startswith(".tmp")], cache_files(cache))
+        expect("after concurrent runs the cache is read", run(decycle, cache, project) == uncached)
+
+        # a cache folder that cannot be written, or is a file
+        ro = os.path.join(tmp, "ro")
+        os.mkdir(ro, 0o500)
+        if os.geteuid() != 0:
+            expect("an unwritable cache folder does not fail the run", run(decycle, ro, project) == uncached)
+        blocked = os.path.join(tmp, "file")
+        write(blocked, "x")
+        expect("a cache path that is a file does not fail the run", run(decycle, blocked, project) == uncached)
+        expect("...nor one under a file", run(decycle, os.path.join(blocked, "sub"), project) == uncached)
+
+    print("cache_test: %d failed" % len(FAILURES) if FAILURES else "cache_test: all passed")
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
