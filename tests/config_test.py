@@ -183,6 +183,14 @@ def baseline(decycle, tmp):
     expect("--baseline: all known: the summary", err == f"decycle: baseline '{bl}': 0 new cycles, 2 known\n", err)
     rc, out, err = run(decycle, "--check", "--format", "json", "--baseline", bl, root)
     expect("--baseline with --check and json: exit 0, JSON on stdout", rc == 0 and json.loads(out)["cycles"], err)
+    # The same command over the same tree, the baseline edited: no replay of the last run.
+    with open(bl) as f:
+        full_text = f.read()
+    write(bl, "a\nb\n")
+    rc, out, err = run(decycle, "--baseline", bl, root)
+    expect("--baseline: an edited baseline is read again (not replayed from the cache)",
+           rc == 1 and "new cycle: p, q, r" in err, err)
+    write(bl, full_text)
 
     # One new cycle: x <-> y is not in the baseline.
     project(root, [["x", "y"]])
@@ -245,15 +253,46 @@ def baseline(decycle, tmp):
     expect("baseline key: a missing file is exit 2", rc == 2 and "known.txt: error: baseline: cannot read" in err, err)
 
 
+def cache(decycle, tmp):
+    """The cache replays a run only when the settings and the target's rules are the same."""
+    root = project(f"{tmp}/cached", [], {
+        "a.py": "from b import B\n\n\ndef f(x: B) -> None:\n    return None\n",
+        "b.py": "from a import f\n\n\nclass B:\n    handler = f\n",
+        "pkg/__init__.py": "from pkg.a import describe\n\n\nclass Thing:\n    name = 'thing'\n",
+        "pkg/a.py": "import pkg\n\n\ndef describe(x: pkg.Thing) -> str:\n    return x.name\n"})
+    runs = []
+    for target in ("3.9", "3.14", "3.9", "3.14"):
+        write(f"{root}/pyproject.toml", f"[project]\nrequires-python = '>={target}'\n")
+        rc, out, _ = run(decycle, "--format", "json", root)
+        report = json.loads(out)
+        runs.append((rc, len(report["cycles"]), [e["cut_by"] for e in report["edges"] if e.get("cut_by")]))
+    no_cache = []
+    for target in ("3.9", "3.14"):
+        write(f"{root}/pyproject.toml", f"[project]\nrequires-python = '>={target}'\n")
+        rc, out, _ = run(decycle, "--no-cache", "--format", "json", root)
+        report = json.loads(out)
+        no_cache.append((rc, len(report["cycles"]), [e["cut_by"] for e in report["edges"] if e.get("cut_by")]))
+    expect("cache: requires-python 3.9 and 3.14 give their own results, run after run",
+           runs == no_cache * 2 and no_cache[0] != no_cache[1] and no_cache[0][1] == 2 and no_cache[1][1] == 1, runs)
+    for target in ("3.9", "3.14", "3.9"):
+        rc, out, _ = run(decycle, "--target-version", target, "--no-cache", root)
+        rc2, out2, _ = run(decycle, "--target-version", target, root)
+        expect(f"cache: --target-version {target} as without the cache", (rc, out) == (rc2, out2), out2)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--decycle", required=True)
     decycle = os.path.abspath(ap.parse_args().decycle)
     with tempfile.TemporaryDirectory() as tmp:
+        # One cache for every run: settings and baselines change between
+        # runs over the same trees, and no run may replay a stale output.
+        os.environ["DECYCLE_CACHE_DIR"] = os.path.join(tmp, "cache")
         pyproject_errors(decycle, tmp)
         options_over_file(decycle, tmp)
         check_mode(decycle, tmp)
         baseline(decycle, tmp)
+        cache(decycle, tmp)
     if FAILURES:
         print("\n".join(["", "failures:"] + FAILURES))
         return 1
