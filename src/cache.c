@@ -31,6 +31,7 @@
 
 #include "buf.h"
 #include "parse.h"
+#include "pywalk.h"
 #include "vec.h"
 
 #define FORMAT 1
@@ -334,6 +335,13 @@ uint64_t dc_cache_now(void) {
   return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
 }
 
+/* The version the facts index is recorded under: facts depend on the rules
+ * of the target Python too (lazy annotations from 3.14 on, pywalk.h), so a
+ * run for another target ignores the index, and replaces it. */
+static const char *facts_version(const dc_cache *c) {
+  return dc_py_walk_flags_for(c->p->target_minor) ? DECYCLE_VERSION " lazy-annotations" : DECYCLE_VERSION;
+}
+
 /* Loads the facts index; on any problem the index is simply empty. */
 static void load_index(dc_cache *c, const char *path) {
   size_t len;
@@ -343,7 +351,7 @@ static void load_index(dc_cache *c, const char *path) {
   uint64_t recorded_start;
   if (get_u32(&r) != FORMAT || get_u32(&r) != BYTE_ORDER_MARK) goto foreign;
   const char *version = get_str(&r);
-  if (r.bad || !version || strcmp(version, DECYCLE_VERSION)) goto foreign;
+  if (r.bad || !version || strcmp(version, facts_version(c))) goto foreign;
   recorded_start = get_u64(&r);
   uint32_t n = get_u32(&r);
   for (uint32_t i = 0; !r.bad && i < n; i++) {
@@ -469,7 +477,7 @@ void dc_cache_save_facts(dc_cache *c) {
   }
   if (!changed && sources == c->entries.size) return;
   dc_buf b = DC_BUF_INIT;
-  put_u32(&b, FORMAT), put_u32(&b, BYTE_ORDER_MARK), put_str(&b, DECYCLE_VERSION), put_u64(&b, c->started_ns);
+  put_u32(&b, FORMAT), put_u32(&b, BYTE_ORDER_MARK), put_str(&b, facts_version(c)), put_u64(&b, c->started_ns);
   uint32_t n = 0;
   for (uint32_t i = 0; i < c->p->n_files; i++) n += c->slots[i].have_hash && c->slots[i].blob;
   put_u32(&b, n);

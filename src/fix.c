@@ -22,6 +22,7 @@
 #include "diff.h"
 #include "parse.h"
 #include "plan.h"
+#include "pywalk.h"
 #include "vec.h"
 
 /* loaded - a file read and parsed again; `problem` is set when it cannot
@@ -48,6 +49,7 @@ typedef struct fixer {
   int32_t *module_of_file;  /* graph module of each project file, or -1 */
   const dc_text_changes **changes; /* per project file, scanned on demand */
   const char *config_override;
+  uint32_t disabled; /* bit k: dc_rewrites[k] is not allowed (--strategies) */
   dc_config_target *targets; /* per component */
   dc_config_ctx ctx;
   bool *reread; /* per project file: its text was read (dc_fix.reread) */
@@ -118,7 +120,8 @@ static loaded *load(fixer *fx, uint32_t file) {
   l->constants = dc_constants_find(l->sf.src, l->sf.len, l->sf.bom, l->sf.tree, fx->arena);
   uint32_t n = 0;
   const char **names = bound_names(fx, &l->sf, l->constants, &n);
-  l->sf.uses = dc_uses_analyse(l->sf.src, l->sf.len, l->sf.bom, l->sf.tree, names, n, fx->arena);
+  l->sf.uses = dc_uses_analyse(l->sf.src, l->sf.len, l->sf.bom, l->sf.tree, names, n,
+                               dc_py_walk_flags_for(fx->p->target_minor), fx->arena);
   dc_constants_check(l->constants, l->sf.facts, l->sf.uses, f->path, fx->arena);
   l->sf.config = &fx->ctx;
   return l;
@@ -372,13 +375,18 @@ static void assess(fixer *fx, dc_verdict *v) {
       const dc_rewrite *chosen = NULL;
       const char *first_reason = NULL;
       for (uint32_t k = 0; !why && k < dc_n_rewrites && !chosen; k++) {
+        if (fx->disabled & (1u << k)) continue;
         const char *reason = dc_rewrites[k]->check(&l->sf, &u, binding, fx->arena);
         if (!reason) chosen = dc_rewrites[k];
         else if (reason == dc_rewrite_not_applicable) continue;
         else if (!first_reason || dc_rewrites[k] == &dc_rewrite_config_module) first_reason = reason;
       }
       if (!chosen) {
-        if (!why) why = first_reason ? first_reason : binding ? binding : "no strategy can move this import";
+        if (!why)
+          why = first_reason ? first_reason
+                : binding    ? binding
+                : fx->disabled ? "no allowed strategy can move this import (see --strategies)"
+                             : "no strategy can move this import";
         obligatory(v, why, path, imp->line);
         break;
       }
@@ -721,10 +729,11 @@ static void build_changes(fixer *fx, dc_fix *fix) {
 }
 
 dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components *c, dc_file_facts *const *facts,
-                     const char *config_module, dc_arena *arena, dc_diags *diags) {
+                     const dc_fix_options *opts, dc_arena *arena, dc_diags *diags) {
   fixer fx = {.p = p, .g = g, .c = c, .facts = facts, .arena = arena, .diags = diags, .parser = ts_parser_new(),
               .resolver = dc_graph_resolver_new(p, facts, g, arena)};
-  fx.config_override = config_module;
+  fx.config_override = opts ? opts->config_module : NULL;
+  fx.disabled = opts ? opts->disabled_strategies : 0;
   fx.ctx = (dc_config_ctx){&fx, config_module_of, config_may_define, config_constants_of, NULL};
   fx.targets = dc_arena_alloc(arena, (c->n ? c->n : 1) * sizeof *fx.targets);
   fx.module_of_file = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *fx.module_of_file);
@@ -740,7 +749,7 @@ dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components
     const char *leaf = strrchr(p->files[i].module, '.');
     leaf = leaf ? leaf + 1 : p->files[i].module;
     fx.reread[i] = !strcmp(leaf, "config") || !strcmp(leaf, "_decycle_config") ||
-                   (config_module && !strcmp(p->files[i].module, config_module));
+                   (fx.config_override && !strcmp(p->files[i].module, fx.config_override));
   }
   fx.changes = dc_xcalloc(p->n_files ? p->n_files : 1, sizeof *fx.changes);
   dc_fix *fix = dc_arena_alloc(arena, sizeof *fix);

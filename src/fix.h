@@ -87,12 +87,20 @@ typedef struct dc_fix {
   const bool *reread;
 } dc_fix;
 
+/* dc_fix_options - how to fix. `config_module` is the dotted name
+ * --config-module gives, or NULL; `disabled_strategies` has bit k set when
+ * strategy dc_rewrites[k] must not be used (--strategies). Zero: defaults. */
+typedef struct dc_fix_options {
+  const char *config_module;
+  uint32_t disabled_strategies;
+} dc_fix_options;
+
 /* Plans the fix of every component and builds the new file contents.
- * `config_module` is the dotted name --config-module gives, or NULL.
- * Problems reading a file again are appended to `diags` (its edges are then
- * obligatory). Never fails otherwise. */
+ * `opts` may be NULL (defaults). Problems reading a file again are
+ * appended to `diags` (its edges are then obligatory). Never fails
+ * otherwise. */
 dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components *c, dc_file_facts *const *facts,
-                     const char *config_module, dc_arena *arena, dc_diags *diags);
+                     const dc_fix_options *opts, dc_arena *arena, dc_diags *diags);
 
 /* The verdict of graph edge `edge`, or NULL when the edge is not an
  * import-time edge inside a component. */

@@ -445,6 +445,7 @@ dc_project *dc_scan(const dc_scan_options *opts, dc_arena *arena, dc_diags *diag
 
   dc_project *p = dc_arena_alloc(arena, sizeof *p);
   p->path = dc_arena_strdup(arena, opts->path);
+  p->target_minor = opts->target_minor;
   if (opts->n_roots) {
     w.roots = dc_arena_alloc(arena, opts->n_roots * sizeof(char *));
     for (uint32_t i = 0; i < opts->n_roots; i++) {

@@ -24,7 +24,7 @@ static dc_file_facts *facts_n(const char *src, size_t n, dc_diags *diags) {
   dc_diags local = {0};
   TSTree *tree = dc_parse_source(parser, &s, "t.py", &arena, diags ? diags : &local);
   ck_assert_ptr_nonnull(tree);
-  dc_file_facts *f = dc_facts_extract(s.data, s.len, s.bom, tree, &arena);
+  dc_file_facts *f = dc_facts_extract(s.data, s.len, s.bom, tree, 0, &arena);
   ts_tree_delete(tree);
   ts_parser_delete(parser);
   dc_diags_release(&local);
