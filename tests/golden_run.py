@@ -32,8 +32,9 @@ When the diff is not empty, the case also proves the rewrite:
 
 The input is copied to a scratch folder first, so that a run can never touch
 the repository. Every decycle run is made with -j 1 and -j 4 without the
-cache, then twice with a fresh cache (the first fills it, the second replays
-it), and all four must print the same bytes. On a mismatch the difference is printed and the actual output is
+cache, then three times with a fresh cache (the first fills it, the second
+replays it, the third runs again, once the recorded outputs are deleted, with
+the scan and every file's facts from it), and all must print the same bytes. On a mismatch the difference is printed and the actual output is
 kept in --work. A missing expected file is written from the actual output and
 the case still fails, so nothing is approved unread; DECYCLE_UPDATE_GOLDEN=1
 rewrites the expectations (read the git diff before committing them).
@@ -238,8 +239,14 @@ def main():
             out4, err4, rc4 = run(decycle, ["--no-cache"] + text_args + extra, tmp, 4)
             if (out1, err1, rc1) != (out4, err4, rc4):
                 case.failures.append(f"{label}: output with -j 4 differs from -j 1")
-            # the first cached run fills the cache, the second replays it
-            for attempt in ("cold", "warm"):
+            # the first cached run fills the cache, the second replays it, the
+            # third, once the recorded outputs are deleted, analyses again
+            # with the scan and every file's facts from the cache
+            for attempt in ("cold", "warm", "facts-from-cache"):
+                if attempt == "facts-from-cache" and os.path.isdir(os.path.join(tmp, "cache")):
+                    for name in os.listdir(os.path.join(tmp, "cache")):
+                        if name.startswith("run-"):
+                            os.unlink(os.path.join(tmp, "cache", name))
                 if run(decycle, text_args + extra, tmp, 2) != (out1, err1, rc1):
                     case.failures.append(f"{label}: the {attempt} cached run differs from the uncached one")
             if rc1 < 0 or rc1 > 3:
