@@ -39,11 +39,16 @@ enum exit_code {
 enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB, FORMAT_SARIF, FORMAT_DOT };
 static const char *const format_names[] = {"text", "json", "github", "sarif", "dot"};
 enum mode { MODE_REPORT, MODE_DIFF, MODE_APPLY, MODE_EXPLAIN };
+/* --color: auto colours the text report when stdout is a terminal and
+ * NO_COLOR (no-color.org) is unset or empty and TERM is not "dumb". */
+enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+static const char *const color_names[] = {"auto", "always", "never"};
 
 /* options - the parsed command line. */
 typedef struct options {
   enum format format;
   enum mode mode;
+  enum color color;
   bool verify;        /* --verify: import the changed components on a copy */
   bool no_cache;      /* --no-cache: neither read nor write the cache */
   const char *python; /* the interpreter --verify runs */
@@ -74,6 +79,7 @@ static const char usage[] =
     "  --root DIR              a folder of top-level modules, relative to PATH;\n"
     "                          repeatable (default PATH/src if it holds the code)\n"
     "  --exclude REGEX         also skip paths that match (PCRE2); repeatable\n"
+    "  --color auto|always|never  colour the text report (default auto: a terminal)\n"
     "  -j, --jobs N            parse on N threads (default: the number of CPUs)\n"
     "  --no-cache              neither read nor write the cache (~/.cache/decycle)\n"
     "  -h, --help              show this help\n"
@@ -141,6 +147,12 @@ static int parse_options(int argc, char **argv, options *o) {
       if (f == sizeof format_names / sizeof *format_names)
         return usage_error("unknown format '%s' (expected text, json, github, sarif or dot)", v);
       o->format = (enum format)f;
+    } else if ((v = option_value(argc, argv, &i, "--color", &missing))) {
+      size_t c = 0;
+      while (c < sizeof color_names / sizeof *color_names && strcmp(v, color_names[c])) c++;
+      if (c == sizeof color_names / sizeof *color_names)
+        return usage_error("unknown --color '%s' (expected auto, always or never)", v);
+      o->color = (enum color)c;
     } else if (!strcmp(arg, "--verify")) {
       o->verify = true;
     } else if (!strcmp(arg, "--no-cache")) {
@@ -180,19 +192,33 @@ static int parse_options(int argc, char **argv, options *o) {
   return -1;
 }
 
+/* Whether the output is coloured: --color resolved against the terminal
+ * and the environment, for the formats that have colour. */
+static bool use_color(const options *o) {
+  if (!(o->mode == MODE_EXPLAIN || (o->mode == MODE_REPORT && o->format == FORMAT_TEXT))) return false;
+  if (o->color != COLOR_AUTO) return o->color == COLOR_ALWAYS;
+  const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+  return isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && !strcmp(term, "dumb"));
+}
+
 /* The options that change the output, for the cache key: the command line
- * without the job count and --no-cache, as one string. */
-static char *options_key(int argc, char **argv) {
+ * without the job count, --no-cache and --color, as one string, then
+ * whether the output is coloured (which --color, the terminal and the
+ * environment decide together). */
+static char *options_key(int argc, char **argv, bool color) {
   dc_buf b = DC_BUF_INIT;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    if (!strcmp(a, "--no-cache") || !strncmp(a, "--jobs=", 7) || (!strncmp(a, "-j", 2) && a[2])) continue;
-    if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+    if (!strcmp(a, "--no-cache") || !strncmp(a, "--jobs=", 7) || (!strncmp(a, "-j", 2) && a[2]) ||
+        !strncmp(a, "--color=", 8))
+      continue;
+    if (!strcmp(a, "-j") || !strcmp(a, "--jobs") || !strcmp(a, "--color")) {
       i++;
       continue;
     }
     dc_buf_addf(&b, "%zu:%s ", strlen(a), a); /* length-prefixed: any bytes */
   }
+  dc_buf_addf(&b, "color=%d", color);
   return dc_buf_detach(&b, NULL);
 }
 
@@ -209,14 +235,14 @@ static bool replay(dc_cache *cache, dc_hash key, int *rc) {
 
 /* Everything after the parse: graph, cycles, plan, then the report, the
  * diff or the rewrite, printed to `out` and `err`. Returns the exit code. */
-static int analyse(const options *o, const dc_project *project, dc_file_facts **facts, dc_arena *arena,
-                   dc_diags *diags, FILE *out, FILE *err) {
+static int analyse(const options *o, bool color, const dc_project *project, dc_file_facts **facts,
+                   dc_arena *arena, dc_diags *diags, FILE *out, FILE *err) {
   dc_graph *graph = dc_graph_build(project, facts, arena, diags);
   dc_components *components = dc_scc_find(graph, arena);
   dc_fix *fix = dc_fix_build(project, graph, components, facts, o->config_module, arena, diags);
   dc_diags_sort(diags);
   dc_report_diags(diags, err);
-  dc_analysis analysis = {project, graph, components, diags, fix};
+  dc_analysis analysis = {project, graph, components, diags, fix, color};
 
   if (o->mode == MODE_DIFF || o->mode == MODE_APPLY) {
     if (dc_verify(project, graph, facts, fix, arena) != 0) {
@@ -302,7 +328,8 @@ int main(int argc, char **argv) {
   cache = o.no_cache ? NULL : dc_cache_open(project);
   bool cacheable = cache && o.mode != MODE_APPLY && !o.verify, keyed = false;
   dc_diags_append(&scan_diags, &diags);
-  if (cacheable) key_text = options_key(argc, argv);
+  bool color = use_color(&o);
+  if (cacheable) key_text = options_key(argc, argv, color);
   dc_hash key;
   if (cacheable && (keyed = dc_cache_run_key(cache, key_text, &scan_diags, &key)) && replay(cache, key, &rc))
     goto out;
@@ -311,14 +338,14 @@ int main(int argc, char **argv) {
   if (cacheable && !keyed && (keyed = dc_cache_run_key(cache, key_text, &scan_diags, &key)) && replay(cache, key, &rc))
     goto out;
   if (!keyed) {
-    rc = analyse(&o, project, facts, &arena, &diags, stdout, stderr);
+    rc = analyse(&o, color, project, facts, &arena, &diags, stdout, stderr);
   } else {
     /* captured, then printed and recorded */
     char *out_text = NULL, *err_text = NULL;
     size_t out_len = 0, err_len = 0;
     FILE *out = open_memstream(&out_text, &out_len), *err = open_memstream(&err_text, &err_len);
     if (!out || !err) DC_BUG("out of memory");
-    rc = analyse(&o, project, facts, &arena, &diags, out, err);
+    rc = analyse(&o, color, project, facts, &arena, &diags, out, err);
     fclose(out), fclose(err);
     fwrite(err_text, 1, err_len, stderr);
     fwrite(out_text, 1, out_len, stdout);

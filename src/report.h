@@ -21,6 +21,7 @@ typedef struct dc_analysis {
   const dc_components *components;
   const dc_diags *diags;
   const dc_fix *fix;
+  bool color; /* the text report and --explain use SGR colours */
 } dc_analysis;
 
 /* Prints the text report of the import-time cycles. */
