@@ -222,6 +222,20 @@ static char *options_key(int argc, char **argv, bool color) {
   return dc_buf_detach(&b, NULL);
 }
 
+/* The dc_parse_progress callback: the progress line of the parse. */
+static void parse_progress(void *progress, uint32_t done, uint32_t total) {
+  dc_report_progress(progress, "parsing", done, total);
+}
+
+/* The delay before the progress line shows: 500 ms, or
+ * DECYCLE_PROGRESS_AFTER_MS (a test hook). */
+static uint32_t progress_after_ms(void) {
+  const char *s = getenv("DECYCLE_PROGRESS_AFTER_MS");
+  char *end;
+  unsigned long v = s && *s ? strtoul(s, &end, 10) : 500;
+  return s && *s && (*end || v > 60000) ? 500 : (uint32_t)v;
+}
+
 /* Prints the cached output of run `key`; false when there is none. */
 static bool replay(dc_cache *cache, dc_hash key, int *rc) {
   char *out, *err;
@@ -333,7 +347,14 @@ int main(int argc, char **argv) {
   dc_hash key;
   if (cacheable && (keyed = dc_cache_run_key(cache, key_text, &scan_diags, &key)) && replay(cache, key, &rc))
     goto out;
-  dc_file_facts **facts = dc_parse_project(project, o.jobs, cache, &arena, &diags);
+  /* The progress line goes to the terminal itself, never into the output
+   * that the cache records. */
+  dc_progress progress;
+  dc_progress_init(&progress, stderr, progress_after_ms());
+  dc_parse_progress on_parse = {parse_progress, &progress};
+  dc_file_facts **facts =
+      dc_parse_project(project, o.jobs, cache, isatty(STDERR_FILENO) ? &on_parse : NULL, &arena, &diags);
+  dc_report_progress_end(&progress);
   dc_cache_save_facts(cache);
   if (cacheable && !keyed && (keyed = dc_cache_run_key(cache, key_text, &scan_diags, &key)) && replay(cache, key, &rc))
     goto out;

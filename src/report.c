@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "diff.h"
@@ -535,4 +536,33 @@ void dc_report_pycheck(const dc_pycheck *check, FILE *out) {
     for (uint32_t i = 0; i < check->n_fixed; i++) fprintf(out, "%s %s", i ? "," : "", check->fixed[i].module);
   }
   fputc('\n', out);
+}
+
+/* Milliseconds on the monotonic clock. */
+static uint64_t now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+void dc_progress_init(dc_progress *self, FILE *out, uint32_t after_ms) {
+  *self = (dc_progress){out, now_ms(), 0, after_ms, 0};
+}
+
+void dc_report_progress(dc_progress *self, const char *what, uint32_t done, uint32_t total) {
+  uint64_t t = now_ms();
+  if (t - self->start_ms < self->after_ms || (self->shown && t - self->last_ms < 100)) return;
+  self->last_ms = t;
+  int n = fprintf(self->out, "\rdecycle: %s %u/%u files", what, done, total);
+  if (n > 1 && (uint32_t)n - 1 > self->shown) self->shown = (uint32_t)n - 1;
+  fflush(self->out);
+}
+
+void dc_report_progress_end(dc_progress *self) {
+  if (!self->shown) return;
+  fputc('\r', self->out);
+  for (uint32_t i = 0; i < self->shown; i++) fputc(' ', self->out);
+  fputc('\r', self->out);
+  fflush(self->out);
+  self->shown = 0;
 }
