@@ -1,7 +1,14 @@
 /*
  * report.c - everything decycle prints besides main.c's usage messages: the
  * text and JSON reports, --explain, the diff of a fix and its one-line
- * summaries, the outcome of --verify, and located diagnostics.
+ * summaries, the outcome of --verify, located diagnostics, and the progress
+ * line of a long parse on a terminal.
+ *
+ * The text report shows each component as rows of aligned columns, one per
+ * import-time edge (where, the statement, the edge, the plan's verdict), its
+ * shortest cycle's edges first; large components are capped so that the
+ * report stays readable. With colour (--color), SGR sequences mark headers,
+ * locations and verdicts; without it the bytes are exactly the plain report.
  *
  * Every rendering walks the same sorted data (modules by name, edges by
  * (from, to), sites by position, components by first module, changes by
@@ -20,13 +27,6 @@
 
 static const char *path_of(const dc_analysis *a, uint32_t module) {
   return a->project->files[a->graph->file[module]].path;
-}
-
-/* The first import-time site of an edge, for `path:line`. */
-static const dc_site *first_site(const dc_edge *e) {
-  for (uint32_t s = 0; s < e->n_sites; s++)
-    if (e->sites[s].kind == DC_SCOPE_IMPORT_TIME) return &e->sites[s];
-  return &e->sites[0];
 }
 
 /* SGR escape sequences (ECMA-48) of the coloured text report. */
@@ -77,7 +77,7 @@ typedef struct row {
 static void row_fill(const dc_analysis *a, uint32_t edge, row *r) {
   const dc_graph *g = a->graph;
   const dc_edge *e = &g->edges[edge];
-  const dc_site *site = first_site(e);
+  const dc_site *site = dc_report__first_site(e);
   uint32_t more = 0;
   for (uint32_t s = 0; s < e->n_sites; s++) more += e->sites[s].kind == DC_SCOPE_IMPORT_TIME && &e->sites[s] != site;
   for (int c = 0; c < 4; c++) dc_buf_init(&r->cells[c]);
@@ -118,8 +118,9 @@ static void rows_print(const dc_analysis *a, row *rows, uint32_t n, FILE *out) {
   for (uint32_t k = 0; k < n; k++) {
     const row *r = &rows[k];
     fputs("  ", out);
+    /* The padding goes after the style's end. */
     style_start(a, STYLE_DIM, out);
-    print_padded(dc_buf_str(&r->cells[0]), r->cells[0].len, 0, out);
+    fputs(dc_buf_str(&r->cells[0]), out);
     style_end(a, out);
     print_padded("", 0, width[0] - text_width(r->cells[0].data, r->cells[0].len) + 2, out);
     print_padded(dc_buf_str(&r->cells[1]), r->cells[1].len, width[1] + 2, out);
@@ -133,6 +134,21 @@ static void rows_print(const dc_analysis *a, row *rows, uint32_t n, FILE *out) {
     }
     fputc('\n', out);
   }
+}
+
+/* Prints " a -> b -> ... -> a": a cycle of module indices, cycle[0] ==
+ * cycle[n - 1]; past DC_REPORT__CYCLE_SHOWN modules it is abbreviated and
+ * its length given. */
+static void cycle_line(const dc_graph *g, const uint32_t *cycle, uint32_t n, FILE *out) {
+  for (uint32_t k = 0; k < n; k++) {
+    if (k == DC_REPORT__CYCLE_SHOWN && k + 1 < n) {
+      fputs(" -> ...", out);
+      k = n - 1;
+    }
+    fprintf(out, "%s%s", k ? " -> " : " ", g->names[cycle[k]]);
+  }
+  if (n - 1 > DC_REPORT__CYCLE_SHOWN) fprintf(out, " (%u modules)", n - 1);
+  fputc('\n', out);
 }
 
 /* Finds edge `edge` in the sorted list edges[0..n); returns its position. */
@@ -199,15 +215,7 @@ static void component_text(const dc_analysis *a, uint32_t i, FILE *out) {
   fputc('\n', out);
   if (n_path < n) {
     fputs("  shortest:", out);
-    for (uint32_t k = 0; k < c->n_cycle; k++) {
-      if (k == DC_REPORT__CYCLE_SHOWN && k + 1 < c->n_cycle) {
-        fputs(" -> ...", out);
-        k = c->n_cycle - 1;
-      }
-      fprintf(out, "%s%s", k ? " -> " : " ", g->names[c->cycle[k]]);
-    }
-    if (n_path > DC_REPORT__CYCLE_SHOWN) fprintf(out, " (%u modules)", n_path);
-    fputc('\n', out);
+    cycle_line(g, c->cycle, c->n_cycle, out);
   }
   row *rows = dc_xcalloc(n_rows + 1, sizeof *rows);
   for (uint32_t k = 0; k < n_rows; k++) row_fill(a, edges.items[order[k]], &rows[k]);
@@ -229,8 +237,7 @@ static void component_text(const dc_analysis *a, uint32_t i, FILE *out) {
     style_start(a, STYLE_KEPT, out);
     fputs("  unbreakable:", out);
     style_end(a, out);
-    for (uint32_t k = 0; k < rc->n_cycle; k++) fprintf(out, "%s%s", k ? " -> " : " ", g->names[rc->cycle[k]]);
-    fputc('\n', out);
+    cycle_line(g, rc->cycle, rc->n_cycle, out);
   }
   if (cp && cp->n_remaining > TEXT_REMAINING)
     fprintf(out, "  ... and %u more unbreakable cycles\n", cp->n_remaining - TEXT_REMAINING);
@@ -446,8 +453,8 @@ void dc_report_cuts(const dc_analysis *a, FILE *out) {
       const dc_verdict *v = &cp->verdicts[k];
       if (!v->cut) continue;
       const dc_edge *e = &g->edges[v->edge];
-      fprintf(out, "%s:%u: cut %s -> %s (%s, %u lines changed)\n", path_of(a, e->from), first_site(e)->line + 1,
-              g->names[e->from], g->names[e->to], v->strategy, v->lines_changed);
+      fprintf(out, "%s:%u: cut %s -> %s (%s, %u lines changed)\n", path_of(a, e->from),
+              dc_report__first_site(e)->line + 1, g->names[e->from], g->names[e->to], v->strategy, v->lines_changed);
     }
     for (uint32_t r = 0; r < cp->n_remaining; r++) {
       const dc_component *rc = &cp->remaining[r];
@@ -492,7 +499,7 @@ void dc_report_explain(const dc_analysis *a, FILE *out) {
     for (uint32_t k = 0; k < cp->n_verdicts; k++) {
       const dc_verdict *v = &cp->verdicts[k];
       const dc_edge *e = &g->edges[v->edge];
-      const dc_site *site = first_site(e);
+      const dc_site *site = dc_report__first_site(e);
       fputs("  ", out);
       style_start(a, v->cut ? STYLE_CUT : v->obligatory ? STYLE_KEPT : STYLE_DIM, out);
       fputs(v->cut ? "cut " : "keep", out);
