@@ -43,11 +43,16 @@ enum exit_code {
 enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB, FORMAT_SARIF, FORMAT_DOT };
 static const char *const format_names[] = {"text", "json", "github", "sarif", "dot"};
 enum mode { MODE_REPORT, MODE_DIFF, MODE_APPLY, MODE_EXPLAIN };
+/* --color: auto colours the text report when stdout is a terminal and
+ * NO_COLOR (no-color.org) is unset or empty and TERM is not "dumb". */
+enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+static const char *const color_names[] = {"auto", "always", "never"};
 
 /* options - the parsed command line. */
 typedef struct options {
   enum format format;
   enum mode mode;
+  enum color color;
   bool verify;        /* --verify: import the changed components on a copy */
   bool no_cache;      /* --no-cache: neither read nor write the cache */
   const char *python; /* the interpreter --verify runs */
@@ -70,7 +75,6 @@ static const char usage[] =
     "usage: decycle [--diff | --apply | --explain | --check] [OPTIONS] [PATH]\n"
     "Finds and breaks the import-time import cycles of the Python project at PATH\n"
     "(default .). Options override [tool.decycle] in PATH/pyproject.toml.\n"
-    "\n"
     "  --diff                  print the rewrite that breaks them as a unified diff\n"
     "  --apply                 rewrite the files in place (verified, all or nothing)\n"
     "  --explain               say why each cut edge was chosen, or cannot be cut\n"
@@ -85,6 +89,7 @@ static const char usage[] =
     "  --format text|json|github|sarif|dot   report format on stdout (default text)\n"
     "  --root DIR              a folder of top-level modules in PATH; repeatable\n"
     "  --exclude REGEX         also skip paths that match (PCRE2); repeatable\n"
+    "  --color auto|always|never  colour the text report (default auto: a terminal)\n"
     "  -j, --jobs N            parse on N threads (default: the number of CPUs)\n"
     "  --no-cache              neither read nor write the cache (~/.cache/decycle)\n"
     "  -h, --help              show this help\n"
@@ -141,6 +146,12 @@ static int parse_options(int argc, char **argv, options *o) {
       if (f == sizeof format_names / sizeof *format_names)
         return usage_error("unknown format '%s' (expected text, json, github, sarif or dot)", v);
       o->format = (enum format)f;
+    } else if ((v = option_value(argc, argv, &i, "--color", &missing))) {
+      size_t c = 0;
+      while (c < sizeof color_names / sizeof *color_names && strcmp(v, color_names[c])) c++;
+      if (c == sizeof color_names / sizeof *color_names)
+        return usage_error("unknown --color '%s' (expected auto, always or never)", v);
+      o->color = (enum color)c;
     } else if (!strcmp(arg, "--verify")) {
       o->verify = true;
     } else if (!strcmp(arg, "--no-cache")) {
@@ -201,10 +212,20 @@ static int parse_options(int argc, char **argv, options *o) {
   return -1;
 }
 
+/* Whether the output is coloured: --color resolved against the terminal
+ * and the environment, for the formats that have colour. */
+static bool use_color(const options *o) {
+  if (!(o->mode == MODE_EXPLAIN || (o->mode == MODE_REPORT && o->format == FORMAT_TEXT))) return false;
+  if (o->color != COLOR_AUTO) return o->color == COLOR_ALWAYS;
+  const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+  return isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && !strcmp(term, "dumb"));
+}
+
 /* The options that change the output, for the cache key: the command line
- * without the job count and --no-cache, as one string, and the text of the
- * baseline file at `baseline` (NULL: none). */
-static char *options_key(int argc, char **argv, const char *baseline) {
+ * without the job count, --no-cache and --color, as one string, the text of
+ * the baseline file at `baseline` (NULL: none), then whether the output is
+ * coloured (which --color, the terminal and the environment decide together). */
+static char *options_key(int argc, char **argv, const char *baseline, bool color) {
   dc_buf b = DC_BUF_INIT;
   dc_source text;
   if (baseline && dc_source_read(baseline, &text) == 0) {
@@ -215,13 +236,16 @@ static char *options_key(int argc, char **argv, const char *baseline) {
   }
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    if (!strcmp(a, "--no-cache") || !strncmp(a, "--jobs=", 7) || (!strncmp(a, "-j", 2) && a[2])) continue;
-    if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+    if (!strcmp(a, "--no-cache") || !strncmp(a, "--jobs=", 7) || (!strncmp(a, "-j", 2) && a[2]) ||
+        !strncmp(a, "--color=", 8))
+      continue;
+    if (!strcmp(a, "-j") || !strcmp(a, "--jobs") || !strcmp(a, "--color")) {
       i++;
       continue;
     }
     dc_buf_addf(&b, "%zu:%s ", strlen(a), a); /* length-prefixed: any bytes */
   }
+  dc_buf_addf(&b, "color=%d", color);
   return dc_buf_detach(&b, NULL);
 }
 
@@ -244,6 +268,20 @@ typedef struct settings {
   dc_baseline baseline;
 } settings;
 
+/* The dc_parse_progress callback: the progress line of the parse. */
+static void parse_progress(void *progress, uint32_t done, uint32_t total) {
+  dc_report_progress(progress, "parsing", done, total);
+}
+
+/* The delay before the progress line shows: 500 ms, or
+ * DECYCLE_PROGRESS_AFTER_MS (a test hook). */
+static uint32_t progress_after_ms(void) {
+  const char *s = getenv("DECYCLE_PROGRESS_AFTER_MS");
+  char *end;
+  unsigned long v = s && *s ? strtoul(s, &end, 10) : 500;
+  return s && *s && (*end || v > 60000) ? 500 : (uint32_t)v;
+}
+
 /* Prints the cached output of run `key`; false when there is none. */
 static bool replay(dc_cache *cache, dc_hash key, int *rc) {
   char *out, *err;
@@ -257,14 +295,15 @@ static bool replay(dc_cache *cache, dc_hash key, int *rc) {
 
 /* Everything after the parse: graph, cycles, plan, then the report, the
  * diff or the rewrite, printed to `out` and `err`. Returns the exit code. */
-static int analyse(const options *o, const settings *s, const dc_project *project, dc_file_facts **facts,
-                   dc_arena *arena, dc_diags *diags, FILE *out, FILE *err, const bool **reread) {
+static int analyse(const options *o, const settings *s, bool color, const dc_project *project,
+                   dc_file_facts **facts, dc_arena *arena, dc_diags *diags, FILE *out, FILE *err,
+                   const bool **reread) {
   dc_graph *graph = dc_graph_build(project, facts, arena, diags);
   dc_components *components = dc_scc_find(graph, arena);
   dc_fix *fix = s->plan ? dc_fix_build(project, graph, components, facts, &s->fix, arena, diags) : NULL;
   dc_diags_sort(diags);
   dc_report_diags(diags, err);
-  dc_analysis analysis = {project, graph, components, diags, fix};
+  dc_analysis analysis = {project, graph, components, diags, fix, color};
   *reread = fix ? fix->reread : NULL;
 
   if (o->write_baseline) {
@@ -419,11 +458,19 @@ int main(int argc, char **argv) {
   cache = o.no_cache ? NULL : dc_cache_open(project, started);
   bool cacheable = cache && o.mode != MODE_APPLY && !o.verify && !o.write_baseline;
   dc_diags_append(&scan_diags, &diags);
-  if (cacheable) key_text = options_key(argc, argv, baseline_open);
+  bool color = use_color(&o);
+  if (cacheable) key_text = options_key(argc, argv, baseline_open, color);
   dc_hash key, facts_key;
   bool keyed = cacheable && dc_cache_run_key(cache, key_text, &scan_diags, &key);
   if (keyed && replay(cache, key, &rc)) goto out;
-  dc_file_facts **facts = dc_parse_project(project, o.jobs, cache, &arena, &diags);
+  /* The progress line goes to the terminal itself, never into the output
+   * that the cache records. */
+  dc_progress progress;
+  dc_progress_init(&progress, stderr, progress_after_ms());
+  dc_parse_progress on_parse = {parse_progress, &progress};
+  dc_file_facts **facts =
+      dc_parse_project(project, o.jobs, cache, isatty(STDERR_FILENO) ? &on_parse : NULL, &arena, &diags);
+  dc_report_progress_end(&progress);
   dc_cache_save_facts(cache);
   if (cacheable && !keyed) {
     keyed = dc_cache_run_key(cache, key_text, &scan_diags, &key);
@@ -433,14 +480,14 @@ int main(int argc, char **argv) {
     goto out;
   const bool *reread = NULL;
   if (!keyed) {
-    rc = analyse(&o, &set, project, facts, &arena, &diags, stdout, stderr, &reread);
+    rc = analyse(&o, &set, color, project, facts, &arena, &diags, stdout, stderr, &reread);
   } else {
     /* captured, then printed and recorded */
     char *out_text = NULL, *err_text = NULL;
     size_t out_len = 0, err_len = 0;
     FILE *out = open_memstream(&out_text, &out_len), *err = open_memstream(&err_text, &err_len);
     if (!out || !err) DC_BUG("out of memory");
-    rc = analyse(&o, &set, project, facts, &arena, &diags, out, err, &reread);
+    rc = analyse(&o, &set, color, project, facts, &arena, &diags, out, err, &reread);
     fclose(out), fclose(err);
     fwrite(err_text, 1, err_len, stderr);
     fwrite(out_text, 1, out_len, stdout);

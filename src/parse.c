@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -203,6 +204,8 @@ typedef struct worker {
   dc_cache *cache; /* or NULL */
   const uint32_t *order; /* file indices, largest file first */
   atomic_uint *next;
+  atomic_uint *done; /* files finished */
+  const dc_parse_progress *progress; /* called by this worker, or NULL */
   dc_arena arena;
   dc_diags diags;
   pthread_t thread;
@@ -247,6 +250,8 @@ static void *work(void *arg) {
     uint32_t i = atomic_fetch_add(w->next, 1);
     if (i >= w->project->n_files) break;
     parse_one(w, &parser, w->order[i]);
+    unsigned done = atomic_fetch_add(w->done, 1) + 1;
+    if (w->progress) w->progress->report(w->progress->ctx, done, w->project->n_files);
   }
   ts_parser_delete(parser);
   return NULL;
@@ -265,8 +270,8 @@ static int cmp_by_size(const void *a, const void *b) {
   return x->file < y->file ? -1 : x->file > y->file;
 }
 
-dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *cache, dc_arena *arena,
-                                 dc_diags *diags) {
+dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *cache,
+                                 const dc_parse_progress *progress, dc_arena *arena, dc_diags *diags) {
   dc_file_facts **facts = dc_arena_alloc(arena, (p->n_files ? p->n_files : 1) * sizeof *facts);
   by_size *keys = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *keys);
   uint32_t *order = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *order);
@@ -274,7 +279,7 @@ dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *c
   if (p->n_files) qsort(keys, p->n_files, sizeof *keys, cmp_by_size);
   for (uint32_t i = 0; i < p->n_files; i++) order[i] = keys[i].file;
   free(keys);
-  atomic_uint next = 0;
+  atomic_uint next = 0, done = 0;
   if (jobs < 1) jobs = 1;
   if (jobs > p->n_files) jobs = p->n_files ? p->n_files : 1;
   worker *workers = dc_xcalloc(jobs, sizeof *workers);
@@ -287,16 +292,26 @@ dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *c
     workers[t].facts = facts;
     workers[t].order = order;
     workers[t].next = &next;
+    workers[t].done = &done;
     dc_arena_init(&workers[t].arena);
   }
   if (jobs == 1) {
+    workers[0].progress = progress;
     work(&workers[0]);
   } else {
     for (unsigned t = 0; t < jobs; t++)
       if (pthread_create(&workers[t].thread, NULL, work, &workers[t]) != 0)
         DC_BUG("cannot start a parsing thread");
+    /* The calling thread only watches the counter, so the callback never
+     * runs on two threads. */
+    while (progress && atomic_load(&done) < p->n_files) {
+      struct timespec tick = {0, 50 * 1000 * 1000};
+      nanosleep(&tick, NULL);
+      progress->report(progress->ctx, atomic_load(&done), p->n_files);
+    }
     for (unsigned t = 0; t < jobs; t++) pthread_join(workers[t].thread, NULL);
   }
+  if (progress) progress->report(progress->ctx, atomic_load(&done), p->n_files);
   dc_diags collected = {0};
   for (unsigned t = 0; t < jobs; t++) {
     dc_diags_append(&collected, &workers[t].diags);

@@ -44,13 +44,22 @@ void dc_parser_renew_after(TSParser **parser, const TSTree *tree);
 TSTree *dc_parse_source(TSParser *parser, const dc_source *src, const char *path,
                         dc_arena *arena, dc_diags *diags);
 
+/* dc_parse_progress - where dc_parse_project says how far it is:
+ * report(ctx, done, total) is called from one thread at a time (the
+ * calling thread), after each file with one job, every 50 ms with more. */
+typedef struct dc_parse_progress {
+  void (*report)(void *ctx, uint32_t done, uint32_t total);
+  void *ctx;
+} dc_parse_progress;
+
 /* Parses the whole project on `jobs` threads (at least 1). Returns an array
  * of p->n_files facts pointers, index-aligned with p->files, allocated in
  * `arena`; diagnostics are appended to `diags` in path order. With a
  * `cache` (or NULL), files whose facts it holds are not parsed (nor read,
- * when their stat data matches), and the others are recorded in it. */
+ * when their stat data matches), and the others are recorded in it.
+ * `progress` may be NULL. */
 typedef struct dc_cache dc_cache;
-dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *cache, dc_arena *arena,
-                                 dc_diags *diags);
+dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *cache,
+                                 const dc_parse_progress *progress, dc_arena *arena, dc_diags *diags);
 
 #endif

@@ -21,6 +21,7 @@ typedef struct dc_analysis {
   const dc_components *components;
   const dc_diags *diags;
   const dc_fix *fix;
+  bool color; /* the text report and --explain use SGR colours */
 } dc_analysis;
 
 /* Prints the text report of the import-time cycles. */
@@ -46,6 +47,24 @@ void dc_report_cuts(const dc_analysis *a, FILE *out);
 /* Prints the outcome of --verify: the modules that broke (the rewrite is
  * then refused) and the modules that import now. */
 void dc_report_pycheck(const dc_pycheck *check, FILE *out);
+
+/* dc_progress - the progress line of a long run on a terminal: shown once
+ * `after_ms` have passed since dc_progress_init, updated in place with a
+ * carriage return at most every 100 ms, cleared by dc_report_progress_end.
+ * `shown` is the width of the line on screen (0: none). */
+typedef struct dc_progress {
+  FILE *out;
+  uint64_t start_ms, last_ms;
+  uint32_t after_ms;
+  uint32_t shown;
+} dc_progress;
+
+/* Starts the clock of a progress line that goes to `out`, a terminal. */
+void dc_progress_init(dc_progress *self, FILE *out, uint32_t after_ms);
+/* Shows `decycle: WHAT DONE/TOTAL files` when it is time to. */
+void dc_report_progress(dc_progress *self, const char *what, uint32_t done, uint32_t total);
+/* Clears the progress line, if one is shown. */
+void dc_report_progress_end(dc_progress *self);
 
 /* Prints each diagnostic as `path:line:col: severity: message`, then the
  * source line and a caret when it is known. */

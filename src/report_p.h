@@ -1,6 +1,7 @@
 /*
- * report_p.h - helpers shared by the report renderers (report_github.c,
- * report_sarif.c, report_dot.c), kept out of the public report.h.
+ * report_p.h - helpers shared by the report renderers (report.c,
+ * report_github.c, report_sarif.c, report_dot.c), kept out of the public
+ * report.h.
  */
 #ifndef DC_REPORT_P_H
 #define DC_REPORT_P_H

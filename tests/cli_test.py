@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Command-line behaviour of decycle that golden cases cannot show: usage and
-I/O errors (exit 2, nothing written), --apply keeping file modes, and
---verify refusing a rewrite when a module that imported before fails after.
+I/O errors (exit 2, nothing written), --apply keeping file modes,
+--verify refusing a rewrite when a module that imported before fails after,
+and what depends on a terminal: --color and NO_COLOR (also through the run
+cache), and the progress line on stderr (pseudo-terminals, python3 pty).
 
 usage: cli_test.py --decycle BINARY
 """
 import argparse
 import os
+import pty
+import re
 import shutil
 import stat
 import subprocess
@@ -87,6 +91,122 @@ def bad_inputs(decycle, tmp):
         os.chmod(f"{p}/comments.py", 0o644)
 
 
+def run_tty(decycle, *args, tty_out=False, tty_err=False, env=None):
+    """Runs decycle with stdout and/or stderr on a pseudo-terminal (the
+    others are pipes); returns (exit status, stdout bytes, stderr bytes)."""
+    master, slave = pty.openpty()
+    p = subprocess.Popen([decycle, *args], stdin=subprocess.DEVNULL,
+                         stdout=slave if tty_out else subprocess.PIPE,
+                         stderr=slave if tty_err else subprocess.PIPE, env=env)
+    os.close(slave)
+    tty = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        tty += chunk
+    os.close(master)
+    piped_out = b"" if tty_out else p.stdout.read()
+    piped_err = b"" if tty_err else p.stderr.read()
+    p.wait()
+    # The terminal turns "\n" into "\r\n".
+    tty = tty.replace(b"\r\n", b"\n")
+    return p.returncode, tty if tty_out else piped_out, tty if tty_err else piped_err
+
+
+def terminal(decycle, tmp):
+    """--color, NO_COLOR and the progress line: what a terminal changes."""
+    project = os.path.join(tmp, "terminal")
+    shutil.copytree(SEED, project)
+    base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM", "DECYCLE_PROGRESS_AFTER_MS")}
+    base["TERM"] = "xterm"
+    base["DECYCLE_CACHE_DIR"] = os.path.join(tmp, "terminal-cache")
+    esc = b"\033["
+    _, plain, _ = run_tty(decycle, "--no-cache", project, env=base)
+    expect("colour: a pipe gets no escape codes", plain.startswith(b"cycle 1 of 1") and esc not in plain, plain)
+
+    def coloured(*args, env=base):
+        rc, out, _ = run_tty(decycle, "--no-cache", *args, project, tty_out=True, env=env)
+        return rc, out
+
+    rc, out = coloured()
+    expect("colour: a terminal gets colours by default", rc == 1 and esc in out, out)
+    expect("colour: without the escape codes it is the plain report",
+           re.sub(rb"\033\[[0-9;]*m", b"", out) == plain, out)
+    expect("colour: the cut edge is green, the kept one red", b"\033[32mcut: " in out and b"\033[31mkept: " in out,
+           out)
+    rc, out = coloured(env=dict(base, NO_COLOR="1"))
+    expect("colour: NO_COLOR turns auto colour off", esc not in out, out)
+    rc, out = coloured(env=dict(base, NO_COLOR=""))
+    expect("colour: an empty NO_COLOR does not", esc in out, out)
+    rc, out = coloured(env=dict(base, TERM="dumb"))
+    expect("colour: TERM=dumb turns auto colour off", esc not in out, out)
+    rc, out = coloured("--color=never")
+    expect("colour: --color never on a terminal", esc not in out, out)
+    rc, out, _ = run_tty(decycle, "--no-cache", "--color", "always", project, env=dict(base, NO_COLOR="1"))
+    expect("colour: --color always wins over NO_COLOR, in a pipe too", esc in out, out)
+    rc, out = coloured("--explain")
+    expect("colour: --explain is coloured", rc == 1 and b"\033[32mcut " in out, out)
+    for args in (("--format", "json"), ("--diff",)):
+        rc, out = coloured(*args)
+        expect(f"colour: {' '.join(args)} is never coloured", esc not in out, out)
+    rc, out, err = run_tty(decycle, "--color", "sometimes", project, env=base)
+    expect("colour: an unknown --color value exits 2",
+           rc == 2 and b"unknown --color 'sometimes' (expected auto, always or never)" in err, err)
+
+    # The run cache replays a run's output only to a run that would print
+    # the same: colour resolved from the terminal is part of its key.
+    rc1, first, _ = run_tty(decycle, "--color", "always", project, env=base)
+    rc2, again, _ = run_tty(decycle, "--color=always", "-j1", project, env=base)
+    expect("colour cache: a warm --color always run replays the colours", rc1 == rc2 == 1 and esc in again
+           and again == first, again)
+    rc, out, _ = run_tty(decycle, project, env=base)
+    expect("colour cache: a run in a pipe after it never replays escape codes", rc == 1 and out == plain, out)
+    rc, out, _ = run_tty(decycle, project, tty_out=True, env=base)
+    expect("colour cache: a run on a terminal after it is coloured", rc == 1 and esc in out, out)
+    rc, out, _ = run_tty(decycle, project, tty_out=True, env=dict(base, NO_COLOR="1"))
+    expect("colour cache: ... and with NO_COLOR it is not", rc == 1 and out == plain, out)
+
+    # The progress line: on a terminal's stderr only, after a delay
+    # (DECYCLE_PROGRESS_AFTER_MS, 500 by default), cleared at the end, and
+    # never recorded in the cache.
+    big = os.path.join(tmp, "terminal-big")
+    for i in range(3000):
+        write(f"{big}/pkg/m{i:04d}.py", f"import pkg.m{(i + 1) % 3000:04d}\n".encode())
+    write(f"{big}/pkg/__init__.py", b"")
+    now = dict(base, DECYCLE_PROGRESS_AFTER_MS="0")
+    for jobs in ("-j1", "-j2"):
+        rc, out, err = run_tty(decycle, "--no-cache", jobs, big, tty_err=True, env=now)
+        shown = re.findall(rb"\rdecycle: parsing (\d+)/3001 files", err)
+        counts = [int(n) for n in shown]
+        expect(f"progress {jobs}: shown on a terminal, counting up", counts and counts == sorted(counts)
+               and counts[-1] <= 3001, err[-300:])
+        expect(f"progress {jobs}: cleared at the end, before anything else is printed",
+               re.fullmatch(rb"(\rdecycle: parsing \d+/3001 files)+\r +\r", err) is not None, err[-300:])
+        expect(f"progress {jobs}: stdout is the report", rc == 1 and out.endswith(b"of 3001 modules\n"), out[-300:])
+    rc, out, err = run_tty(decycle, "--no-cache", big, env=now)
+    expect("progress: never when stderr is not a terminal", rc == 1 and err == b"", err[-300:])
+    rc, out, err = run_tty(decycle, "--no-cache", "-j1", project, tty_err=True, env=base)
+    expect("progress: a short run prints nothing", rc == 1 and err == b"", err)
+    rc, out, err = run_tty(decycle, big, tty_err=True, env=now)
+    expect("progress cache: a run that fills the cache shows it", rc == 1 and b"parsing" in err, err[-300:])
+    rc, out, err = run_tty(decycle, big, env=now)
+    expect("progress cache: the cached stderr has no progress line", rc == 1 and err == b"", err[-300:])
+
+
+def readme_example():
+    """README.md's text report example is a golden case's report."""
+    with open(os.path.join(HERE, "..", "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    section = readme.split("### The text report\n", 1)[-1]
+    block = section.split("```\n", 2)[1] if section.count("```") >= 2 else ""
+    with open(os.path.join(HERE, "..", "golden", "plan", "partly-unbreakable", "expected.report"), encoding="utf-8") as f:
+        expect("README's text report example is golden/plan/partly-unbreakable/expected.report", block == f.read(), block)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--decycle", required=True)
@@ -162,6 +282,8 @@ def main():
         rc, out, err = run(decycle, "--diff", project)
         expect("after --apply, --diff is empty", rc == 0 and out == "", out)
         bad_inputs(decycle, tmp)
+        terminal(decycle, tmp)
+    readme_example()
     print(f"cli_test: {len(FAILURES)} failed")
     return 1 if FAILURES else 0
 

@@ -212,6 +212,8 @@ def cmd_completion(args):
         case(["--format", "=", ""], sorted(formats), name="['--format', '=', ''] -> the formats")
         case(["--format", "=", "t"], ["text"])
         case(["--format=j"], ["--format=json"])
+        case(["--color", ""], ["always", "auto", "never"])
+        case(["--color=n"], ["--color=never"])
         case(["--root", ""], ["pkg", "two words"])
         case(["--root", "p"], ["pkg"])
         case([""], ["pkg", "two words"], name="PATH -> folders")

@@ -1,0 +1,5 @@
+from ring.r02 import f02
+
+
+def f01():
+    return f02

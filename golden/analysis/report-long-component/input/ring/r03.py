@@ -1,0 +1,5 @@
+from ring.r04 import f04
+
+
+def f03():
+    return f04

@@ -1,0 +1,5 @@
+from ring.r05 import f05
+
+
+def f04():
+    return f05

@@ -1,0 +1,5 @@
+from ring.r07 import f07
+
+
+def f06():
+    return f07

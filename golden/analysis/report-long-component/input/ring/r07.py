@@ -1,0 +1,5 @@
+from ring.r08 import f08
+
+
+def f07():
+    return f08

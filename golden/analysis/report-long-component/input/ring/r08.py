@@ -1,0 +1,5 @@
+from ring.r09 import f09
+
+
+def f08():
+    return f09

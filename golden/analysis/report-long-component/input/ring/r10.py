@@ -1,0 +1,5 @@
+from ring.r11 import f11
+
+
+def f10():
+    return f11

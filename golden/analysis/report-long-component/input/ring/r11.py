@@ -1,0 +1,5 @@
+from ring.r12 import f12
+
+
+def f11():
+    return f12

@@ -1,0 +1,5 @@
+from ring.r13 import f13
+
+
+def f12():
+    return f13

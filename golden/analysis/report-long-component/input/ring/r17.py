@@ -1,0 +1,5 @@
+from ring.r18 import f18
+
+
+def f17():
+    return f18

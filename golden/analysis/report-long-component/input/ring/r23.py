@@ -1,0 +1,5 @@
+from ring.r24 import f24
+
+
+def f23():
+    return f24
