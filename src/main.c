@@ -18,6 +18,7 @@
 #include "fix.h"
 #include "graph.h"
 #include "parse.h"
+#include "pragma.h"
 #include "pycheck.h"
 #include "regex.h"
 #include "report.h"
@@ -213,6 +214,7 @@ static int analyse(const options *o, const dc_project *project, dc_file_facts **
                    dc_diags *diags, FILE *out, FILE *err) {
   dc_graph *graph = dc_graph_build(project, facts, arena, diags);
   dc_components *components = dc_scc_find(graph, arena);
+  dc_pragma_check(project, facts, graph, components, arena, diags);
   dc_fix *fix = dc_fix_build(project, graph, components, facts, o->config_module, arena, diags);
   dc_diags_sort(diags);
   dc_report_diags(diags, err);

@@ -29,6 +29,7 @@
 #define _GNU_SOURCE /* memmem */
 #include "quickscan.h"
 #include "quickscan_p.h"
+#include "facts_p.h"
 
 #include <setjmp.h>
 #include <stdlib.h>
@@ -143,6 +144,8 @@ typedef struct qs {
   uint32_t lambda_count; /* open lambda bodies in scan_expr */
   uint32_t at;           /* byte offset being looked at, for dc_quickscan__where */
   bool has_all, all_dynamic, future;
+  bool pragmas;               /* the text holds "decycle:": comments are recorded */
+  dc_vec(uint32_t) comments; /* start of each comment, when `pragmas` */
 } qs;
 
 _Thread_local int dc_quickscan__why;
@@ -583,6 +586,7 @@ static void lex(qs *q) {
       if (l.p >= q->len) break;
       char c = s[l.p];
       if (c == '#') {
+        if (q->pragmas) dc_vec_push(&q->comments, l.p);
         while (l.p < q->len && s[l.p] != '\n' && s[l.p] != '\r') l.p = skip_char(q, l.p);
         comment = true;
         if (l.p < q->len) newline(q, &l);
@@ -614,6 +618,7 @@ static void lex(qs *q) {
       continue;
     }
     if (c == '#') {
+      if (q->pragmas) dc_vec_push(&q->comments, l.p);
       while (l.p < q->len && s[l.p] != '\n' && s[l.p] != '\r') l.p = skip_char(q, l.p);
       comment = true;
       continue;
@@ -1998,6 +2003,7 @@ dc_file_facts *dc_quickscan(const char *src, uint32_t len, uint32_t base, dc_are
   q->base = base;
   q->arena = arena;
   dc_file_facts *volatile facts = NULL;
+  q->pragmas = dc_facts__may_have_pragmas(q->src, q->len);
   if (!setjmp(q->fail)) {
     lex(q);
     statements(q);
@@ -2015,6 +2021,7 @@ dc_file_facts *dc_quickscan(const char *src, uint32_t len, uint32_t base, dc_are
       facts->all = dc_arena_memdup(arena, q->all.items, q->all.size, sizeof(char *));
       facts->n_all = q->all.size;
     }
+    if (q->pragmas) dc_facts__pragmas(facts, q->src, q->len, base, q->comments.items, q->comments.size, arena);
   }
   dc_vec_free(&q->toks);
   dc_vec_free(&q->lines);
@@ -2027,6 +2034,7 @@ dc_file_facts *dc_quickscan(const char *src, uint32_t len, uint32_t base, dc_are
   dc_vec_free(&q->uses);
   dc_vec_free(&q->all);
   dc_vec_free(&q->names);
+  dc_vec_free(&q->comments);
   free(q->table);
   free(q);
   return facts;
