@@ -8,6 +8,8 @@
  * Code that does not run at import time matters only for its imports, so a
  * deferred or never-run subtree whose text holds no "import" is skipped
  * whole: one memmem instead of a walk over every node of a function body.
+ * Pragmas are read from the comments by a second cursor walk, only in files
+ * whose text holds "decycle:" (the reader is shared with quickscan.c).
  */
 #define _GNU_SOURCE /* memmem */
 #include "facts.h"

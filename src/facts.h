@@ -6,7 +6,8 @@
  * holding every import (with its scope class, DESIGN.md §2), the names bound
  * at module level at import time (to tell a package attribute from a
  * submodule), the import-time attribute reads of imported modules (the
- * `pkg.a -> pkg` edge of `VERSION = pkg.__version__`), and a literal __all__.
+ * `pkg.a -> pkg` edge of `VERSION = pkg.__version__`), a literal __all__,
+ * and the `# decycle:` pragma comments, each import knowing its own.
  * Everything returned is borrowed from the arena passed in.
  */
 #ifndef DC_FACTS_H

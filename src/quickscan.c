@@ -12,7 +12,8 @@
  * operator automaton whose nesting lives in an explicit stack. It records
  * exactly what facts.c records from the tree: imports and import calls,
  * module-level bindings in document order, import-time attribute reads of
- * names bound by plain imports, a literal __all__.
+ * names bound by plain imports, a literal __all__, and the pragmas (the
+ * lexer hands the comments' offsets to facts.c's reader).
  *
  * The scanner must never disagree with tree-sitter + facts.c, so it declines
  * (longjmp to dc_quickscan, which returns NULL) on anything it does not
