@@ -10,8 +10,9 @@
  * unified diff of a dry run. A site that is an import call or an attribute
  * read, or a unit no strategy can move, makes the edge obligatory, with the
  * reason; so does an import-time site whose import has a `# decycle: keep`
- * pragma (README "Pragmas"). The planner (plan.c) then picks the cuts of each component, and
- * the files are rewritten with every unit of every cut edge at once.
+ * pragma (README "Pragmas"). The planner (plan.c) then picks the cuts of
+ * each component, and the files are rewritten with every unit of every cut
+ * edge at once.
  */
 #include "fix.h"
 
