@@ -1,11 +1,14 @@
 /*
- * cache - see cache.h. Two kinds of files, both "<magic><payload hash><payload>":
+ * cache - see cache.h. Four kinds of files, each "<magic><payload hash><payload>":
  *
  *   facts-<project>        header (format, byte order, version, when the run
  *                          that wrote it started), then per source file, in
  *                          path order: path, stat data, content hash, and a
  *                          blob with its facts and parse warnings;
- *   run-<project>-<key>    the exit status, stdout and stderr of one run.
+ *   run-<project>-<key>    the exit status, stdout and stderr of one run;
+ *   reads-<project>-<opts> the files whose text the plan of the last run
+ *                          with those options read (for the second key);
+ *   scan-<project>-<opts>  the scan, and the folders it looked into.
  *
  * <project> hashes the real path of PATH. A stat match is trusted only when
  * the file's mtime is at least RACY_NS older than the start of the run that
@@ -28,14 +31,17 @@
 
 #include "buf.h"
 #include "parse.h"
+#include "pywalk.h"
 #include "vec.h"
 
 #define FORMAT 2
 #define BYTE_ORDER_MARK 0x01020304u
 #define RACY_NS 2000000000u
-#define RUNS_KEPT 8 /* per project */
+#define RUNS_KEPT 16 /* per project (a run writes one or two) */
 static const char FACTS_MAGIC[8] = "dcfacts\n";
 static const char RUN_MAGIC[8] = "dcrun\n\0\0";
+static const char READS_MAGIC[8] = "dcreads\n";
+static const char SCAN_MAGIC[8] = "dcscan\n\0";
 
 /* entry - one file of the loaded index; strings and blob point into it. */
 typedef struct entry {
@@ -297,6 +303,14 @@ static char *hex(dc_hash h) {
   return s;
 }
 
+/* The hex id of the project at `path`: the hash of its real path. */
+static char *project_id(const char *path) {
+  char *real = realpath(path, NULL);
+  char *id = hex(dc_hash_str(DC_HASH_SEED, real ? real : path));
+  free(real);
+  return id;
+}
+
 /* The cache folder, created when missing (NULL when there is no place). */
 static char *cache_dir(void) {
   const char *env = getenv("DECYCLE_CACHE_DIR"), *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
@@ -327,10 +341,22 @@ static bool same_stat(const dc_file_stat *a, const dc_file_stat *b) {
          a->ctime_ns == b->ctime_ns;
 }
 
-static uint64_t now_ns(void) {
+/* Whether stat data recorded by a run that started at `started` can be
+ * trusted: modified more than RACY_NS before it (see the top of the file;
+ * what changes a file's content or a folder's entries changes its mtime). */
+static bool settled(const dc_file_stat *st, uint64_t started) { return st->mtime_ns + RACY_NS < started; }
+
+uint64_t dc_cache_now(void) {
   struct timespec t;
   clock_gettime(CLOCK_REALTIME, &t);
   return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+/* The version the facts index is recorded under: facts depend on the rules
+ * of the target Python too (lazy annotations from 3.14 on, pywalk.h), so a
+ * run for another target ignores the index, and replaces it. */
+static const char *facts_version(const dc_cache *c) {
+  return dc_py_walk_flags_for(c->p->target_minor) ? DECYCLE_VERSION " lazy-annotations" : DECYCLE_VERSION;
 }
 
 /* Loads the facts index; on any problem the index is simply empty. */
@@ -342,7 +368,7 @@ static void load_index(dc_cache *c, const char *path) {
   uint64_t recorded_start;
   if (get_u32(&r) != FORMAT || get_u32(&r) != BYTE_ORDER_MARK) goto foreign;
   const char *version = get_str(&r);
-  if (r.bad || !version || strcmp(version, DECYCLE_VERSION)) goto foreign;
+  if (r.bad || !version || strcmp(version, facts_version(c))) goto foreign;
   recorded_start = get_u64(&r);
   uint32_t n = get_u32(&r);
   for (uint32_t i = 0; !r.bad && i < n; i++) {
@@ -367,8 +393,7 @@ static void load_index(dc_cache *c, const char *path) {
     } else if (cmp > 0) {
       k++;
     } else {
-      if (f->kind == DC_MODULE_SOURCE && same_stat(&f->stat, &e->stat) &&
-          f->stat.mtime_ns + RACY_NS < recorded_start) {
+      if (f->kind == DC_MODULE_SOURCE && same_stat(&f->stat, &e->stat) && settled(&e->stat, recorded_start)) {
         c->slots[i] = (slot){true, true, e->hash, e->blob, e->blob_len, NULL};
       }
       i++, k++;
@@ -380,16 +405,14 @@ foreign:
   c->changed = true;
 }
 
-dc_cache *dc_cache_open(const dc_project *p) {
+dc_cache *dc_cache_open(const dc_project *p, uint64_t started_ns) {
   char *dir = cache_dir();
   if (!dir) return NULL;
   dc_cache *c = dc_xcalloc(1, sizeof *c);
   c->p = p;
   c->dir = dir;
-  c->started_ns = now_ns();
-  char *real = realpath(p->path, NULL);
-  c->project = hex(dc_hash_str(DC_HASH_SEED, real ? real : p->path));
-  free(real);
+  c->started_ns = started_ns;
+  c->project = project_id(p->path);
   c->slots = dc_xcalloc(p->n_files ? p->n_files : 1, sizeof *c->slots);
   dc_buf path = DC_BUF_INIT;
   dc_buf_addf(&path, "%s/facts-%s", c->dir, c->project);
@@ -471,7 +494,7 @@ void dc_cache_save_facts(dc_cache *c) {
   }
   if (!changed && sources == c->entries.size) return;
   dc_buf b = DC_BUF_INIT;
-  put_u32(&b, FORMAT), put_u32(&b, BYTE_ORDER_MARK), put_str(&b, DECYCLE_VERSION), put_u64(&b, c->started_ns);
+  put_u32(&b, FORMAT), put_u32(&b, BYTE_ORDER_MARK), put_str(&b, facts_version(c)), put_u64(&b, c->started_ns);
   uint32_t n = 0;
   for (uint32_t i = 0; i < c->p->n_files; i++) n += c->slots[i].have_hash && c->slots[i].blob;
   put_u32(&b, n);
@@ -495,18 +518,30 @@ void dc_cache_save_facts(dc_cache *c) {
 
 /* ---- whole runs -------------------------------------------------------------- */
 
-bool dc_cache_run_key(dc_cache *c, const char *options, const dc_diags *scan_diags, dc_hash *key) {
+/* The key of a run: with `content_of` NULL, every source file counts by
+ * its content hash; else only the files it marks do, and the others by the
+ * hash of their facts (what the plan reads of them). False when a source
+ * file has no hash. */
+static bool run_key(dc_cache *c, const char *options, const dc_diags *scan_diags, const bool *content_of,
+                    dc_hash *key) {
   const dc_project *p = c->p;
-  dc_hash h = dc_hash_str(dc_hash_str(DC_HASH_SEED, "run " DECYCLE_VERSION), options);
-  h = dc_hash_str(dc_hash_u64(h, p->listing.lo ^ p->listing.hi * 3), c->project);
+  dc_hash h = dc_hash_str(DC_HASH_SEED, content_of ? "facts run " DECYCLE_VERSION : "run " DECYCLE_VERSION);
+  h = dc_hash_str(dc_hash_str(h, options), c->project);
   h = dc_hash_bytes(h, &p->listing, sizeof p->listing);
   for (uint32_t i = 0; i < p->n_roots; i++) h = dc_hash_str(h, p->roots[i]);
   for (uint32_t i = 0; i < p->n_files; i++) {
     const dc_file *f = &p->files[i];
-    h = dc_hash_str(dc_hash_str(dc_hash_u64(h, (uint64_t)f->kind), f->path), f->module);
+    const slot *s = &c->slots[i];
+    h = dc_hash_str(dc_hash_str(dc_hash_u64(h, (uint64_t)f->kind << 32 | f->stat.mode), f->path), f->module);
     if (f->kind != DC_MODULE_SOURCE) continue;
-    if (!c->slots[i].have_hash) return false;
-    h = dc_hash_bytes(h, &c->slots[i].hash, sizeof(dc_hash));
+    if (!s->have_hash) return false;
+    if (!content_of || content_of[i]) {
+      h = dc_hash_bytes(dc_hash_u64(h, 1), &s->hash, sizeof s->hash);
+    } else {
+      if (!s->blob) return false;
+      dc_hash facts = dc_hash_bytes(DC_HASH_SEED, s->blob, s->blob_len);
+      h = dc_hash_bytes(dc_hash_u64(h, 2), &facts, sizeof facts);
+    }
   }
   for (uint32_t i = 0; i < scan_diags->size; i++) {
     const dc_diag *d = &scan_diags->items[i];
@@ -523,6 +558,45 @@ bool dc_cache_run_key(dc_cache *c, const char *options, const dc_diags *scan_dia
   dc_buf_release(&path);
   *key = h;
   return true;
+}
+
+bool dc_cache_run_key(dc_cache *c, const char *options, const dc_diags *scan_diags, dc_hash *key) {
+  return run_key(c, options, scan_diags, NULL, key);
+}
+
+/* The file that lists, for one command line, the files whose text the plan
+ * of the last run read. */
+static char *reads_path(const dc_cache *c, const char *options) {
+  char *k = hex(dc_hash_str(DC_HASH_SEED, options));
+  dc_buf b = DC_BUF_INIT;
+  dc_buf_addf(&b, "%s/reads-%s-%s", c->dir, c->project, k);
+  free(k);
+  return dc_buf_detach(&b, NULL);
+}
+
+bool dc_cache_facts_run_key(dc_cache *c, const char *options, const dc_diags *scan_diags, dc_hash *key) {
+  char *path = reads_path(c, options), *whole;
+  size_t len;
+  const char *payload = read_checked(path, READS_MAGIC, &whole, &len);
+  free(path);
+  if (!payload) return false;
+  reader r = {payload, payload + len, false};
+  bool *content_of = dc_xcalloc(c->p->n_files ? c->p->n_files : 1, 1);
+  bool ok = get_u32(&r) == FORMAT && get_u32(&r) == BYTE_ORDER_MARK;
+  const char *version = get_str(&r);
+  ok = ok && !r.bad && version && !strcmp(version, DECYCLE_VERSION);
+  /* paths in project order; one that is gone makes the key differ anyway */
+  uint32_t n = get_u32(&r), i = 0;
+  for (uint32_t k = 0; ok && k < n; k++) {
+    const char *read = get_str(&r);
+    if (r.bad || !read) break;
+    while (i < c->p->n_files && strcmp(c->p->files[i].path, read) < 0) i++;
+    if (i < c->p->n_files && !strcmp(c->p->files[i].path, read)) content_of[i] = true;
+  }
+  ok = ok && !r.bad && r.p == r.end && run_key(c, options, scan_diags, content_of, key);
+  free(content_of);
+  free(whole);
+  return ok;
 }
 
 static char *run_path(const dc_cache *c, dc_hash key) {
@@ -595,8 +669,9 @@ static void prune_runs(const dc_cache *c) {
   closedir(d);
 }
 
-void dc_cache_save_run(dc_cache *c, dc_hash key, const char *out, size_t out_len, const char *err, size_t err_len,
-                       int status) {
+/* Writes one run file. */
+static void write_run(dc_cache *c, dc_hash key, const char *out, size_t out_len, const char *err, size_t err_len,
+                      int status) {
   dc_buf b = DC_BUF_INIT;
   put_u32(&b, FORMAT), put_u32(&b, BYTE_ORDER_MARK), put_str(&b, DECYCLE_VERSION);
   put_u64(&b, key.lo), put_u64(&b, key.hi), put_u32(&b, (uint32_t)status);
@@ -606,5 +681,160 @@ void dc_cache_save_run(dc_cache *c, dc_hash key, const char *out, size_t out_len
   write_checked(c->dir, path, RUN_MAGIC, &b);
   free(path);
   dc_buf_release(&b);
+}
+
+void dc_cache_save_run(dc_cache *c, const char *options, const dc_diags *scan_diags, const bool *reread,
+                       const char *out, size_t out_len, const char *err, size_t err_len, int status) {
+  dc_hash key;
+  if (!run_key(c, options, scan_diags, NULL, &key)) return;
+  write_run(c, key, out, out_len, err, err_len, status);
+  if (reread && run_key(c, options, scan_diags, reread, &key)) {
+    write_run(c, key, out, out_len, err, err_len, status);
+    dc_buf b = DC_BUF_INIT;
+    put_u32(&b, FORMAT), put_u32(&b, BYTE_ORDER_MARK), put_str(&b, DECYCLE_VERSION);
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < c->p->n_files; i++) n += reread[i];
+    put_u32(&b, n);
+    for (uint32_t i = 0; i < c->p->n_files; i++)
+      if (reread[i]) put_str(&b, c->p->files[i].path);
+    char *path = reads_path(c, options);
+    write_checked(c->dir, path, READS_MAGIC, &b);
+    free(path);
+    dc_buf_release(&b);
+  }
   prune_runs(c);
+}
+
+/* ---- the scan ---------------------------------------------------------------- */
+
+static char *scan_path(const char *dir, const char *path, const char *scan_key) {
+  char *project = project_id(path), *k = hex(dc_hash_str(DC_HASH_SEED, scan_key));
+  dc_buf b = DC_BUF_INIT;
+  dc_buf_addf(&b, "%s/scan-%s-%s", dir, project, k);
+  free(project), free(k);
+  return dc_buf_detach(&b, NULL);
+}
+
+static void put_stat(dc_buf *b, const dc_file_stat *st) {
+  put_u64(b, st->dev), put_u64(b, st->ino), put_u64(b, st->size), put_u64(b, st->mtime_ns), put_u64(b, st->ctime_ns);
+  put_u32(b, st->mode);
+}
+
+static dc_file_stat get_stat(reader *r) {
+  dc_file_stat st;
+  st.dev = get_u64(r), st.ino = get_u64(r), st.size = get_u64(r), st.mtime_ns = get_u64(r), st.ctime_ns = get_u64(r);
+  st.mode = get_u32(r);
+  return st;
+}
+
+void dc_cache_save_scan(const char *path, const char *scan_key, const dc_project *p, const dc_diags *scan_diags,
+                        uint64_t started_ns) {
+  char *dir = cache_dir();
+  if (!dir) return;
+  dc_buf b = DC_BUF_INIT;
+  put_u32(&b, FORMAT), put_u32(&b, BYTE_ORDER_MARK), put_str(&b, DECYCLE_VERSION), put_u64(&b, started_ns);
+  put_str(&b, scan_key);
+  put_u32(&b, p->n_dirs);
+  for (uint32_t i = 0; i < p->n_dirs; i++) put_str(&b, p->dirs[i].open_path), put_stat(&b, &p->dirs[i].stat);
+  put_u32(&b, p->n_roots);
+  for (uint32_t i = 0; i < p->n_roots; i++) put_str(&b, p->roots[i]);
+  put_u32(&b, p->n_files);
+  for (uint32_t i = 0; i < p->n_files; i++) {
+    const dc_file *f = &p->files[i];
+    put_str(&b, f->path), put_str(&b, f->open_path), put_str(&b, f->module);
+    put_u32(&b, (uint32_t)f->kind), put_u32(&b, f->is_package);
+  }
+  put_u32(&b, p->n_namespaces);
+  for (uint32_t i = 0; i < p->n_namespaces; i++) put_str(&b, p->namespaces[i]);
+  put_u64(&b, p->listing.lo), put_u64(&b, p->listing.hi);
+  put_u32(&b, scan_diags->size);
+  for (uint32_t i = 0; i < scan_diags->size; i++) {
+    const dc_diag *d = &scan_diags->items[i];
+    put_u32(&b, (uint32_t)d->severity), put_str(&b, d->path), put_u32(&b, d->line), put_u32(&b, d->col);
+    put_str(&b, d->message), put_str(&b, d->source_line);
+  }
+  char *file = scan_path(dir, path, scan_key);
+  write_checked(dir, file, SCAN_MAGIC, &b);
+  free(file), free(dir);
+  dc_buf_release(&b);
+}
+
+dc_project *dc_cache_scan(const char *path, const char *scan_key, dc_arena *arena, dc_diags *diags) {
+  char *dir = cache_dir();
+  if (!dir) return NULL;
+  char *file = scan_path(dir, path, scan_key), *whole;
+  free(dir);
+  size_t len;
+  const char *payload = read_checked(file, SCAN_MAGIC, &whole, &len);
+  free(file);
+  if (!payload) return NULL;
+  reader r = {payload, payload + len, false};
+  dc_project *p = NULL;
+  dc_diags mine = {0};
+  if (get_u32(&r) != FORMAT || get_u32(&r) != BYTE_ORDER_MARK) goto out;
+  const char *version = get_str(&r);
+  if (r.bad || !version || strcmp(version, DECYCLE_VERSION)) goto out;
+  uint64_t started = get_u64(&r);
+  const char *key = get_str(&r);
+  if (r.bad || !key || strcmp(key, scan_key)) goto out;
+  /* every folder the scan looked into must be as it was */
+  uint32_t n_dirs = get_u32(&r);
+  for (uint32_t i = 0; i < n_dirs && !r.bad; i++) {
+    const char *open_path = get_str(&r);
+    dc_file_stat was = get_stat(&r);
+    /* a folder that was missing (all zero) must still be missing */
+    struct stat st;
+    dc_file_stat now = {0};
+    if (r.bad || !open_path) goto out;
+    if (stat(open_path, &st) == 0) now = dc_file_stat_of(&st);
+    if (!same_stat(&was, &now) || (was.ino && !settled(&was, started))) goto out;
+  }
+  p = dc_arena_alloc(arena, sizeof *p);
+  memset(p, 0, sizeof *p);
+  p->path = dc_arena_strdup(arena, path);
+  p->n_roots = get_u32(&r);
+  p->roots = get_array(&r, arena, p->n_roots, sizeof *p->roots, 5);
+  for (uint32_t i = 0; i < p->n_roots && !r.bad; i++) p->roots[i] = get_copy(&r, arena);
+  p->n_files = get_u32(&r);
+  p->files = get_array(&r, arena, p->n_files, sizeof *p->files, 20);
+  for (uint32_t i = 0; i < p->n_files && !r.bad; i++) {
+    dc_file *f = &p->files[i];
+    f->path = get_copy(&r, arena), f->open_path = get_copy(&r, arena), f->module = get_copy(&r, arena);
+    f->kind = (dc_module_kind)get_u32(&r), f->is_package = get_u32(&r);
+    struct stat st;
+    if (r.bad || !f->open_path || stat(f->open_path, &st) != 0 || !S_ISREG(st.st_mode)) goto fail;
+    f->stat = dc_file_stat_of(&st);
+    f->size = f->stat.size;
+  }
+  p->n_namespaces = get_u32(&r);
+  p->namespaces = get_array(&r, arena, p->n_namespaces, sizeof *p->namespaces, 5);
+  for (uint32_t i = 0; i < p->n_namespaces && !r.bad; i++) p->namespaces[i] = get_copy(&r, arena);
+  p->listing.lo = get_u64(&r), p->listing.hi = get_u64(&r);
+  uint32_t n_diags = get_u32(&r);
+  if ((size_t)(r.end - r.p) / 24 < n_diags) r.bad = true;
+  for (uint32_t i = 0; i < n_diags && !r.bad; i++) {
+    dc_diag d;
+    d.severity = (dc_severity)get_u32(&r), d.path = get_copy(&r, arena), d.line = get_u32(&r), d.col = get_u32(&r);
+    d.message = get_copy(&r, arena), d.source_line = get_copy(&r, arena);
+    if (!d.path || !d.message) r.bad = true;
+    dc_diags_push(&mine, d);
+  }
+  if (r.bad || r.p != r.end) goto fail;
+  /* the folders again, so that the snapshot keeps them for the next run */
+  p->dirs = dc_arena_alloc(arena, (n_dirs ? n_dirs : 1) * sizeof *p->dirs);
+  reader again = {payload, payload + len, false};
+  get_u32(&again), get_u32(&again), get_str(&again), get_u64(&again), get_str(&again), get_u32(&again);
+  for (uint32_t i = 0; i < n_dirs; i++) {
+    p->dirs[i].open_path = get_copy(&again, arena);
+    p->dirs[i].stat = get_stat(&again);
+  }
+  p->n_dirs = n_dirs;
+  dc_diags_append(diags, &mine);
+  goto out;
+fail:
+  p = NULL;
+out:
+  dc_diags_release(&mine);
+  free(whole);
+  return p;
 }

@@ -2,13 +2,17 @@
  * cache - what decycle keeps between runs, in the user's cache folder
  * ($DECYCLE_CACHE_DIR, else $XDG_CACHE_HOME/decycle, else ~/.cache/decycle):
  *
+ * - per project and scan options, the scan (the modules, their paths and
+ *   kinds, the namespaces) and the stat data of every folder it looked into;
  * - per project, the facts of each source file (and the warnings its parse
  *   gave), keyed by a 128-bit hash of its bytes and decycle's version, with
  *   the file's stat(2) data so that an unchanged file is not even read;
  * - per project, the last few outputs of whole runs (stdout, stderr, exit
  *   status), keyed by a hash of everything a run reads: decycle's version,
- *   the options, the listing of every folder walked, every module's path and
- *   kind, and the content hash of every source file and of pyproject.toml.
+ *   the options, the listing of every folder walked, every module's path,
+ *   kind and mode, the content hash of every source file and pyproject.toml;
+ *   and again under a second key where the files whose text the plan did
+ *   not read count by the hash of their facts instead of their content.
  *
  * Every cache file is written to a temporary name and renamed, so concurrent
  * runs each see whole files; a file that is truncated, corrupt, of another
@@ -28,9 +32,23 @@
 
 typedef struct dc_cache dc_cache;
 
-/* Opens the cache of project `p` and looks up every source file by its
- * stat data. Returns NULL when there is no cache folder. */
-dc_cache *dc_cache_open(const dc_project *p);
+/* The wall clock in nanoseconds: take it before the scan, for the racy
+ * rule (cache.c). */
+uint64_t dc_cache_now(void);
+
+/* The scan of the last run at `path` with the same `scan_key` (the roots and
+ * excludes asked for), when every folder that scan looked into is as it was
+ * (stat data, settled), so that the tree cannot have gained or lost an
+ * entry; its diagnostics are appended to `diags`. NULL otherwise: scan. */
+dc_project *dc_cache_scan(const char *path, const char *scan_key, dc_arena *arena, dc_diags *diags);
+/* Records the scan `p` and its diagnostics for the next run. */
+void dc_cache_save_scan(const char *path, const char *scan_key, const dc_project *p, const dc_diags *scan_diags,
+                        uint64_t started_ns);
+
+/* Opens the cache of project `p` (scanned from `started_ns` on) and looks
+ * up every source file by its stat data. Returns NULL when there is no
+ * cache folder. */
+dc_cache *dc_cache_open(const dc_project *p, uint64_t started_ns);
 void dc_cache_close(dc_cache *c);
 
 /* For parse.c, from any thread, each file index from one thread only.
@@ -55,12 +73,19 @@ void dc_cache_save_facts(dc_cache *c);
  * False when some source file has no content hash (it could not be read):
  * such a run is not cached. */
 bool dc_cache_run_key(dc_cache *c, const char *options, const dc_diags *scan_diags, dc_hash *key);
+/* The other key of a run: the same, but only the files whose text the plan
+ * of the last run with these options read count by content, the others by
+ * their facts; so a run after an edit that leaves a file's facts as they
+ * were (a function body, a comment after the imports), in a file the plan
+ * does not read, is still replayed. False when no run recorded its reads. */
+bool dc_cache_facts_run_key(dc_cache *c, const char *options, const dc_diags *scan_diags, dc_hash *key);
 /* The cached output of run `key`: stdout and stderr (the caller frees both)
  * and the exit status; false when there is none. */
 bool dc_cache_replay(dc_cache *c, dc_hash key, char **out, size_t *out_len, char **err, size_t *err_len,
                      int *status);
-/* Records the output of run `key`. */
-void dc_cache_save_run(dc_cache *c, dc_hash key, const char *out, size_t out_len, const char *err, size_t err_len,
-                       int status);
+/* Records the output of this run under both keys; `reread` marks the files
+ * whose text the plan read (dc_fix.reread; NULL: record only the first key). */
+void dc_cache_save_run(dc_cache *c, const char *options, const dc_diags *scan_diags, const bool *reread,
+                       const char *out, size_t out_len, const char *err, size_t err_len, int status);
 
 #endif

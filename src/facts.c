@@ -469,11 +469,11 @@ static uint32_t *tree_comments(TSTree *tree, uint32_t *n) {
   return out.items;
 }
 
-dc_file_facts *dc_facts_extract(const char *src, uint32_t len, uint32_t base, TSTree *tree,
+dc_file_facts *dc_facts_extract(const char *src, uint32_t len, uint32_t base, TSTree *tree, unsigned walk_flags,
                                 dc_arena *arena) {
   dc_file_facts *facts = dc_arena_alloc(arena, sizeof *facts);
   extractor x = {.src = src + base, .len = len - base, .base = base, .arena = arena, .facts = facts};
-  dc_py_walk walk = {.src = x.src, .enter = visit, .ctx = &x};
+  dc_py_walk walk = {.src = x.src, .flags = walk_flags, .enter = visit, .ctx = &x};
   x.walk = &walk;
   dc_py_walk_tree(&walk, tree);
   facts->future_annotations = walk.future_annotations;

@@ -129,8 +129,9 @@ typedef struct dc_file_facts {
 
 /* dc_facts_extract - walks `tree` (parsed from `src[0..len)`; byte offsets in
  * the tree are shifted by `base`, the length of a skipped BOM) and returns
- * its facts, allocated in `arena`. Never fails; never recurses. */
-dc_file_facts *dc_facts_extract(const char *src, uint32_t len, uint32_t base, TSTree *tree,
+ * its facts, allocated in `arena`. `walk_flags` are dc_py_walk_flags (the
+ * target Python's rules). Never fails; never recurses. */
+dc_file_facts *dc_facts_extract(const char *src, uint32_t len, uint32_t base, TSTree *tree, unsigned walk_flags,
                                 dc_arena *arena);
 
 /* The name of a pragma kind as written after `# decycle: ` ("keep", "ignore"). */

@@ -24,6 +24,7 @@
 #include "diff.h"
 #include "parse.h"
 #include "plan.h"
+#include "pywalk.h"
 #include "vec.h"
 
 /* loaded - a file read and parsed again; `problem` is set when it cannot
@@ -50,9 +51,18 @@ typedef struct fixer {
   int32_t *module_of_file;  /* graph module of each project file, or -1 */
   const dc_text_changes **changes; /* per project file, scanned on demand */
   const char *config_override;
+  uint32_t disabled; /* bit k: dc_rewrites[k] is not allowed (--strategies) */
   dc_config_target *targets; /* per component */
   dc_config_ctx ctx;
+  bool *reread; /* per project file: its text was read (dc_fix.reread) */
 } fixer;
+
+/* Reads project file `file` again, and records that its text (not only its
+ * facts) shapes the plan. */
+static int read_again(fixer *fx, uint32_t file, dc_source *out) {
+  fx->reread[file] = true;
+  return dc_source_read(fx->p->files[file].open_path, out);
+}
 
 /* The names bound by the module-level import statements of a file, and
  * the names of its module constants. */
@@ -94,7 +104,7 @@ static loaded *load(fixer *fx, uint32_t file) {
   }
   dc_source src;
   struct stat st;
-  if (dc_source_read(f->open_path, &src) != 0 || stat(f->open_path, &st) != 0) {
+  if (read_again(fx, file, &src) != 0 || stat(f->open_path, &st) != 0) {
     l->problem = dc_arena_printf(fx->arena, "%s cannot be read again", f->path);
     return l;
   }
@@ -112,7 +122,8 @@ static loaded *load(fixer *fx, uint32_t file) {
   l->constants = dc_constants_find(l->sf.src, l->sf.len, l->sf.bom, l->sf.tree, fx->arena);
   uint32_t n = 0;
   const char **names = bound_names(fx, &l->sf, l->constants, &n);
-  l->sf.uses = dc_uses_analyse(l->sf.src, l->sf.len, l->sf.bom, l->sf.tree, names, n, fx->arena);
+  l->sf.uses = dc_uses_analyse(l->sf.src, l->sf.len, l->sf.bom, l->sf.tree, names, n,
+                               dc_py_walk_flags_for(fx->p->target_minor), fx->arena);
   dc_constants_check(l->constants, l->sf.facts, l->sf.uses, f->path, fx->arena);
   l->sf.config = &fx->ctx;
   return l;
@@ -206,7 +217,7 @@ static const char *dependent(fixer *fx, uint32_t a, const char *name) {
       if (text_checked) continue;
       text_checked = true;
       dc_source src;
-      if (dc_source_read(fx->p->files[cf].open_path, &src) != 0) continue;
+      if (read_again(fx, cf, &src) != 0) continue;
       bool reads = reads_attribute(src.data, src.len, a_last, name);
       free(src.data);
       if (reads) return dc_arena_printf(fx->arena, "%s may read '%s.%s'", cpath, a_last, name);
@@ -246,7 +257,7 @@ static const dc_text_changes *file_changes(fixer *fx, uint32_t file) {
   dc_text_changes *out = dc_arena_alloc(fx->arena, sizeof *out);
   dc_text_changes found = {0};
   dc_source src;
-  if (dc_source_read(fx->p->files[file].open_path, &src) == 0) {
+  if (read_again(fx, file, &src) == 0) {
     dc_constants_scan_changes(src.data, src.len, &found);
     for (uint32_t i = 0; i < found.size; i++) found.items[i].name = dc_arena_strndup(fx->arena, found.items[i].name, found.items[i].len);
     free(src.data);
@@ -287,7 +298,7 @@ static bool config_may_define(void *owner, const char *module, const char *name,
   const char *text = fx->files[file] ? fx->files[file]->sf.src : NULL;
   uint32_t len = fx->files[file] ? fx->files[file]->sf.len : 0;
   if (!text) {
-    if (fx->p->files[file].kind != DC_MODULE_SOURCE || dc_source_read(fx->p->files[file].open_path, &src) != 0) return false;
+    if (fx->p->files[file].kind != DC_MODULE_SOURCE || read_again(fx, file, &src) != 0) return false;
     text = src.data;
     len = src.len;
   }
@@ -377,13 +388,18 @@ static void assess(fixer *fx, dc_verdict *v) {
       const dc_rewrite *chosen = NULL;
       const char *first_reason = NULL;
       for (uint32_t k = 0; !why && k < dc_n_rewrites && !chosen; k++) {
+        if (fx->disabled & (1u << k)) continue;
         const char *reason = dc_rewrites[k]->check(&l->sf, &u, binding, fx->arena);
         if (!reason) chosen = dc_rewrites[k];
         else if (reason == dc_rewrite_not_applicable) continue;
         else if (!first_reason || dc_rewrites[k] == &dc_rewrite_config_module) first_reason = reason;
       }
       if (!chosen) {
-        if (!why) why = first_reason ? first_reason : binding ? binding : "no strategy can move this import";
+        if (!why)
+          why = first_reason ? first_reason
+                : binding    ? binding
+                : fx->disabled ? "no allowed strategy can move this import (see --strategies)"
+                             : "no strategy can move this import";
         obligatory(v, why, path, imp->line);
         break;
       }
@@ -648,7 +664,7 @@ static void config_changes(fixer *fx, const moved_list *mv, change_list *changes
     dc_change ch = {UINT32_MAX, t->path, t->open_path, NULL, 0, NULL, 0, 0644, true};
     dc_source old = {0};
     struct stat st;
-    if (t->file >= 0 && dc_source_read(t->open_path, &old) == 0 && stat(t->open_path, &st) == 0) {
+    if (t->file >= 0 && read_again(fx, (uint32_t)t->file, &old) == 0 && stat(t->open_path, &st) == 0) {
       ch.file = (uint32_t)t->file;
       ch.old_text = dc_arena_memdup(fx->arena, old.data, (size_t)old.len + 1, 1);
       ch.old_len = old.len;
@@ -726,10 +742,11 @@ static void build_changes(fixer *fx, dc_fix *fix) {
 }
 
 dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components *c, dc_file_facts *const *facts,
-                     const char *config_module, dc_arena *arena, dc_diags *diags) {
+                     const dc_fix_options *opts, dc_arena *arena, dc_diags *diags) {
   fixer fx = {.p = p, .g = g, .c = c, .facts = facts, .arena = arena, .diags = diags, .parser = ts_parser_new(),
               .resolver = dc_graph_resolver_new(p, facts, g, arena)};
-  fx.config_override = config_module;
+  fx.config_override = opts ? opts->config_module : NULL;
+  fx.disabled = opts ? opts->disabled_strategies : 0;
   fx.ctx = (dc_config_ctx){&fx, config_module_of, config_may_define, config_constants_of, NULL};
   fx.targets = dc_arena_alloc(arena, (c->n ? c->n : 1) * sizeof *fx.targets);
   fx.module_of_file = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *fx.module_of_file);
@@ -737,8 +754,19 @@ dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components
   for (uint32_t m = 0; m < g->n_modules; m++) fx.module_of_file[g->file[m]] = (int32_t)m;
   if (!ts_parser_set_language(fx.parser, tree_sitter_python())) DC_BUG("cannot load tree-sitter-python");
   fx.files = dc_xcalloc(p->n_files ? p->n_files : 1, sizeof *fx.files);
+  fx.reread = dc_arena_alloc(arena, (p->n_files ? p->n_files : 1) * sizeof *fx.reread);
+  memset(fx.reread, 0, (p->n_files ? p->n_files : 1) * sizeof *fx.reread);
+  /* the config-module targets are read to tell whether decycle made them:
+   * count every module that could be one */
+  for (uint32_t i = 0; c->n && i < p->n_files; i++) {
+    const char *leaf = strrchr(p->files[i].module, '.');
+    leaf = leaf ? leaf + 1 : p->files[i].module;
+    fx.reread[i] = !strcmp(leaf, "config") || !strcmp(leaf, "_decycle_config") ||
+                   (fx.config_override && !strcmp(p->files[i].module, fx.config_override));
+  }
   fx.changes = dc_xcalloc(p->n_files ? p->n_files : 1, sizeof *fx.changes);
   dc_fix *fix = dc_arena_alloc(arena, sizeof *fix);
+  fix->reread = fx.reread;
   fix->n_components = c->n;
   fix->components = dc_arena_alloc(arena, (c->n ? c->n : 1) * sizeof *fix->components);
   int32_t *local = dc_xmalloc((g->n_modules ? g->n_modules : 1) * sizeof *local);

@@ -73,7 +73,10 @@ typedef struct dc_change {
 } dc_change;
 
 /* dc_fix - the whole plan; changes sorted by path. `config_modules` are
- * the dotted names of the config modules it creates or grows. */
+ * the dotted names of the config modules it creates or grows. `reread` says,
+ * per project file, whether its text was read again: the plan depends on
+ * the text of those files and only on the facts of all others (the cache
+ * relies on it). */
 typedef struct dc_fix {
   dc_component_plan *components;
   uint32_t n_components;
@@ -81,14 +84,23 @@ typedef struct dc_fix {
   uint32_t n_changes;
   const char **config_modules;
   uint32_t n_config_modules;
+  const bool *reread;
 } dc_fix;
 
+/* dc_fix_options - how to fix. `config_module` is the dotted name
+ * --config-module gives, or NULL; `disabled_strategies` has bit k set when
+ * strategy dc_rewrites[k] must not be used (--strategies). Zero: defaults. */
+typedef struct dc_fix_options {
+  const char *config_module;
+  uint32_t disabled_strategies;
+} dc_fix_options;
+
 /* Plans the fix of every component and builds the new file contents.
- * `config_module` is the dotted name --config-module gives, or NULL.
- * Problems reading a file again are appended to `diags` (its edges are then
- * obligatory). Never fails otherwise. */
+ * `opts` may be NULL (defaults). Problems reading a file again are
+ * appended to `diags` (its edges are then obligatory). Never fails
+ * otherwise. */
 dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components *c, dc_file_facts *const *facts,
-                     const char *config_module, dc_arena *arena, dc_diags *diags);
+                     const dc_fix_options *opts, dc_arena *arena, dc_diags *diags);
 
 /* The verdict of graph edge `edge`, or NULL when the edge is not an
  * import-time edge inside a component. */

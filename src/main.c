@@ -2,7 +2,8 @@
  * main.c - the decycle command line: parse options, run the pipeline
  * scan -> parse/facts -> graph -> scc -> plan/rewrite (fix) -> verify ->
  * diff | apply -> report, and map the outcome to the exit codes of the CLI
- * contract (DESIGN.md, README.md).
+ * contract (DESIGN.md, README.md). Settings come from the command line,
+ * then [tool.decycle] in PATH/pyproject.toml (pyproject.c), then defaults.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 
 #include "apply.h"
 #include "arena.h"
+#include "baseline.h"
 #include "buf.h"
 #include "cache.h"
 #include "diag.h"
@@ -20,8 +22,10 @@
 #include "parse.h"
 #include "pragma.h"
 #include "pycheck.h"
+#include "pyproject.h"
 #include "regex.h"
 #include "report.h"
+#include "report_baseline.h"
 #include "scan.h"
 #include "scc.h"
 #include "verify.h"
@@ -30,8 +34,8 @@
 /* The exit codes; README.md mirrors them. */
 enum exit_code {
   EXIT_CLEAN = 0,       /* no import-time cycle; --diff: empty diff; --apply: every cycle broken */
-  EXIT_CYCLES = 1,      /* import-time cycles found; --diff: the diff is not empty */
-  EXIT_USAGE_OR_IO = 2, /* bad options, unreadable PATH, output or write error */
+  EXIT_CYCLES = 1,      /* import-time cycles found (not in the baseline); --diff: the diff is not empty */
+  EXIT_USAGE_OR_IO = 2, /* bad options or pyproject.toml or baseline, unreadable PATH, output or write error */
   EXIT_UNBREAKABLE = 3, /* --apply: unbreakable cycles remain (the rest was applied) */
 };
 
@@ -49,6 +53,11 @@ typedef struct options {
   bool no_cache;      /* --no-cache: neither read nor write the cache */
   const char *python; /* the interpreter --verify runs */
   const char *config_module; /* --config-module: where moved constants go */
+  const char *strategies;    /* --strategies: the allowed strategies, comma-separated */
+  const char *target;        /* --target-version 3.X */
+  bool check;                /* --check: the report without the plan */
+  const char *baseline;      /* --baseline FILE */
+  const char *write_baseline; /* --write-baseline FILE */
   const char *path;
   dc_vec(const char *) roots;
   dc_vec(const char *) excludes;
@@ -59,27 +68,28 @@ typedef struct options {
  * dist/help test checks); the man page (src/dist/decycle.1) has the details
  * and lists the same options (dist/man-sync). */
 static const char usage[] =
-    "usage: decycle [--diff | --apply | --explain] [OPTIONS] [PATH]\n"
-    "\n"
-    "Reports the import-time import cycles of the Python project at PATH\n"
-    "(default .), and breaks them.\n"
+    "usage: decycle [--diff | --apply | --explain | --check] [OPTIONS] [PATH]\n"
+    "Finds and breaks the import-time import cycles of the Python project at PATH\n"
+    "(default .). Options override [tool.decycle] in PATH/pyproject.toml.\n"
     "\n"
     "  --diff                  print the rewrite that breaks them as a unified diff\n"
     "  --apply                 rewrite the files in place (verified, all or nothing)\n"
     "  --explain               say why each cut edge was chosen, or cannot be cut\n"
-    "  --verify                with --diff or --apply: import the changed modules\n"
-    "                          in python3 first, on a copy (runs the project's code)\n"
+    "  --check                 report the cycles only, without planning their fix\n"
+    "  --baseline FILE         fail only on cycles that are not in FILE\n"
+    "  --write-baseline FILE   write the current cycles to FILE and exit 0\n"
+    "  --verify                import changed modules in python3 first (runs code)\n"
     "  --python PATH           the interpreter --verify runs (default python3)\n"
     "  --config-module MODULE  the dotted module that moved constants go to\n"
+    "  --strategies LIST       the strategies allowed, comma-separated (default all)\n"
+    "  --target-version 3.X    the oldest Python to support (default requires-python)\n"
     "  --format text|json|github|sarif|dot   report format on stdout (default text)\n"
-    "  --root DIR              a folder of top-level modules, relative to PATH;\n"
-    "                          repeatable (default PATH/src if it holds the code)\n"
+    "  --root DIR              a folder of top-level modules in PATH; repeatable\n"
     "  --exclude REGEX         also skip paths that match (PCRE2); repeatable\n"
     "  -j, --jobs N            parse on N threads (default: the number of CPUs)\n"
     "  --no-cache              neither read nor write the cache (~/.cache/decycle)\n"
     "  -h, --help              show this help\n"
     "      --version           show the version\n"
-    "\n"
     "exit status: 0 no cycle, 1 cycles (--diff: not empty), 2 usage or I/O error,\n"
     "3 --apply left unbreakable cycles.  More in 'man decycle'.\n";
 
@@ -115,16 +125,6 @@ static int parse_jobs(const char *s, unsigned *out) {
   return 0;
 }
 
-/* Whether `s` is a dotted module name: identifiers joined by dots. */
-static bool dotted_name(const char *s) {
-  for (;;) {
-    size_t n = strcspn(s, ".");
-    if (!n || !dc_is_identifier(s, (uint32_t)n)) return false;
-    if (!s[n]) return true;
-    s += n + 1;
-  }
-}
-
 /* Returns -1 to go on, or an exit code. */
 static int parse_options(int argc, char **argv, options *o) {
   for (int i = 1; i < argc; i++) {
@@ -149,8 +149,21 @@ static int parse_options(int argc, char **argv, options *o) {
     } else if ((v = option_value(argc, argv, &i, "--python", &missing))) {
       o->python = v;
     } else if ((v = option_value(argc, argv, &i, "--config-module", &missing))) {
-      if (!dotted_name(v)) return usage_error("--config-module needs a dotted module name, not '%s'", v);
+      if (!dc_is_dotted_name(v)) return usage_error("--config-module needs a dotted module name, not '%s'", v);
       o->config_module = v;
+    } else if ((v = option_value(argc, argv, &i, "--strategies", &missing))) {
+      o->strategies = v;
+    } else if ((v = option_value(argc, argv, &i, "--target-version", &missing))) {
+      uint32_t minor;
+      if (dc_target_version_parse(v, &minor) != 0)
+        return usage_error("--target-version needs a Python version '3.X', not '%s'", v);
+      o->target = v;
+    } else if ((v = option_value(argc, argv, &i, "--baseline", &missing))) {
+      o->baseline = v;
+    } else if ((v = option_value(argc, argv, &i, "--write-baseline", &missing))) {
+      o->write_baseline = v;
+    } else if (!strcmp(arg, "--check")) {
+      o->check = true;
     } else if ((v = option_value(argc, argv, &i, "--root", &missing))) {
       dc_vec_push(&o->roots, v);
     } else if ((v = option_value(argc, argv, &i, "--exclude", &missing))) {
@@ -178,13 +191,29 @@ static int parse_options(int argc, char **argv, options *o) {
   if (o->format > FORMAT_JSON && o->mode != MODE_REPORT)
     return usage_error("'--format %s' is a report format; it cannot be combined with --diff, --apply or --explain",
                        format_names[o->format]);
+  const char *report_only = o->check            ? "--check"
+                            : o->baseline       ? "--baseline"
+                            : o->write_baseline ? "--write-baseline"
+                                                : NULL;
+  if (report_only && o->mode != MODE_REPORT)
+    return usage_error("%s cannot be combined with --diff, --apply or --explain", report_only);
+  if (o->write_baseline && (o->check || o->baseline))
+    return usage_error("%s cannot be combined with --check or --baseline", "--write-baseline");
   return -1;
 }
 
 /* The options that change the output, for the cache key: the command line
- * without the job count and --no-cache, as one string. */
-static char *options_key(int argc, char **argv) {
+ * without the job count and --no-cache, as one string, and the text of the
+ * baseline file at `baseline` (NULL: none). */
+static char *options_key(int argc, char **argv, const char *baseline) {
   dc_buf b = DC_BUF_INIT;
+  dc_source text;
+  if (baseline && dc_source_read(baseline, &text) == 0) {
+    dc_buf_addf(&b, "baseline %u:", text.len);
+    dc_buf_add(&b, text.data, text.len);
+    dc_buf_addch(&b, ' ');
+    free(text.data);
+  }
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--no-cache") || !strncmp(a, "--jobs=", 7) || (!strncmp(a, "-j", 2) && a[2])) continue;
@@ -196,6 +225,25 @@ static char *options_key(int argc, char **argv) {
   }
   return dc_buf_detach(&b, NULL);
 }
+
+/* What decides the scan, for the cache: PATH, the roots and the excludes
+ * (from the command line or pyproject.toml). */
+static char *scan_key_of(const dc_scan_options *s, const char *const *patterns) {
+  dc_buf b = DC_BUF_INIT;
+  dc_buf_addf(&b, "%zu:%s ", strlen(s->path), s->path);
+  for (uint32_t i = 0; i < s->n_roots; i++) dc_buf_addf(&b, "root %zu:%s ", strlen(s->roots[i]), s->roots[i]);
+  for (uint32_t i = 0; i < s->n_excludes; i++) dc_buf_addf(&b, "exclude %zu:%s ", strlen(patterns[i]), patterns[i]);
+  return dc_buf_detach(&b, NULL);
+}
+
+/* settings - what the run does beyond the command line: the fix options,
+ * whether to plan at all, and the baseline (`baseline_path` NULL: none). */
+typedef struct settings {
+  dc_fix_options fix;
+  bool plan;
+  const char *baseline_path;
+  dc_baseline baseline;
+} settings;
 
 /* Prints the cached output of run `key`; false when there is none. */
 static bool replay(dc_cache *cache, dc_hash key, int *rc) {
@@ -210,15 +258,29 @@ static bool replay(dc_cache *cache, dc_hash key, int *rc) {
 
 /* Everything after the parse: graph, cycles, plan, then the report, the
  * diff or the rewrite, printed to `out` and `err`. Returns the exit code. */
-static int analyse(const options *o, const dc_project *project, dc_file_facts **facts, dc_arena *arena,
-                   dc_diags *diags, FILE *out, FILE *err) {
+static int analyse(const options *o, const settings *s, const dc_project *project, dc_file_facts **facts,
+                   dc_arena *arena, dc_diags *diags, FILE *out, FILE *err, const bool **reread) {
   dc_graph *graph = dc_graph_build(project, facts, arena, diags);
   dc_components *components = dc_scc_find(graph, arena);
   dc_pragma_check(project, facts, graph, components, arena, diags);
-  dc_fix *fix = dc_fix_build(project, graph, components, facts, o->config_module, arena, diags);
+  dc_fix *fix = s->plan ? dc_fix_build(project, graph, components, facts, &s->fix, arena, diags) : NULL;
   dc_diags_sort(diags);
   dc_report_diags(diags, err);
   dc_analysis analysis = {project, graph, components, diags, fix};
+  *reread = fix ? fix->reread : NULL;
+
+  if (o->write_baseline) {
+    size_t len;
+    char *text = dc_baseline_text(graph, components, &len);
+    int written = dc_baseline_write(o->write_baseline, text, len);
+    free(text);
+    if (written != 0) {
+      fprintf(err, "decycle: %s\n", dc_error_message());
+      return EXIT_USAGE_OR_IO;
+    }
+    dc_report_baseline_written(o->write_baseline, components, err);
+    return EXIT_CLEAN;
+  }
 
   if (o->mode == MODE_DIFF || o->mode == MODE_APPLY) {
     if (dc_verify(project, graph, facts, fix, arena) != 0) {
@@ -237,7 +299,7 @@ static int analyse(const options *o, const dc_project *project, dc_file_facts **
     }
   }
   bool unbreakable = false;
-  for (uint32_t i = 0; i < fix->n_components; i++) unbreakable |= fix->components[i].unbreakable;
+  for (uint32_t i = 0; fix && i < fix->n_components; i++) unbreakable |= fix->components[i].unbreakable;
   int rc = EXIT_USAGE_OR_IO;
   switch (o->mode) {
   case MODE_REPORT:
@@ -249,6 +311,13 @@ static int analyse(const options *o, const dc_project *project, dc_file_facts **
     case FORMAT_DOT: dc_report_dot(&analysis, out); break;
     }
     rc = components->n ? EXIT_CYCLES : EXIT_CLEAN;
+    if (s->baseline_path) {
+      dc_baseline_check check;
+      dc_baseline_compare(&s->baseline, graph, components, &check, arena);
+      fflush(out);
+      dc_report_baseline(s->baseline_path, &s->baseline, &check, graph, components, err);
+      rc = check.n_new ? EXIT_CYCLES : EXIT_CLEAN;
+    }
     break;
   case MODE_EXPLAIN:
     dc_report_explain(&analysis, out);
@@ -284,47 +353,101 @@ int main(int argc, char **argv) {
   dc_arena_init(&arena);
   dc_diags diags = {0}, scan_diags = {0};
   dc_cache *cache = NULL;
-  char *key_text = NULL;
-  dc_regex **excludes = dc_xcalloc(o.excludes.size ? o.excludes.size : 1, sizeof *excludes);
-  for (uint32_t i = 0; i < o.excludes.size; i++) {
-    excludes[i] = dc_regex_new(o.excludes.items[i]);
+  char *key_text = NULL, *scan_key = NULL;
+  dc_regex **excludes = NULL;
+  uint32_t n_excludes = 0;
+
+  /* The settings: the command line over [tool.decycle] over defaults. */
+  dc_pyproject pp;
+  if (dc_pyproject_read(o.path, &pp, &arena, &diags) != 0) {
+    dc_report_diags(&diags, stderr);
+    goto out;
+  }
+  const char *const *roots = o.roots.size ? o.roots.items : pp.roots;
+  uint32_t n_roots = o.roots.size ? o.roots.size : pp.n_roots;
+  const char *const *patterns = o.excludes.size ? o.excludes.items : pp.excludes;
+  n_excludes = o.excludes.size ? o.excludes.size : pp.n_excludes;
+  settings set = {{o.config_module ? o.config_module : pp.config_module, pp.disabled_strategies}, true, NULL, {0}};
+  if (o.strategies) {
+    const char *bad = NULL;
+    if (dc_strategies_parse(o.strategies, &set.fix.disabled_strategies, &bad, &arena) != 0) {
+      rc = usage_error("unknown strategy '%s' (expected local-import, type-checking or config-module)", bad);
+      goto out;
+    }
+  }
+  /* --check (in the text and JSON reports, which can leave the plan out)
+   * and --write-baseline need the cycles only. */
+  set.plan = !o.write_baseline && !(o.check && o.format <= FORMAT_JSON);
+  uint32_t target_minor = pp.target_minor;
+  if (o.target) dc_target_version_parse(o.target, &target_minor);
+  /* The baseline: --baseline FILE as given, else the file's (relative to
+   * PATH) in report mode; --write-baseline ignores the file's. */
+  const char *baseline_open = o.baseline;
+  set.baseline_path = o.baseline;
+  if (!o.baseline && pp.baseline && o.mode == MODE_REPORT && !o.write_baseline) {
+    bool absolute = pp.baseline[0] == '/';
+    baseline_open = absolute ? pp.baseline : dc_arena_printf(&arena, "%s/%s", o.path, pp.baseline);
+    set.baseline_path = absolute || !strcmp(o.path, ".") ? pp.baseline : baseline_open;
+  }
+  if (set.baseline_path && dc_baseline_read(baseline_open, set.baseline_path, &set.baseline, &arena, &diags) != 0) {
+    dc_report_diags(&diags, stderr);
+    goto out;
+  }
+
+  excludes = dc_xcalloc(n_excludes ? n_excludes : 1, sizeof *excludes);
+  for (uint32_t i = 0; i < n_excludes; i++) {
+    excludes[i] = dc_regex_new(patterns[i]);
     if (!excludes[i]) {
       fprintf(stderr, "decycle: %s\n", dc_error_message());
       goto out;
     }
   }
-  dc_scan_options scan = {o.path, o.roots.items, o.roots.size, excludes, o.excludes.size};
-  dc_project *project = dc_scan(&scan, &arena, &diags);
+  dc_scan_options scan = {o.path, roots, n_roots, excludes, n_excludes, target_minor};
+  uint64_t started = dc_cache_now();
+  if (!o.no_cache) scan_key = scan_key_of(&scan, patterns);
+  dc_project *project = scan_key ? dc_cache_scan(o.path, scan_key, &arena, &diags) : NULL;
   if (!project) {
-    fprintf(stderr, "decycle: %s\n", dc_error_message());
-    goto out;
+    project = dc_scan(&scan, &arena, &diags);
+    if (!project) {
+      fprintf(stderr, "decycle: %s\n", dc_error_message());
+      goto out;
+    }
+    if (scan_key) dc_cache_save_scan(o.path, scan_key, project, &diags, started);
   }
+  project->target_minor = target_minor; /* a cached scan does not record it */
   /* A run over an unchanged tree prints what the same run printed before;
-   * --apply and --verify always run. */
-  cache = o.no_cache ? NULL : dc_cache_open(project);
-  bool cacheable = cache && o.mode != MODE_APPLY && !o.verify, keyed = false;
+   * --apply, --verify and --write-baseline always run. The run's key holds
+   * pyproject.toml (cache.c) and, here, the baseline's text. */
+  cache = o.no_cache ? NULL : dc_cache_open(project, started);
+  bool cacheable = cache && o.mode != MODE_APPLY && !o.verify && !o.write_baseline;
   dc_diags_append(&scan_diags, &diags);
-  if (cacheable) key_text = options_key(argc, argv);
-  dc_hash key;
-  if (cacheable && (keyed = dc_cache_run_key(cache, key_text, &scan_diags, &key)) && replay(cache, key, &rc))
-    goto out;
+  if (cacheable) key_text = options_key(argc, argv, baseline_open);
+  dc_hash key, facts_key;
+  bool keyed = cacheable && dc_cache_run_key(cache, key_text, &scan_diags, &key);
+  if (keyed && replay(cache, key, &rc)) goto out;
   dc_file_facts **facts = dc_parse_project(project, o.jobs, cache, &arena, &diags);
   dc_cache_save_facts(cache);
-  if (cacheable && !keyed && (keyed = dc_cache_run_key(cache, key_text, &scan_diags, &key)) && replay(cache, key, &rc))
+  if (cacheable && !keyed) {
+    keyed = dc_cache_run_key(cache, key_text, &scan_diags, &key);
+    if (keyed && replay(cache, key, &rc)) goto out;
+  }
+  if (keyed && dc_cache_facts_run_key(cache, key_text, &scan_diags, &facts_key) && replay(cache, facts_key, &rc))
     goto out;
+  const bool *reread = NULL;
   if (!keyed) {
-    rc = analyse(&o, project, facts, &arena, &diags, stdout, stderr);
+    rc = analyse(&o, &set, project, facts, &arena, &diags, stdout, stderr, &reread);
   } else {
     /* captured, then printed and recorded */
     char *out_text = NULL, *err_text = NULL;
     size_t out_len = 0, err_len = 0;
     FILE *out = open_memstream(&out_text, &out_len), *err = open_memstream(&err_text, &err_len);
     if (!out || !err) DC_BUG("out of memory");
-    rc = analyse(&o, project, facts, &arena, &diags, out, err);
+    rc = analyse(&o, &set, project, facts, &arena, &diags, out, err, &reread);
     fclose(out), fclose(err);
     fwrite(err_text, 1, err_len, stderr);
     fwrite(out_text, 1, out_len, stdout);
-    if (rc != EXIT_USAGE_OR_IO) dc_cache_save_run(cache, key, out_text, out_len, err_text, err_len, rc);
+    if (rc != EXIT_USAGE_OR_IO)
+      dc_cache_save_run(cache, key_text, &scan_diags, reread, out_text, out_len, err_text, err_len, rc);
     free(out_text), free(err_text);
   }
   if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -335,8 +458,9 @@ int main(int argc, char **argv) {
 out:
   dc_cache_close(cache);
   free(key_text);
+  free(scan_key);
   dc_diags_release(&scan_diags);
-  for (uint32_t i = 0; i < o.excludes.size; i++) dc_regex_free(excludes[i]);
+  for (uint32_t i = 0; excludes && i < n_excludes; i++) dc_regex_free(excludes[i]);
   free(excludes);
   dc_diags_release(&diags);
   dc_arena_release(&arena);

@@ -21,8 +21,9 @@
 #include <unistd.h>
 
 #include "buf.h"
-#include "quickscan.h"
 #include "cache.h"
+#include "pywalk.h"
+#include "quickscan.h"
 #include "vec.h"
 
 int dc_source_read(const char *open_path, dc_source *out) {
@@ -227,9 +228,10 @@ static void parse_one(worker *w, TSParser **parser, uint32_t i) {
       return;
     }
   }
-  if (!(w->quickscan && (w->facts[i] = dc_quickscan(src.data, src.len, src.bom, &w->arena)))) {
+  unsigned walk_flags = dc_py_walk_flags_for(w->project->target_minor);
+  if (!(w->quickscan && (w->facts[i] = dc_quickscan(src.data, src.len, src.bom, walk_flags, &w->arena)))) {
     TSTree *tree = dc_parse_source(*parser, &src, f->path, &w->arena, &w->diags);
-    if (tree) w->facts[i] = dc_facts_extract(src.data, src.len, src.bom, tree, &w->arena);
+    if (tree) w->facts[i] = dc_facts_extract(src.data, src.len, src.bom, tree, walk_flags, &w->arena);
     dc_parser_renew_after(parser, tree);
     if (tree) ts_tree_delete(tree);
   }

@@ -150,7 +150,8 @@ static bool propagates_target(enum dc_py_kind k) {
 
 static uint8_t weaker(uint8_t a, uint8_t b) { return a > b ? a : b; }
 
-/* An annotation's frame: never evaluated with the future import, else as
+/* An annotation's frame: never evaluated with the future import or lazy
+ * annotations (PEP 649), else as
  * the code around it; a local variable's annotation is never evaluated. */
 static void annotate(dc_py_frame *c, bool never) {
   c->annotation = true;
@@ -161,7 +162,7 @@ static void annotate(dc_py_frame *c, bool never) {
 static dc_py_frame child_frame(const dc_py_walk *w, const dc_py_frame *p, TSNode child, TSFieldId field) {
   dc_py_frame c = {(uint8_t)dc_py_kind_of(child), p->state, p->scope, DC_PY_RUN, false, false, false,
                    p->annotation, field};
-  bool future = w->future_annotations;
+  bool future = w->future_annotations || (w->flags & DC_PY_WALK_LAZY_ANNOTATIONS);
   const TSFieldId *F = grammar.field_id;
   switch ((enum dc_py_kind)p->kind) {
   case DC_PY_FUNCTION_DEFINITION:

@@ -63,6 +63,19 @@ typedef struct dc_py_frame {
   TSFieldId field;
 } dc_py_frame;
 
+/* From Python 3.14 on, annotations are evaluated lazily (PEP 649), as if
+ * every module had `from __future__ import annotations`. */
+#define DC_PY_LAZY_ANNOTATIONS_MINOR 14
+
+/* Flags of a walk. DC_PY_WALK_LAZY_ANNOTATIONS: the target Python
+ * evaluates annotations lazily, so no annotation runs at import time. */
+enum dc_py_walk_flags { DC_PY_WALK_LAZY_ANNOTATIONS = 1 << 0 };
+
+/* The walk flags of a project whose target Python is 3.`minor`. */
+static inline unsigned dc_py_walk_flags_for(uint32_t minor) {
+  return minor >= DC_PY_LAZY_ANNOTATIONS_MINOR ? DC_PY_WALK_LAZY_ANNOTATIONS : 0;
+}
+
 /* dc_py_walk - one walk. `enter` is called for every node in document order
  * and returns whether to descend into it; it may update the frame (an
  * if's `consequence`, an assignment's `has_value`) and `future_annotations`,
@@ -71,6 +84,7 @@ typedef struct dc_py_frame {
 typedef struct dc_py_walk {
   const char *src; /* the text the tree was parsed from */
   bool future_annotations;
+  unsigned flags; /* enum dc_py_walk_flags */
   bool (*enter)(struct dc_py_walk *w, TSNode n, dc_py_frame *f);
   void (*leave)(struct dc_py_walk *w, TSNode n, const dc_py_frame *f);
   void *ctx;

@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "pywalk.h"
 #include "scan.h"
 #include "vec.h"
 
@@ -147,6 +148,7 @@ typedef struct qs {
   bool has_all, all_dynamic, future;
   bool pragmas;               /* the text holds "decycle:": comments are recorded */
   dc_vec(uint32_t) comments; /* start of each comment, when `pragmas` */
+  bool lazy; /* DC_PY_WALK_LAZY_ANNOTATIONS: no annotation is evaluated (PEP 649) */
 } qs;
 
 _Thread_local int dc_quickscan__why;
@@ -1591,7 +1593,7 @@ static void assignment(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t s
     /* one target and one annotation: `x: a, = v` is a syntax error */
     NEED(q, find_top(q, i, colon, O_COMMA, true) == colon && find_top(q, colon + 1, eq, O_COMMA, true) == eq);
     scan_target(q, i, colon, state, scope, value ? TG_BIND : TG_READ, true);
-    bool never = q->future || scope == SC_FUNCTION;
+    bool never = q->future || q->lazy || scope == SC_FUNCTION;
     scan_expr(q, colon + 1, eq, never ? ST_NEVER : state, scope, X_ANNOTATION);
     if (module && is_all_name(q, i, colon)) {
       dc_vec_clear(&q->all);
@@ -1789,7 +1791,7 @@ static uint32_t def_header(qs *q, uint32_t i, const block *b) {
   uint32_t colon = header_colon(q, i);
   NEED(q, i + 2 < colon && is_ident(q, i + 1) && is_op(q, i + 2, O_LPAR));
   if (b->state == ST_RUN && b->scope == SC_MODULE) bind_tok(q, i + 1);
-  uint8_t ann = q->future ? ST_NEVER : b->state;
+  uint8_t ann = q->future || q->lazy ? ST_NEVER : b->state;
   uint32_t close = T(q, i + 2)->match, k = i + 3;
   while (k < close) {
     uint32_t e = find_top(q, k, close, O_COMMA, true);
@@ -1997,8 +1999,9 @@ static void statements(qs *q) {
   }
 }
 
-dc_file_facts *dc_quickscan(const char *src, uint32_t len, uint32_t base, dc_arena *arena) {
+dc_file_facts *dc_quickscan(const char *src, uint32_t len, uint32_t base, unsigned walk_flags, dc_arena *arena) {
   qs *q = dc_xcalloc(1, sizeof *q);
+  q->lazy = walk_flags & DC_PY_WALK_LAZY_ANNOTATIONS;
   q->src = src + base;
   q->len = len - base;
   q->base = base;

@@ -20,8 +20,9 @@
 /* dc_quickscan - scans `src[base..len)` (`base` is the length of a skipped
  * BOM, as for dc_facts_extract; `src[len]` must be '\0') and returns its
  * facts, allocated in `arena`, or NULL when the file must go through
- * tree-sitter. Never recurses on the input. */
-dc_file_facts *dc_quickscan(const char *src, uint32_t len, uint32_t base, dc_arena *arena);
+ * tree-sitter. `walk_flags` are dc_py_walk_flags, as for dc_facts_extract.
+ * Never recurses on the input. */
+dc_file_facts *dc_quickscan(const char *src, uint32_t len, uint32_t base, unsigned walk_flags, dc_arena *arena);
 
 /* Whether parse.c tries the scanner first: true unless the environment
  * variable DECYCLE_NO_QUICKSCAN is set to a non-empty value (a hidden switch

@@ -69,7 +69,24 @@ typedef struct walker {
   dir_id *seen; /* open-addressing hash set of walked folders */
   uint32_t seen_size, seen_cap;
   dc_hash listing; /* see dc_project */
+  dc_vec(dc_dir_stat) dirs;
 } walker;
+
+dc_file_stat dc_file_stat_of(const struct stat *st) {
+  return (dc_file_stat){(uint64_t)st->st_dev, (uint64_t)st->st_ino, (uint64_t)st->st_size,
+                        (uint64_t)st->st_mtim.tv_sec * 1000000000u + (uint64_t)st->st_mtim.tv_nsec,
+                        (uint64_t)st->st_ctim.tv_sec * 1000000000u + (uint64_t)st->st_ctim.tv_nsec,
+                        (uint32_t)st->st_mode};
+}
+
+/* Records a folder the scan looks into (dc_project.dirs); one that cannot
+ * be stat'ed is recorded with no stat data, which never matches. */
+static void note_dir(walker *w, const char *open_path) {
+  struct stat st;
+  dc_file_stat fs = {0};
+  if (stat(open_path, &st) == 0) fs = dc_file_stat_of(&st);
+  dc_vec_push(&w->dirs, ((dc_dir_stat){dc_arena_strdup(w->arena, open_path), fs}));
+}
 
 bool dc_is_identifier(const char *name, uint32_t len) {
   if (len == 0) return false;
@@ -157,6 +174,7 @@ static const char *package_prefix(walker *w, const char *root_open) {
   for (;;) {
     char init[PATH_MAX];
     if ((size_t)snprintf(init, sizeof init, "%s/__init__.py", real) >= sizeof init) break;
+    note_dir(w, real);
     if (access(init, F_OK) != 0) break;
     char *slash = strrchr(real, '/');
     if (!slash || slash == real) break;
@@ -204,9 +222,7 @@ static void add_file(walker *w, const char *rel, const char *name, const char *p
     char *base = dc_arena_strndup(w->arena, name, base_len);
     module = *pkg ? dc_arena_printf(w->arena, "%s.%s", pkg, base) : base;
   }
-  dc_file_stat fs = {(uint64_t)st->st_dev, (uint64_t)st->st_ino, (uint64_t)st->st_size,
-                     (uint64_t)st->st_mtim.tv_sec * 1000000000u + (uint64_t)st->st_mtim.tv_nsec,
-                     (uint64_t)st->st_ctim.tv_sec * 1000000000u + (uint64_t)st->st_ctim.tv_nsec};
+  dc_file_stat fs = dc_file_stat_of(st);
   candidate c = {dc_arena_strdup(w->arena, rel), module, kind, is_package, root * 8 + pref, fs.size, fs};
   dc_vec_push(&w->candidates, c);
 }
@@ -216,6 +232,7 @@ static void add_file(walker *w, const char *rel, const char *name, const char *p
 typedef struct pending {
   const char *rel;
   const char *pkg;
+  dc_file_stat st; /* for dc_project.dirs */
 } pending;
 
 static int cmp_str(const void *a, const void *b) {
@@ -268,11 +285,13 @@ static void walk_root(walker *w, uint32_t root) {
   dc_vec(pending) stack = {0};
   const char *root_open = join(w->arena, w->opts->path, root_rel);
   struct stat st;
-  if (stat(root_open, &st) == 0) first_visit(w, &st);
-  dc_vec_push(&stack, ((pending){root_rel, package_prefix(w, root_open)}));
+  dc_file_stat root_st = {0};
+  if (stat(root_open, &st) == 0) first_visit(w, &st), root_st = dc_file_stat_of(&st);
+  dc_vec_push(&stack, ((pending){root_rel, package_prefix(w, root_open), root_st}));
   while (stack.size) {
     pending dir = dc_vec_pop(&stack);
     const char *dir_open = join(w->arena, w->opts->path, dir.rel);
+    dc_vec_push(&w->dirs, ((dc_dir_stat){dir_open, dir.st}));
     uint32_t n = 0;
     DIR *d = NULL;
     entry *entries = read_dir_sorted(dir_open, &n, &d);
@@ -312,7 +331,7 @@ static void walk_root(walker *w, uint32_t root) {
         if (!first_visit(w, &st)) continue;
         const char *pkg = *dir.pkg ? dc_arena_printf(w->arena, "%s.%s", dir.pkg, name)
                                    : dc_arena_strdup(w->arena, name);
-        dc_vec_push(&stack, ((pending){rel, pkg}));
+        dc_vec_push(&stack, ((pending){rel, pkg, dc_file_stat_of(&st)}));
       } else if (S_ISREG(st.st_mode)) {
         if (!excluded(w, rel)) add_file(w, rel, name, dir.pkg, root, &st);
       }
@@ -341,10 +360,12 @@ static int cmp_file_path(const void *a, const void *b) {
 }
 
 /* True when PATH/src holds code directly and PATH is not itself a package. */
-static bool is_src_layout(const char *path, dc_arena *arena) {
+static bool is_src_layout(walker *w, const char *path, dc_arena *arena) {
   struct stat st;
+  note_dir(w, path);
   if (stat(join(arena, path, "__init__.py"), &st) == 0) return false;
   const char *src = join(arena, path, "src");
+  note_dir(w, src);
   uint32_t n = 0;
   DIR *d = NULL;
   entry *entries = read_dir_sorted(src, &n, &d);
@@ -353,9 +374,12 @@ static bool is_src_layout(const char *path, dc_arena *arena) {
   bool code = false;
   for (uint32_t i = 0; i < n; i++) {
     const char *name = entries[i].name;
-    if (ends_with(name, ".py") ||
-        stat(dc_arena_printf(arena, "%s/%s/__init__.py", src, name), &st) == 0)
-      code = true;
+    if (ends_with(name, ".py")) code = true;
+    else if (entries[i].type == DT_DIR || entries[i].type == DT_LNK || entries[i].type == DT_UNKNOWN) {
+      const char *sub = dc_arena_printf(arena, "%s/%s", src, name);
+      note_dir(w, sub);
+      if (stat(dc_arena_printf(arena, "%s/__init__.py", sub), &st) == 0) code = true;
+    }
     free(entries[i].name);
   }
   free(entries);
@@ -421,6 +445,7 @@ dc_project *dc_scan(const dc_scan_options *opts, dc_arena *arena, dc_diags *diag
 
   dc_project *p = dc_arena_alloc(arena, sizeof *p);
   p->path = dc_arena_strdup(arena, opts->path);
+  p->target_minor = opts->target_minor;
   if (opts->n_roots) {
     w.roots = dc_arena_alloc(arena, opts->n_roots * sizeof(char *));
     for (uint32_t i = 0; i < opts->n_roots; i++) {
@@ -439,7 +464,7 @@ dc_project *dc_scan(const dc_scan_options *opts, dc_arena *arena, dc_diags *diag
     w.n_roots = opts->n_roots;
   } else {
     w.roots = dc_arena_alloc(arena, sizeof(char *));
-    w.roots[0] = is_src_layout(opts->path, arena) ? "src" : ".";
+    w.roots[0] = is_src_layout(&w, opts->path, arena) ? "src" : ".";
     w.n_roots = 1;
   }
   p->roots = w.roots;
@@ -447,6 +472,9 @@ dc_project *dc_scan(const dc_scan_options *opts, dc_arena *arena, dc_diags *diag
   for (uint32_t i = 0; i < w.n_roots; i++) walk_root(&w, i);
   settle(&w, p);
   p->listing = w.listing;
+  p->dirs = dc_arena_memdup(arena, w.dirs.items, w.dirs.size, sizeof *w.dirs.items);
+  p->n_dirs = w.dirs.size;
+  dc_vec_free(&w.dirs);
   dc_vec_free(&w.candidates);
   free(w.seen);
   return p;

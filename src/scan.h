@@ -34,7 +34,15 @@ typedef enum dc_module_kind {
  * stat(2); times in nanoseconds). */
 typedef struct dc_file_stat {
   uint64_t dev, ino, size, mtime_ns, ctime_ns;
+  uint32_t mode;
 } dc_file_stat;
+
+/* dc_dir_stat - a folder the scan looked into (its entries, or whether it
+ * holds an __init__.py): the path it was opened by and its stat data. */
+typedef struct dc_dir_stat {
+  const char *open_path;
+  dc_file_stat stat;
+} dc_dir_stat;
 
 typedef struct dc_file {
   const char *path;
@@ -51,7 +59,9 @@ typedef struct dc_file {
  * namespace packages. `roots` are relative to PATH, in the order searched.
  * `listing` hashes the name and type of every entry of every folder walked
  * (Python or not: a config module must not take an existing name), so that
- * the cache can tell the tree is the same without comparing lists. */
+ * the cache can tell the tree is the same without comparing lists.
+ * `target_minor` is X of the target Python 3.X (from the options; main.c
+ * sets it on a project the cache gives back too). */
 typedef struct dc_project {
   const char *path;
   const char **roots;
@@ -60,17 +70,26 @@ typedef struct dc_project {
   uint32_t n_files;
   const char **namespaces;
   uint32_t n_namespaces;
+  uint32_t target_minor;
   dc_hash listing;
+  dc_dir_stat *dirs; /* every folder the scan looked into, in scan order */
+  uint32_t n_dirs;
 } dc_project;
 
-/* dc_scan_options - what to scan. `roots` may be empty (automatic). */
+/* dc_scan_options - what to scan. `roots` may be empty (automatic).
+ * `target_minor` is copied into the project (0 is fine for tests). */
 typedef struct dc_scan_options {
   const char *path;
   const char *const *roots;
   uint32_t n_roots;
   dc_regex *const *excludes;
   uint32_t n_excludes;
+  uint32_t target_minor;
 } dc_scan_options;
+
+/* dc_file_stat of a stat(2) result. */
+struct stat;
+dc_file_stat dc_file_stat_of(const struct stat *st);
 
 /* Scans the project. Problems with single files or folders are appended to
  * `diags` as warnings. Returns NULL, with a message through dc_error, when

@@ -401,7 +401,7 @@ static const char *indent_unit(analyser *a) {
 }
 
 dc_file_uses *dc_uses_analyse(const char *src, uint32_t len, uint32_t base, TSTree *tree,
-                              const char *const *names, uint32_t n_names, dc_arena *arena) {
+                              const char *const *names, uint32_t n_names, unsigned walk_flags, dc_arena *arena) {
   dc_file_uses *out = dc_arena_alloc(arena, sizeof *out);
   analyser a = {.src = src + base, .len = len - base, .base = base, .arena = arena, .names = names,
                 .n_names = n_names, .words = (n_names + 63) / 64 ? (n_names + 63) / 64 : 1, .outer_def = -1,
@@ -413,7 +413,7 @@ dc_file_uses *dc_uses_analyse(const char *src, uint32_t len, uint32_t base, TSTr
   a.module_bindings = dc_arena_alloc(arena, (n_names ? n_names : 1) * sizeof *a.module_bindings);
   a.global_write = dc_arena_alloc(arena, (n_names ? n_names : 1) * sizeof *a.global_write);
   dc_vec_push(&a.current, new_scope(&a, SCOPE_MODULE, -1));
-  dc_py_walk walk = {.src = a.src, .enter = enter, .leave = leave, .ctx = &a};
+  dc_py_walk walk = {.src = a.src, .flags = walk_flags, .enter = enter, .leave = leave, .ctx = &a};
   dc_py_walk_tree(&walk, tree);
   out->future_annotations = walk.future_annotations;
 

@@ -94,9 +94,10 @@ typedef struct dc_file_uses {
 } dc_file_uses;
 
 /* Analyses the file `src[0..len)`, whose first `base` bytes (a BOM) the
- * tree does not cover, for the names of interest. Never fails. */
+ * tree does not cover, for the names of interest, with the rules that
+ * `walk_flags` (dc_py_walk_flags) select. Never fails. */
 dc_file_uses *dc_uses_analyse(const char *src, uint32_t len, uint32_t base, TSTree *tree,
-                              const char *const *names, uint32_t n_names, dc_arena *arena);
+                              const char *const *names, uint32_t n_names, unsigned walk_flags, dc_arena *arena);
 
 /* The dc_name_uses of `name`, or NULL. */
 const dc_name_uses *dc_uses_find(const dc_file_uses *self, const char *name);

@@ -12,6 +12,7 @@
 
 #include "graph.h"
 #include "parse.h"
+#include "pywalk.h"
 #include "scc.h"
 
 static bool has_import_time_edge(const dc_graph *g, uint32_t from, uint32_t to) {
@@ -45,7 +46,7 @@ int dc_verify(const dc_project *p, const dc_graph *g, dc_file_facts *const *fact
     if (!tree || ts_node_has_error(ts_tree_root_node(tree))) {
       rc = dc_error("the rewrite of '%s' does not parse; nothing is written", ch->path);
     } else {
-      ff = dc_facts_extract(ch->new_text, ch->new_len, bom, tree, arena);
+      ff = dc_facts_extract(ch->new_text, ch->new_len, bom, tree, dc_py_walk_flags_for(p->target_minor), arena);
       if (ch->file != UINT32_MAX) next[ch->file] = (dc_file_facts *)ff;
     }
     /* A config module imports nothing but __future__. */

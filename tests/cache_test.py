@@ -49,10 +49,12 @@ def make_project(root):
     write(os.path.join(root, "pkg", "a.py"), "from pkg import b\n\nA = 1\n")
     write(os.path.join(root, "pkg", "b.py"), "from pkg.a import A\n\nB = A + 1\n")
     write(os.path.join(root, "pkg", "c.py"), "import os\n\nC = os.sep\n")
-    # old mtimes: a stat match is only trusted for files older than the run
-    for dirpath, _, names in os.walk(root):
+    # old mtimes: a stat match is only trusted for files and folders
+    # modified well before the run that recorded them
+    for dirpath, _, names in os.walk(root, topdown=False):
         for n in names:
             os.utime(os.path.join(dirpath, n), (1_600_000_000, 1_600_000_000))
+        os.utime(dirpath, (1_600_000_000, 1_600_000_000))
 
 
 def run(decycle, cache, *args, strace_log=None):
@@ -60,6 +62,8 @@ def run(decycle, cache, *args, strace_log=None):
     cmd = [decycle] + list(args)
     if strace_log:
         cmd = ["strace", "-f", "-qq", "-e", "trace=openat", "-o", strace_log] + cmd
+        # LeakSanitizer cannot run under ptrace (a sanitizer build)
+        env["ASAN_OPTIONS"] = env.get("ASAN_OPTIONS", "") + ":detect_leaks=0"
     p = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
     return p.stdout, p.stderr, p.returncode
 
@@ -71,6 +75,11 @@ def cache_files(cache):
 def opened_sources(log, project):
     with open(log) as f:
         return [line for line in f if project in line and ".py\"" in line]
+
+
+def listed_folders(log, project):
+    with open(log) as f:
+        return [line for line in f if project in line and "O_DIRECTORY" in line]
 
 
 def main():
@@ -86,15 +95,18 @@ def main():
         cold = run(decycle, cache, project)
         expect("a cold run prints what --no-cache prints", cold == uncached, cold)
         files = cache_files(cache)
-        expect("a cold run writes the facts and the run",
+        expect("a cold run writes the facts, the run (under its two keys) and what the plan read",
                len([f for f in files if f.startswith("facts-")]) == 1 and
-               len([f for f in files if f.startswith("run-")]) == 1, files)
+               len([f for f in files if f.startswith("run-")]) == 2 and
+               len([f for f in files if f.startswith("reads-")]) == 1, files)
         log = os.path.join(tmp, "strace.log")
         warm = run(decycle, cache, project, strace_log=log if have_strace else None)
         expect("a warm run prints the same bytes and status", warm == uncached, warm)
         if have_strace:
             opened = opened_sources(log, project)
             expect("a warm run opens no source file", opened == [], opened)
+            listed = listed_folders(log, project)
+            expect("a warm run lists no folder (the folders' stat data says nothing changed)", listed == [], listed)
         else:
             expect("strace is installed (.ci/install-deps)", False)
 
@@ -115,6 +127,33 @@ def main():
             touched = run(decycle, cache, project)
         expect("a touched file gives the same output", touched == uncached, touched)
 
+        # an edit that keeps the facts of a file the plan does not read: the
+        # run is replayed (only that file is read, to hash and scan it)
+        c = os.path.join(project, "pkg", "c.py")
+        with open(c, "a") as f:
+            f.write("# a comment after everything\n")
+        if have_strace:
+            edited = run(decycle, cache, project, strace_log=log)
+            opened = opened_sources(log, project)
+            expect("an edit that keeps a file's facts, outside the plan's reads, replays (only that file is read)",
+                   len(opened) == 1 and "c.py" in opened[0], opened)
+        else:
+            edited = run(decycle, cache, project)
+        expect("... and prints the same", edited == uncached, edited)
+        # an edit that keeps the facts of a file the plan reads is not replayed
+        a = os.path.join(project, "pkg", "a.py")
+        with open(a) as f:
+            a_text = f.read()
+        with open(a, "a") as f:
+            f.write("# a comment after everything\n")
+        if have_strace:
+            edited = run(decycle, cache, project, strace_log=log)
+            opened = opened_sources(log, project)
+            expect("an edit to a file the plan reads is planned again (it is read twice, b.py too)",
+                   len(opened) >= 3 and any("b.py" in o for o in opened), opened)
+            edited = run(decycle, cache, "--diff", project)
+            expect("... and the diff has the new text", b"a comment after everything" in edited[0], edited)
+        write(a, a_text)
         # new content, same size and mtime (a file rewritten within one
         # timestamp tick): its ctime and the racy rule (its mtime is not older
         # than the run that cached it) both make decycle read it again

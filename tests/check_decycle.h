@@ -25,6 +25,7 @@ Suite *make_constants_suite(void);
 Suite *make_plan_suite(void);
 Suite *make_diff_suite(void);
 Suite *make_apply_suite(void);
+Suite *make_pyproject_suite(void);
 
 /* Creates a fresh temporary folder; the caller removes it with rm_tree. */
 char *tmp_project(void);

@@ -121,7 +121,7 @@ START_TEST(file_deleted_during_run) {
   write_file(root, "a.py", "import b\n");
   write_file(root, "b.py", "import a\n");
   dc_arena_init(&a.arena);
-  dc_scan_options o = {root, NULL, 0, NULL, 0};
+  dc_scan_options o = {root, NULL, 0, NULL, 0, 0};
   a.project = dc_scan(&o, &a.arena, &a.diags);
   char path[4096];
   snprintf(path, sizeof path, "%s/b.py", root);

@@ -23,6 +23,7 @@ int main(int argc, char **argv) {
       {"plan", make_plan_suite},
       {"diff", make_diff_suite},
       {"apply", make_apply_suite},
+      {"pyproject", make_pyproject_suite},
   };
   SRunner *runner = NULL;
   for (size_t i = 0; i < sizeof suites / sizeof *suites; i++) {

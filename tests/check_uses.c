@@ -16,7 +16,7 @@ static dc_file_uses *analyse_src(const char *src, const char *const *names, uint
   ts_parser_set_language(parser, tree_sitter_python());
   uint32_t len = (uint32_t)strlen(src), base = len >= 3 && !memcmp(src, "\xef\xbb\xbf", 3) ? 3 : 0;
   TSTree *tree = ts_parser_parse_string(parser, NULL, src + base, len - base);
-  dc_file_uses *u = dc_uses_analyse(src, len, base, tree, names, n, &arena);
+  dc_file_uses *u = dc_uses_analyse(src, len, base, tree, names, n, 0, &arena);
   ts_tree_delete(tree);
   ts_parser_delete(parser);
   return u;

@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "facts.h"
 #include "parse.h"
+#include "pywalk.h"
 #include "quickscan.h"
 #include "quickscan_p.h"
 #include "vec.h"
@@ -105,7 +106,7 @@ int main(int argc, char **argv) {
     total++;
     dc_arena arena;
     dc_arena_init(&arena);
-    dc_file_facts *quick = dc_quickscan(src.data, src.len, src.bom, &arena);
+    dc_file_facts *quick = dc_quickscan(src.data, src.len, src.bom, 0, &arena);
     const char *base = strrchr(files.items[i], '/') ? strrchr(files.items[i], '/') + 1 : files.items[i];
     if ((!quick && !strncmp(base, "accept_", 7)) || (quick && !strncmp(base, "decline_", 8))) {
       failed++;
@@ -125,7 +126,7 @@ int main(int argc, char **argv) {
       TSTree *tree = dc_parse_source(parser, &src, files.items[i], &arena, &diags);
       dc_parser_renew_after(&parser, tree);
       dc_buf a = DC_BUF_INIT, b = DC_BUF_INIT;
-      if (tree) dump(&a, dc_facts_extract(src.data, src.len, src.bom, tree, &arena));
+      if (tree) dump(&a, dc_facts_extract(src.data, src.len, src.bom, tree, 0, &arena));
       dump(&b, quick);
       if (!tree || diags.size) {
         failed++;
@@ -134,6 +135,20 @@ int main(int argc, char **argv) {
       } else if (a.len != b.len || memcmp(a.data, b.data, a.len)) {
         failed++;
         printf("DISAGREE %s\n--- tree-sitter\n%s--- quickscan\n%s", files.items[i], dc_buf_str(&a), dc_buf_str(&b));
+      } else {
+        /* The same with a 3.14 target (lazy annotations), when the scanner
+         * accepts the file then too. */
+        dc_file_facts *lazy = dc_quickscan(src.data, src.len, src.bom, DC_PY_WALK_LAZY_ANNOTATIONS, &arena);
+        if (lazy) {
+          a.len = b.len = 0;
+          dump(&a, dc_facts_extract(src.data, src.len, src.bom, tree, DC_PY_WALK_LAZY_ANNOTATIONS, &arena));
+          dump(&b, lazy);
+          if (a.len != b.len || memcmp(a.data, b.data, a.len)) {
+            failed++;
+            printf("DISAGREE %s (lazy annotations)\n--- tree-sitter\n%s--- quickscan\n%s", files.items[i],
+                   dc_buf_str(&a), dc_buf_str(&b));
+          }
+        }
       }
       if (tree) ts_tree_delete(tree);
       dc_buf_release(&a);

@@ -5,7 +5,8 @@
  *
  * The token scanner (quickscan.c) runs on the same bytes as an oracle:
  * whenever it accepts them, tree-sitter must find no syntax error and
- * dc_facts_extract must give the same facts, field by field.
+ * dc_facts_extract must give the same facts, field by field, for the
+ * default target and for a 3.14 target (lazy annotations).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 
 #include "facts.h"
 #include "parse.h"
+#include "pywalk.h"
 #include "quickscan.h"
 #include "uses.h"
 
@@ -67,16 +69,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   dc_arena arena;
   dc_arena_init(&arena);
   dc_diags diags = {0};
-  dc_file_facts *quick = dc_quickscan(src.data, src.len, src.bom, &arena);
+  dc_file_facts *quick = dc_quickscan(src.data, src.len, src.bom, 0, &arena);
   TSTree *tree = dc_parse_source(parser, &src, "fuzz.py", &arena, &diags);
   dc_parser_renew_after(&parser, tree); /* so that inputs do not influence each other */
   if (quick && (!tree || diags.size)) __builtin_trap(); /* accepted a file tree-sitter reports */
   if (tree) {
-    dc_file_facts *f = dc_facts_extract(src.data, src.len, src.bom, tree, &arena);
+    dc_file_facts *f = dc_facts_extract(src.data, src.len, src.bom, tree, 0, &arena);
     if (quick && !same_facts(f, quick)) __builtin_trap(); /* the scanner disagrees */
+    /* The same with a 3.14 target, where no annotation is evaluated. */
+    dc_file_facts *lazy_quick = dc_quickscan(src.data, src.len, src.bom, DC_PY_WALK_LAZY_ANNOTATIONS, &arena);
+    dc_file_facts *lazy = dc_facts_extract(src.data, src.len, src.bom, tree, DC_PY_WALK_LAZY_ANNOTATIONS, &arena);
+    if (lazy_quick && !same_facts(lazy, lazy_quick)) __builtin_trap();
     const char **names = malloc((f->n_bindings + 1) * sizeof *names);
     for (uint32_t i = 0; i < f->n_bindings; i++) names[i] = f->bindings[i].name;
-    dc_uses_analyse(src.data, src.len, src.bom, tree, names, f->n_bindings, &arena);
+    dc_uses_analyse(src.data, src.len, src.bom, tree, names, f->n_bindings, 0, &arena);
     free(names);
     ts_tree_delete(tree);
   }

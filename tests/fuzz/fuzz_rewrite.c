@@ -62,7 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   dc_arena arena;
   dc_arena_init(&arena);
   dc_diags diags = {0};
-  dc_scan_options o = {root, NULL, 0, NULL, 0};
+  dc_scan_options o = {root, NULL, 0, NULL, 0, 0};
   dc_project *p = dc_scan(&o, &arena, &diags);
   if (!p) abort();
   dc_file_facts **facts = dc_parse_project(p, 1, NULL, &arena, &diags);

@@ -1,0 +1,2 @@
+"""Settings of the shop."""
+from .base import DEBUG, LANGUAGE

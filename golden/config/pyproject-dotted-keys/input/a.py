@@ -1,0 +1,5 @@
+from b import B
+
+
+def f(x: B) -> None:
+    return None

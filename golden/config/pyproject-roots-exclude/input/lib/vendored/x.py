@@ -1,0 +1,2 @@
+from vendored.y import Y
+X = 1

@@ -1,0 +1,2 @@
+from vendored.x import X
+Y = X

@@ -1,0 +1,2 @@
+from p import Q
+P = 1

@@ -1,0 +1,2 @@
+from o import P
+Q = P

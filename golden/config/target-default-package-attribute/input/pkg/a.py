@@ -1,0 +1,5 @@
+import pkg
+
+
+def describe(x: pkg.Thing) -> str:
+    return x.name

@@ -1,0 +1,5 @@
+from pkg.a import describe
+
+
+class Thing:
+    name = "thing"

@@ -1,0 +1,5 @@
+from a import f
+
+
+class B:
+    handler = f
