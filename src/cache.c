@@ -34,7 +34,7 @@
 #include "pywalk.h"
 #include "vec.h"
 
-#define FORMAT 1
+#define FORMAT 2
 #define BYTE_ORDER_MARK 0x01020304u
 #define RACY_NS 2000000000u
 #define RUNS_KEPT 16 /* per project (a run writes one or two) */
@@ -141,6 +141,7 @@ static void put_facts(dc_buf *b, const dc_file_facts *f, const dc_diag *d, uint3
       for (uint32_t k = 0; k < m->n_names; k++) put_str(b, m->names[k].name), put_str(b, m->names[k].alias);
       put_u32(b, m->start_byte), put_u32(b, m->end_byte), put_u32(b, m->line), put_u32(b, m->col);
       put_str(b, m->statement);
+      put_u32(b, (uint32_t)m->pragma), put_u32(b, m->pragma_line);
     }
     put_u32(b, f->n_bindings);
     for (uint32_t i = 0; i < f->n_bindings; i++)
@@ -155,6 +156,12 @@ static void put_facts(dc_buf *b, const dc_file_facts *f, const dc_diag *d, uint3
     put_u32(b, f->n_all);
     for (uint32_t i = 0; i < f->n_all; i++) put_str(b, f->all[i]);
     put_u32(b, f->has_all), put_u32(b, f->future_annotations);
+    put_u32(b, f->n_pragmas);
+    for (uint32_t i = 0; i < f->n_pragmas; i++) {
+      const dc_pragma *p = &f->pragmas[i];
+      put_u32(b, (uint32_t)p->kind), put_str(b, p->word), put_u32(b, p->line), put_u32(b, p->col);
+      put_u32(b, p->on_import), put_u32(b, p->used);
+    }
   }
   put_u32(b, n_diags);
   for (uint32_t i = 0; i < n_diags; i++) {
@@ -196,6 +203,8 @@ static bool get_facts(const char *blob, uint32_t len, const char *path, dc_arena
         m->names[k].name = get_copy(&r, arena), m->names[k].alias = get_copy(&r, arena);
       m->start_byte = get_u32(&r), m->end_byte = get_u32(&r), m->line = get_u32(&r), m->col = get_u32(&r);
       m->statement = get_copy(&r, arena);
+      m->pragma = (dc_pragma_kind)get_u32(&r), m->pragma_line = get_u32(&r);
+      if (m->pragma > DC_PRAGMA_IGNORE) r.bad = true;
     }
     f->n_bindings = get_u32(&r);
     f->bindings = get_array(&r, arena, f->n_bindings, sizeof *f->bindings, 12);
@@ -215,6 +224,14 @@ static bool get_facts(const char *blob, uint32_t len, const char *path, dc_arena
     f->all = get_array(&r, arena, f->n_all, sizeof *f->all, 4);
     for (uint32_t i = 0; !r.bad && i < f->n_all; i++) f->all[i] = get_copy(&r, arena);
     f->has_all = get_u32(&r), f->future_annotations = get_u32(&r);
+    f->n_pragmas = get_u32(&r);
+    f->pragmas = get_array(&r, arena, f->n_pragmas, sizeof *f->pragmas, 24);
+    for (uint32_t i = 0; !r.bad && i < f->n_pragmas; i++) {
+      dc_pragma *p = &f->pragmas[i];
+      p->kind = (dc_pragma_kind)get_u32(&r), p->word = get_copy(&r, arena);
+      p->line = get_u32(&r), p->col = get_u32(&r), p->on_import = get_u32(&r), p->used = get_u32(&r);
+      if (p->kind > DC_PRAGMA_UNKNOWN || !p->word) r.bad = true;
+    }
   }
   uint32_t n = get_u32(&r);
   if ((size_t)(r.end - r.p) / 20 < n) r.bad = true;

@@ -8,9 +8,12 @@
  * Code that does not run at import time matters only for its imports, so a
  * deferred or never-run subtree whose text holds no "import" is skipped
  * whole: one memmem instead of a walk over every node of a function body.
+ * Pragmas are read from the comments by a second cursor walk, only in files
+ * whose text holds "decycle:" (the reader is shared with quickscan.c).
  */
 #define _GNU_SOURCE /* memmem */
 #include "facts.h"
+#include "facts_p.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +30,85 @@ const char *dc_scope_name(dc_scope s) {
   case DC_SCOPE_TYPE_ONLY: return "type-only";
   }
   return "?";
+}
+
+const char *dc_pragma_name(dc_pragma_kind k) {
+  switch (k) {
+  case DC_PRAGMA_KEEP: return "keep";
+  case DC_PRAGMA_IGNORE: return "ignore";
+  case DC_PRAGMA_NONE:
+  case DC_PRAGMA_UNKNOWN: break;
+  }
+  return "?";
+}
+
+/* ---- pragmas --------------------------------------------------------------
+ * A pragma is a part of a comment that starts with '#', then optional
+ * blanks, "decycle:", optional blanks and a word (letters, digits, '_',
+ * '-'); anything after the word is free text. A comment may hold several
+ * parts (`# noqa: E402  # decycle: keep`). The word "breaks" is decycle's
+ * own note on an import it moved, not a pragma. */
+
+bool dc_facts__may_have_pragmas(const char *src, uint32_t len) { return memmem(src, len, "decycle:", 8) != NULL; }
+
+static bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+/* The line (0-based) of the last byte of import `imp`, counted from its
+ * first line. */
+static uint32_t last_line(const char *src, uint32_t base, const dc_import *imp) {
+  uint32_t line = imp->line;
+  for (uint32_t i = imp->start_byte - base; i + 1 < imp->end_byte - base; i++) line += src[i] == '\n';
+  return line;
+}
+
+void dc_facts__pragmas(dc_file_facts *facts, const char *src, uint32_t len, uint32_t base, const uint32_t *comments,
+                       uint32_t n, dc_arena *arena) {
+  dc_vec(dc_pragma) found = {0};
+  uint32_t line = 0, line_start = 0, at = 0; /* the line of byte `at` */
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t c = comments[i], end = c;
+    while (end < len && src[end] != '\n' && src[end] != '\r') end++;
+    if (!memmem(src + c, end - c, "decycle:", 8)) continue;
+    for (; at < c; at++)
+      if (src[at] == '\n') line++, line_start = at + 1;
+    for (uint32_t h = c; h < end; h++) {
+      if (src[h] != '#') continue;
+      uint32_t k = h + 1;
+      while (k < end && (src[k] == ' ' || src[k] == '\t')) k++;
+      if (end - k < 8 || memcmp(src + k, "decycle:", 8)) continue;
+      k += 8;
+      while (k < end && (src[k] == ' ' || src[k] == '\t')) k++;
+      uint32_t w = k;
+      while (k < end && is_word_char(src[k])) k++;
+      const char *word = dc_arena_strndup(arena, src + w, k - w);
+      if (!strcmp(word, "breaks")) continue;
+      dc_pragma p = {DC_PRAGMA_UNKNOWN, word, line, h - line_start, false, false};
+      if (!strcmp(word, "keep")) p.kind = DC_PRAGMA_KEEP;
+      else if (!strcmp(word, "ignore")) p.kind = DC_PRAGMA_IGNORE;
+      dc_vec_push(&found, p);
+    }
+  }
+  facts->pragmas = dc_arena_memdup(arena, found.items, found.size, sizeof *found.items);
+  facts->n_pragmas = found.size;
+  dc_vec_free(&found);
+  /* Imports and pragmas are both in file order: pragmas before an import's
+   * first line never matter to it or to a later one. */
+  uint32_t first = 0;
+  for (uint32_t i = 0; i < facts->n_imports && facts->n_pragmas; i++) {
+    dc_import *imp = &facts->imports[i];
+    while (first < facts->n_pragmas && facts->pragmas[first].line < imp->line) first++;
+    uint32_t last = last_line(src, base, imp);
+    for (uint32_t k = first; k < facts->n_pragmas && facts->pragmas[k].line <= last; k++) {
+      dc_pragma *p = &facts->pragmas[k];
+      p->on_import = true;
+      if (p->kind == DC_PRAGMA_UNKNOWN || imp->pragma != DC_PRAGMA_NONE) continue;
+      imp->pragma = p->kind;
+      imp->pragma_line = p->line;
+      p->used = true;
+    }
+  }
 }
 
 /* bound_name - the latest module-level binding of a name: by the plain
@@ -367,6 +449,26 @@ static bool visit(dc_py_walk *w, TSNode n, dc_py_frame *f) {
   return true;
 }
 
+/* The start offsets of every comment of the tree, in order: one iterative
+ * cursor walk, done only for files that may hold a pragma. */
+static uint32_t *tree_comments(TSTree *tree, uint32_t *n) {
+  dc_vec(uint32_t) out = {0};
+  TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
+  for (bool more = true; more;) {
+    TSNode node = ts_tree_cursor_current_node(&c);
+    if (dc_py_kind_of(node) == DC_PY_COMMENT) dc_vec_push(&out, ts_node_start_byte(node));
+    if (ts_tree_cursor_goto_first_child(&c)) continue;
+    while (!ts_tree_cursor_goto_next_sibling(&c))
+      if (!ts_tree_cursor_goto_parent(&c)) {
+        more = false;
+        break;
+      }
+  }
+  ts_tree_cursor_delete(&c);
+  *n = out.size;
+  return out.items;
+}
+
 dc_file_facts *dc_facts_extract(const char *src, uint32_t len, uint32_t base, TSTree *tree, unsigned walk_flags,
                                 dc_arena *arena) {
   dc_file_facts *facts = dc_arena_alloc(arena, sizeof *facts);
@@ -385,6 +487,12 @@ dc_file_facts *dc_facts_extract(const char *src, uint32_t len, uint32_t base, TS
   if (facts->has_all) {
     facts->all = dc_arena_memdup(arena, x.all.items, x.all.size, sizeof(char *));
     facts->n_all = x.all.size;
+  }
+  if (dc_facts__may_have_pragmas(x.src, x.len)) {
+    uint32_t n = 0;
+    uint32_t *comments = tree_comments(tree, &n);
+    dc_facts__pragmas(facts, x.src, x.len, base, comments, n, arena);
+    free(comments);
   }
   dc_vec_free(&x.imports);
   dc_vec_free(&x.bindings);

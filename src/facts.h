@@ -6,7 +6,8 @@
  * holding every import (with its scope class, DESIGN.md §2), the names bound
  * at module level at import time (to tell a package attribute from a
  * submodule), the import-time attribute reads of imported modules (the
- * `pkg.a -> pkg` edge of `VERSION = pkg.__version__`), and a literal __all__.
+ * `pkg.a -> pkg` edge of `VERSION = pkg.__version__`), a literal __all__,
+ * and the `# decycle:` pragma comments, each import knowing its own.
  * Everything returned is borrowed from the arena passed in.
  */
 #ifndef DC_FACTS_H
@@ -35,6 +36,27 @@ typedef enum dc_import_form {
   DC_IMPORT_CALL,   /* importlib.import_module("a.b") / __import__("a.b") */
 } dc_import_form;
 
+/* A pragma comment `# decycle: WORD` (README "Pragmas"). */
+typedef enum dc_pragma_kind {
+  DC_PRAGMA_NONE,    /* no pragma (an import without one) */
+  DC_PRAGMA_KEEP,    /* `keep`: never cut this import */
+  DC_PRAGMA_IGNORE,  /* `ignore`: this import makes no edge */
+  DC_PRAGMA_UNKNOWN, /* any other word: warned about, does nothing */
+} dc_pragma_kind;
+
+/* dc_pragma - one `# decycle: WORD` comment of a file. `word` is the word
+ * as written; `line`/`col` (0-based) locate its '#'. `on_import` says the
+ * line holds an import statement or import call; `used` that some import
+ * took it as its pragma (the first known pragma on its lines). decycle's
+ * own `# decycle: breaks the import cycle ...` notes are not pragmas. */
+typedef struct dc_pragma {
+  dc_pragma_kind kind;
+  const char *word;
+  uint32_t line, col;
+  bool on_import;
+  bool used;
+} dc_pragma;
+
 /* dc_import_name - one name of an import: the dotted module path of an
  * `import` (or of a call), the imported name of a `from` import. `alias` is
  * NULL without `as`. */
@@ -49,7 +71,10 @@ typedef struct dc_import_name {
  * set for `from m import *`, which has no names. Byte offsets cover the whole
  * statement; `line`/`col` are 0-based. `statement` is the source text on one
  * line, comments dropped and runs of blanks squeezed. `module_level` is set
- * when the statement sits at module scope (possibly inside if/try/with...). */
+ * when the statement sits at module scope (possibly inside if/try/with...).
+ * `pragma` is DC_PRAGMA_KEEP or DC_PRAGMA_IGNORE when a pragma comment
+ * stands on one of the statement's lines (the first one, if several), with
+ * `pragma_line` (0-based) its line; DC_PRAGMA_NONE otherwise. */
 typedef struct dc_import {
   dc_import_form form;
   dc_scope scope;
@@ -62,6 +87,8 @@ typedef struct dc_import {
   uint32_t start_byte, end_byte;
   uint32_t line, col;
   const char *statement;
+  dc_pragma_kind pragma;
+  uint32_t pragma_line;
 } dc_import;
 
 /* dc_binding - a name bound at module scope by import-time code. When an
@@ -96,6 +123,8 @@ typedef struct dc_file_facts {
   uint32_t n_all;
   bool has_all;
   bool future_annotations;
+  dc_pragma *pragmas; /* every `# decycle:` pragma comment, in file order */
+  uint32_t n_pragmas;
 } dc_file_facts;
 
 /* dc_facts_extract - walks `tree` (parsed from `src[0..len)`; byte offsets in
@@ -104,6 +133,9 @@ typedef struct dc_file_facts {
  * target Python's rules). Never fails; never recurses. */
 dc_file_facts *dc_facts_extract(const char *src, uint32_t len, uint32_t base, TSTree *tree, unsigned walk_flags,
                                 dc_arena *arena);
+
+/* The name of a pragma kind as written after `# decycle: ` ("keep", "ignore"). */
+const char *dc_pragma_name(dc_pragma_kind k);
 
 /* The tree-sitter Python language, from the grammar's static library. */
 const TSLanguage *tree_sitter_python(void);

@@ -9,8 +9,10 @@
  * order); its cost is the number of lines the cut changes, counted on the
  * unified diff of a dry run. A site that is an import call or an attribute
  * read, or a unit no strategy can move, makes the edge obligatory, with the
- * reason. The planner (plan.c) then picks the cuts of each component, and
- * the files are rewritten with every unit of every cut edge at once.
+ * reason; so does an import-time site whose import has a `# decycle: keep`
+ * pragma (README "Pragmas"). The planner (plan.c) then picks the cuts of
+ * each component, and the files are rewritten with every unit of every cut
+ * edge at once.
  */
 #include "fix.h"
 
@@ -341,6 +343,17 @@ static const dc_constants *config_constants_of(void *owner, const char *module) 
 static void assess(fixer *fx, dc_verdict *v) {
   const dc_edge *e = &fx->g->edges[v->edge];
   uint32_t file = fx->g->file[e->from];
+  const dc_file_facts *ff = fx->facts[file];
+  for (uint32_t s = 0; ff && s < e->n_sites; s++) {
+    const dc_site *site = &e->sites[s];
+    if (site->kind != DC_SCOPE_IMPORT_TIME || site->import_index < 0) continue;
+    const dc_import *imp = &ff->imports[site->import_index];
+    if (imp->pragma != DC_PRAGMA_KEEP) continue;
+    const char *path = fx->p->files[file].path;
+    obligatory(v, dc_arena_printf(fx->arena, "kept by '# decycle: keep' at %s:%u", path, imp->pragma_line + 1), path,
+               imp->pragma_line);
+    return;
+  }
   loaded *l = load(fx, file);
   ensure_tree(fx, l);
   const char *path = fx->p->files[file].path;

@@ -15,6 +15,8 @@
  *   pkg.attr             read at import time, where pkg is an ancestor
  *                        package of m bound by `import pkg...`: edge to pkg
  *                        unless pkg.attr is a submodule.
+ * An import with a `# decycle: ignore` pragma makes no edge, and neither
+ * do the attribute reads of the names it binds.
  * Names are looked up by binary search in the sorted module and namespace
  * lists. Raw (from, to, site) triples are sorted and merged into edges.
  */
@@ -48,6 +50,7 @@ typedef struct builder {
   const uint32_t *module_of_file;
   binding_index *bindings; /* per module */
   dc_vec(raw_site) raw;
+  bool count_ignored; /* imports with `# decycle: ignore` make edges too */
 } builder;
 
 static int bsearch_names(const char *const *names, uint32_t n, const char *name) {
@@ -200,6 +203,7 @@ static void resolve_file(builder *b, uint32_t m) {
   if (!f) return;
   for (uint32_t i = 0; i < f->n_imports; i++) {
     const dc_import *imp = &f->imports[i];
+    if (imp->pragma == DC_PRAGMA_IGNORE && !b->count_ignored) continue;
     dc_site site = {fi, (int32_t)i, imp->scope, imp->line, imp->col, imp->statement};
     if (imp->form == DC_IMPORT_FROM) {
       resolve_from(b, m, imp, site);
@@ -209,6 +213,7 @@ static void resolve_file(builder *b, uint32_t m) {
   }
   for (uint32_t i = 0; i < f->n_uses; i++) {
     const dc_attr_use *u = &f->uses[i];
+    if (f->imports[u->import_index].pragma == DC_PRAGMA_IGNORE && !b->count_ignored) continue;
     const dc_import_name *nm = &f->imports[u->import_index].names[u->name_index];
     const char *bound = nm->alias ? nm->name : dc_arena_strndup(b->arena, nm->name, strcspn(nm->name, "."));
     /* Only an ancestor package lacks an edge from the import itself. */
@@ -270,8 +275,9 @@ static int cmp_named_file(const void *x, const void *y) {
   return strcmp(((const named_file *)x)->name, ((const named_file *)y)->name);
 }
 
-dc_graph *dc_graph_build(const dc_project *p, dc_file_facts *const *facts, dc_arena *arena,
-                         dc_diags *diags) {
+/* Builds the graph, counting the ignored imports or not. */
+static dc_graph *build(const dc_project *p, dc_file_facts *const *facts, dc_arena *arena, dc_diags *diags,
+                       bool count_ignored) {
   dc_graph *g = dc_arena_alloc(arena, sizeof *g);
   uint32_t n = p->n_files;
   named_file *order = dc_xmalloc((n ? n : 1) * sizeof *order);
@@ -283,7 +289,7 @@ dc_graph *dc_graph_build(const dc_project *p, dc_file_facts *const *facts, dc_ar
   for (uint32_t i = 0; i < n; i++) g->names[i] = order[i].name, g->file[i] = order[i].file;
   free(order);
 
-  builder b = {.p = p, .facts = facts, .arena = arena, .diags = diags, .g = g};
+  builder b = {.p = p, .facts = facts, .arena = arena, .diags = diags, .g = g, .count_ignored = count_ignored};
   b.bindings = dc_xcalloc(n ? n : 1, sizeof *b.bindings);
   for (uint32_t m = 0; m < n; m++) resolve_file(&b, m);
   merge(&b);
@@ -291,6 +297,15 @@ dc_graph *dc_graph_build(const dc_project *p, dc_file_facts *const *facts, dc_ar
   free(b.bindings);
   dc_vec_free(&b.raw);
   return g;
+}
+
+dc_graph *dc_graph_build(const dc_project *p, dc_file_facts *const *facts, dc_arena *arena,
+                         dc_diags *diags) {
+  return build(p, facts, arena, diags, false);
+}
+
+dc_graph *dc_graph_build_counting_ignored(const dc_project *p, dc_file_facts *const *facts, dc_arena *arena) {
+  return build(p, facts, arena, NULL, true);
 }
 
 /* dc_graph_resolver - a builder kept alive; `raw` collects one name's

@@ -5,7 +5,8 @@
  * whose nodes are the project's modules (those with a file; namespace
  * packages run no code and are never nodes) sorted by name, and whose edges
  * A -> B are sorted by (A, B), each with every site (import statement, import
- * call, or import-time attribute read) that makes it. Resolution follows
+ * call, or import-time attribute read) that makes it; imports with a
+ * `# decycle: ignore` pragma make none. Resolution follows
  * DESIGN.md §2; imports of modules outside the project make no edge.
  * Everything is borrowed from the arena given to dc_graph_build.
  */
@@ -54,6 +55,11 @@ typedef struct dc_graph {
  * the top-level package) are appended to `diags`. Never fails. */
 dc_graph *dc_graph_build(const dc_project *p, dc_file_facts *const *facts, dc_arena *arena,
                          dc_diags *diags);
+
+/* As dc_graph_build, but the imports with a `# decycle: ignore` pragma
+ * make their edges like any other (to tell which of those pragmas do
+ * something); reports no diagnostics. */
+dc_graph *dc_graph_build_counting_ignored(const dc_project *p, dc_file_facts *const *facts, dc_arena *arena);
 
 /* dc_graph_resolver - resolves single imported names again after the
  * graph is built (which names of a statement make which edge). */

@@ -20,6 +20,7 @@
 #include "fix.h"
 #include "graph.h"
 #include "parse.h"
+#include "pragma.h"
 #include "pycheck.h"
 #include "pyproject.h"
 #include "regex.h"
@@ -300,6 +301,7 @@ static int analyse(const options *o, const settings *s, bool color, const dc_pro
                    const bool **reread) {
   dc_graph *graph = dc_graph_build(project, facts, arena, diags);
   dc_components *components = dc_scc_find(graph, arena);
+  dc_pragma_check(project, facts, graph, components, arena, diags);
   dc_fix *fix = s->plan ? dc_fix_build(project, graph, components, facts, &s->fix, arena, diags) : NULL;
   dc_diags_sort(diags);
   dc_report_diags(diags, err);

@@ -12,7 +12,8 @@
  * operator automaton whose nesting lives in an explicit stack. It records
  * exactly what facts.c records from the tree: imports and import calls,
  * module-level bindings in document order, import-time attribute reads of
- * names bound by plain imports, a literal __all__.
+ * names bound by plain imports, a literal __all__, and the pragmas (the
+ * lexer hands the comments' offsets to facts.c's reader).
  *
  * The scanner must never disagree with tree-sitter + facts.c, so it declines
  * (longjmp to dc_quickscan, which returns NULL) on anything it does not
@@ -29,6 +30,7 @@
 #define _GNU_SOURCE /* memmem */
 #include "quickscan.h"
 #include "quickscan_p.h"
+#include "facts_p.h"
 
 #include <setjmp.h>
 #include <stdlib.h>
@@ -144,6 +146,8 @@ typedef struct qs {
   uint32_t lambda_count; /* open lambda bodies in scan_expr */
   uint32_t at;           /* byte offset being looked at, for dc_quickscan__where */
   bool has_all, all_dynamic, future;
+  bool pragmas;               /* the text holds "decycle:": comments are recorded */
+  dc_vec(uint32_t) comments; /* start of each comment, when `pragmas` */
   bool lazy; /* DC_PY_WALK_LAZY_ANNOTATIONS: no annotation is evaluated (PEP 649) */
 } qs;
 
@@ -585,6 +589,7 @@ static void lex(qs *q) {
       if (l.p >= q->len) break;
       char c = s[l.p];
       if (c == '#') {
+        if (q->pragmas) dc_vec_push(&q->comments, l.p);
         while (l.p < q->len && s[l.p] != '\n' && s[l.p] != '\r') l.p = skip_char(q, l.p);
         comment = true;
         if (l.p < q->len) newline(q, &l);
@@ -616,6 +621,7 @@ static void lex(qs *q) {
       continue;
     }
     if (c == '#') {
+      if (q->pragmas) dc_vec_push(&q->comments, l.p);
       while (l.p < q->len && s[l.p] != '\n' && s[l.p] != '\r') l.p = skip_char(q, l.p);
       comment = true;
       continue;
@@ -2001,6 +2007,7 @@ dc_file_facts *dc_quickscan(const char *src, uint32_t len, uint32_t base, unsign
   q->base = base;
   q->arena = arena;
   dc_file_facts *volatile facts = NULL;
+  q->pragmas = dc_facts__may_have_pragmas(q->src, q->len);
   if (!setjmp(q->fail)) {
     lex(q);
     statements(q);
@@ -2018,6 +2025,7 @@ dc_file_facts *dc_quickscan(const char *src, uint32_t len, uint32_t base, unsign
       facts->all = dc_arena_memdup(arena, q->all.items, q->all.size, sizeof(char *));
       facts->n_all = q->all.size;
     }
+    if (q->pragmas) dc_facts__pragmas(facts, q->src, q->len, base, q->comments.items, q->comments.size, arena);
   }
   dc_vec_free(&q->toks);
   dc_vec_free(&q->lines);
@@ -2030,6 +2038,7 @@ dc_file_facts *dc_quickscan(const char *src, uint32_t len, uint32_t base, unsign
   dc_vec_free(&q->uses);
   dc_vec_free(&q->all);
   dc_vec_free(&q->names);
+  dc_vec_free(&q->comments);
   free(q->table);
   free(q);
   return facts;

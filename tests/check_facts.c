@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "check_decycle.h"
 #include "parse.h"
+#include "quickscan.h"
 
 static dc_arena arena;
 
@@ -221,6 +222,51 @@ START_TEST(annotations) {
 }
 END_TEST
 
+/* Pragmas, read the same by the tree walk and by the token scanner: where
+ * they are, which import takes which, and what is not a pragma. */
+START_TEST(pragmas) {
+  const char *src =
+      "import os  # decycle: keep\n"                      /* 0 */
+      "from . import a  # noqa: E402  # decycle: ignore\n" /* 1 */
+      "from . import b  # decycle: kep\n"                  /* 2 */
+      "from . import c  # decycle: keep # decycle: ignore\n"
+      "from . import d  # decycle: breaks the import cycle x -> y -> x\n"
+      "# decycle: keep\n"                                  /* 5 */
+      "S = '# decycle: keep'\n"
+      "from . import (  # decycle: ignore\n"               /* 7 */
+      "    e,\n"
+      ")\n"
+      "from . import (\n"                                  /* 10 */
+      "    f,\n"
+      ")  # decycle: keep\n"
+      "import g; import h  # decycle:ignore\n";            /* 13 */
+  dc_file_facts *both[2] = {facts(src), dc_quickscan(src, (uint32_t)strlen(src), 0, 0, &arena)};
+  ck_assert_ptr_nonnull(both[1]);
+  for (int w = 0; w < 2; w++) {
+    const dc_file_facts *f = both[w];
+    ck_assert_uint_eq(f->n_imports, 9);
+    dc_pragma_kind want[9] = {DC_PRAGMA_KEEP, DC_PRAGMA_IGNORE, DC_PRAGMA_NONE, DC_PRAGMA_KEEP, DC_PRAGMA_NONE,
+                              DC_PRAGMA_IGNORE, DC_PRAGMA_KEEP, DC_PRAGMA_IGNORE, DC_PRAGMA_IGNORE};
+    uint32_t lines[9] = {0, 1, 0, 3, 0, 7, 12, 13, 13};
+    for (int i = 0; i < 9; i++) {
+      ck_assert_int_eq(f->imports[i].pragma, want[i]);
+      if (want[i]) ck_assert_uint_eq(f->imports[i].pragma_line, lines[i]);
+    }
+    /* keep, ignore, kep, keep, ignore (second on line 3), keep (line 5),
+     * ignore (7), keep (12), ignore (13) */
+    ck_assert_uint_eq(f->n_pragmas, 9);
+    ck_assert_int_eq(f->pragmas[1].kind, DC_PRAGMA_IGNORE);
+    ck_assert_uint_eq(f->pragmas[1].col, 31);
+    ck_assert_int_eq(f->pragmas[2].kind, DC_PRAGMA_UNKNOWN);
+    ck_assert_str_eq(f->pragmas[2].word, "kep");
+    ck_assert(f->pragmas[3].used && f->pragmas[4].on_import && !f->pragmas[4].used);
+    ck_assert(!f->pragmas[5].on_import);
+    ck_assert_uint_eq(f->pragmas[5].line, 5);
+    ck_assert(f->pragmas[8].used && f->pragmas[8].line == 13);
+  }
+}
+END_TEST
+
 START_TEST(syntax_error_recovers) {
   dc_diags diags = {0};
   const char *src = "import first\ndef broken(:\n    pass\nimport second\n";
@@ -323,6 +369,7 @@ Suite *make_facts_suite(void) {
   tcase_add_test(core, dunder_all);
   tcase_add_test(core, attribute_reads);
   tcase_add_test(core, annotations);
+  tcase_add_test(core, pragmas);
   suite_add_tcase(s, core);
   TCase *edge = tcase_create("edge");
   tcase_add_checked_fixture(edge, setup, teardown);

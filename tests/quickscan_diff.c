@@ -52,7 +52,7 @@ static void dump(dc_buf *b, const dc_file_facts *f) {
     str(b, m->module);
     dc_buf_adds(b, " statement ");
     str(b, m->statement);
-    dc_buf_adds(b, " names");
+    dc_buf_addf(b, " pragma %d line %u names", m->pragma, m->pragma_line);
     for (uint32_t j = 0; j < m->n_names; j++) {
       dc_buf_addch(b, ' ');
       str(b, m->names[j].name);
@@ -73,6 +73,12 @@ static void dump(dc_buf *b, const dc_file_facts *f) {
     dc_buf_addf(b, " import %u name %u at %u:%u statement ", u->import_index, u->name_index, u->line, u->col);
     str(b, u->statement);
     dc_buf_addch(b, '\n');
+  }
+  for (uint32_t i = 0; i < f->n_pragmas; i++) {
+    const dc_pragma *p = &f->pragmas[i];
+    dc_buf_addf(b, "pragma %d ", p->kind);
+    str(b, p->word);
+    dc_buf_addf(b, " at %u:%u on_import %d used %d\n", p->line, p->col, p->on_import, p->used);
   }
   dc_buf_addf(b, "has_all %d\n", f->has_all);
   for (uint32_t i = 0; f->has_all && i < f->n_all; i++) {

@@ -1,0 +1,3 @@
+from app import registry
+
+print(registry.run("upper", "ok"))

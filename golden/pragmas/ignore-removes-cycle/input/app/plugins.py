@@ -1,0 +1,7 @@
+"""The bundled plugins."""
+from app.registry import register
+
+
+@register("upper")
+def upper(text):
+    return text.upper()

@@ -1,0 +1,7 @@
+from lib import a  # decycle: ignore
+
+NAME = "b"
+
+
+def use():
+    return a.use

@@ -1,0 +1,2 @@
+import os  # decycle: keep
+from . import a  # decycle: ignore
