@@ -350,7 +350,7 @@ static void assess(fixer *fx, dc_verdict *v) {
     const dc_import *imp = &ff->imports[site->import_index];
     if (imp->pragma != DC_PRAGMA_KEEP) continue;
     const char *path = fx->p->files[file].path;
-    obligatory(v, dc_arena_printf(fx->arena, "kept by '# decycle: keep' at %s:%u", path, imp->pragma_line + 1), path,
+    obligatory(v, dc_arena_printf(fx->arena, "'# decycle: keep' at %s:%u", path, imp->pragma_line + 1), path,
                imp->pragma_line);
     return;
   }
