@@ -68,7 +68,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   dc_file_facts **facts = dc_parse_project(p, 1, NULL, NULL, &arena, &diags);
   dc_graph *g = dc_graph_build(p, facts, &arena, &diags);
   dc_components *c = dc_scc_find(g, &arena);
-  dc_fix *fix = dc_fix_build(p, g, c, facts, NULL, NULL, &arena, &diags);
+  dc_fix *fix = dc_fix_build(p, g, c, facts, NULL, &arena, &diags);
   if (dc_verify(p, g, facts, fix, &arena) != 0) {
     fprintf(stderr, "verification failed: %s\n", dc_error_message());
     abort();
