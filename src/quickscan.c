@@ -396,7 +396,8 @@ static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *fl
       continue;
     }
     if (c && strchr(",+-*/%<>&|^~@", c)) {
-      NEED(q, prev == 1 || c == '-' || c == '~' || c == '*');
+      /* '~' is unary only; '-' and '*' (a starred argument) may be either */
+      NEED(q, c == '~' ? prev == 0 : prev == 1 || c == '-' || c == '*');
       p++, prev = 0, name = false;
       continue;
     }
