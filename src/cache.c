@@ -435,6 +435,22 @@ void dc_cache_close(dc_cache *c) {
 
 bool dc_cache_known(const dc_cache *c, uint32_t i) { return c && c->slots[i].trusted; }
 
+void dc_cache_hash_changed(dc_cache *c, uint32_t limit) {
+  uint32_t changed = 0;
+  for (uint32_t i = 0; i < c->p->n_files; i++)
+    changed += c->p->files[i].kind == DC_MODULE_SOURCE && !c->slots[i].trusted;
+  if (changed > limit) return;
+  for (uint32_t i = 0; i < c->p->n_files; i++) {
+    slot *s = &c->slots[i];
+    dc_source src;
+    if (c->p->files[i].kind != DC_MODULE_SOURCE || s->trusted) continue;
+    if (dc_source_read(c->p->files[i].open_path, &src) != 0) continue; /* parse.c reports it */
+    s->hash = dc_hash_bytes(DC_HASH_SEED, src.data, src.len);
+    s->have_hash = true;
+    free(src.data);
+  }
+}
+
 /* The index entry with content hash h, or NULL. The table is built by the
  * first caller; parse.c calls dc_cache_prepare first, before its threads. */
 static const entry *by_hash(const dc_cache *c, dc_hash h) {

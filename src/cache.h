@@ -59,6 +59,11 @@ void dc_cache_close(dc_cache *c);
  * content hash `h`; false when there is none. dc_cache_store: records file
  * `i`'s content hash, facts and warnings (`n` diags at `d`). */
 bool dc_cache_known(const dc_cache *c, uint32_t i);
+/* Reads and hashes the source files whose stat data did not match, when
+ * there are at most `limit` of them, so that the key of a run over a tree
+ * where only they changed (or were only touched) is known before the
+ * parse, which is then skipped when the run is replayed. */
+void dc_cache_hash_changed(dc_cache *c, uint32_t limit);
 /* Builds the content-hash table; called once before the threads start. */
 void dc_cache_prepare(dc_cache *c);
 bool dc_cache_facts(dc_cache *c, uint32_t i, dc_hash h, const char *path, dc_arena *arena, dc_diags *diags,

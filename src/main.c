@@ -463,6 +463,7 @@ int main(int argc, char **argv) {
   bool color = use_color(&o);
   if (cacheable) key_text = options_key(argc, argv, baseline_open, color);
   dc_hash key, facts_key;
+  if (cacheable) dc_cache_hash_changed(cache, 64);
   bool keyed = cacheable && dc_cache_run_key(cache, key_text, &scan_diags, &key);
   if (keyed && replay(cache, key, &rc)) goto out;
   /* The progress line goes to the terminal itself, never into the output

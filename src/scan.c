@@ -79,8 +79,9 @@ dc_file_stat dc_file_stat_of(const struct stat *st) {
                         (uint32_t)st->st_mode};
 }
 
-/* Records a folder the scan looks into (dc_project.dirs); one that cannot
- * be stat'ed is recorded with no stat data, which never matches. */
+/* Records a folder the scan looks into, or a file whose existence it
+ * checks (dc_project.dirs); one that cannot be stat'ed is recorded with no
+ * stat data, and must still be missing for the record to match. */
 static void note_dir(walker *w, const char *open_path) {
   struct stat st;
   dc_file_stat fs = {0};
@@ -174,7 +175,7 @@ static const char *package_prefix(walker *w, const char *root_open) {
   for (;;) {
     char init[PATH_MAX];
     if ((size_t)snprintf(init, sizeof init, "%s/__init__.py", real) >= sizeof init) break;
-    note_dir(w, real);
+    note_dir(w, init); /* the file, not the folder: a folder above PATH changes for any reason */
     if (access(init, F_OK) != 0) break;
     char *slash = strrchr(real, '/');
     if (!slash || slash == real) break;

@@ -38,7 +38,8 @@ typedef struct dc_file_stat {
 } dc_file_stat;
 
 /* dc_dir_stat - a folder the scan looked into (its entries, or whether it
- * holds an __init__.py): the path it was opened by and its stat data. */
+ * holds an __init__.py), or an __init__.py above PATH whose existence it
+ * checked: the path and its stat data (all zero: missing). */
 typedef struct dc_dir_stat {
   const char *open_path;
   dc_file_stat stat;
