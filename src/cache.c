@@ -34,7 +34,7 @@
 #include "pywalk.h"
 #include "vec.h"
 
-#define FORMAT 2
+#define FORMAT 3
 #define BYTE_ORDER_MARK 0x01020304u
 #define RACY_NS 2000000000u
 #define RUNS_KEPT 16 /* per project (a run writes one or two) */
@@ -126,6 +126,18 @@ static void put_str(dc_buf *b, const char *s) {
   size_t n = strlen(s);
   put_u32(b, (uint32_t)n);
   dc_buf_add(b, s, n + 1);
+}
+
+static void put_stat(dc_buf *b, const dc_file_stat *st) {
+  put_u64(b, st->dev), put_u64(b, st->ino), put_u64(b, st->size), put_u64(b, st->mtime_ns), put_u64(b, st->ctime_ns);
+  put_u32(b, st->mode);
+}
+
+static dc_file_stat get_stat(reader *r) {
+  dc_file_stat st;
+  st.dev = get_u64(r), st.ino = get_u64(r), st.size = get_u64(r), st.mtime_ns = get_u64(r), st.ctime_ns = get_u64(r);
+  st.mode = get_u32(r);
+  return st;
 }
 
 /* ---- facts blobs ---------------------------------------------------------- */
@@ -374,8 +386,7 @@ static void load_index(dc_cache *c, const char *path) {
   for (uint32_t i = 0; !r.bad && i < n; i++) {
     entry e;
     e.path = get_str(&r);
-    e.stat.dev = get_u64(&r), e.stat.ino = get_u64(&r), e.stat.size = get_u64(&r);
-    e.stat.mtime_ns = get_u64(&r), e.stat.ctime_ns = get_u64(&r);
+    e.stat = get_stat(&r);
     e.hash.lo = get_u64(&r), e.hash.hi = get_u64(&r);
     e.blob_len = get_u32(&r);
     e.blob = take(&r, e.blob_len);
@@ -517,10 +528,8 @@ void dc_cache_save_facts(dc_cache *c) {
   for (uint32_t i = 0; i < c->p->n_files; i++) {
     const slot *s = &c->slots[i];
     if (!s->have_hash || !s->blob) continue;
-    const dc_file_stat *st = &c->p->files[i].stat;
     put_str(&b, c->p->files[i].path);
-    put_u64(&b, st->dev), put_u64(&b, st->ino), put_u64(&b, st->size), put_u64(&b, st->mtime_ns),
-        put_u64(&b, st->ctime_ns);
+    put_stat(&b, &c->p->files[i].stat);
     put_u64(&b, s->hash.lo), put_u64(&b, s->hash.hi);
     put_u32(&b, s->blob_len);
     dc_buf_add(&b, s->blob, s->blob_len);
@@ -729,18 +738,6 @@ static char *scan_path(const char *dir, const char *path, const char *scan_key) 
   dc_buf_addf(&b, "%s/scan-%s-%s", dir, project, k);
   free(project), free(k);
   return dc_buf_detach(&b, NULL);
-}
-
-static void put_stat(dc_buf *b, const dc_file_stat *st) {
-  put_u64(b, st->dev), put_u64(b, st->ino), put_u64(b, st->size), put_u64(b, st->mtime_ns), put_u64(b, st->ctime_ns);
-  put_u32(b, st->mode);
-}
-
-static dc_file_stat get_stat(reader *r) {
-  dc_file_stat st;
-  st.dev = get_u64(r), st.ino = get_u64(r), st.size = get_u64(r), st.mtime_ns = get_u64(r), st.ctime_ns = get_u64(r);
-  st.mode = get_u32(r);
-  return st;
 }
 
 void dc_cache_save_scan(const char *path, const char *scan_key, const dc_project *p, const dc_diags *scan_diags,

@@ -15,18 +15,9 @@ import subprocess
 import sys
 import tempfile
 
-FAILURES = []
-
-
-def run(decycle, *args, cwd=None):
-    p = subprocess.run([decycle, *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    return p.returncode, p.stdout.decode(errors="replace"), p.stderr.decode(errors="replace")
-
-
-def expect(name, cond, detail=""):
-    print(("ok   " if cond else "FAIL ") + name)
-    if not cond:
-        FAILURES.append(f"{name}: {detail}")
+# the same runner and checks as the cli test (FAILURES is that list)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cli_test import FAILURES, expect, run  # noqa: E402
 
 
 def write(path, text):
