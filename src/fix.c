@@ -16,6 +16,7 @@
  */
 #include "fix.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -37,6 +38,36 @@ typedef struct loaded {
   bool constants_checked; /* against the project's other files */
 } loaded;
 
+/* preload - worker threads that load (read, parse, analyse) the files the
+ * planner assesses, in the order it assesses them, while it assesses the
+ * ones before: at most `ahead` loaded files wait with their trees alive. A
+ * file the planner asks for before a worker started it is loaded by the
+ * planner itself (a slot is then TAKEN without being loaded here). */
+enum { SLOT_PENDING, SLOT_WORKING, SLOT_DONE, SLOT_TAKEN };
+
+typedef struct preload_worker {
+  struct preload *pl;
+  dc_arena arena; /* what it loads lives here, adopted by the fix's arena */
+  pthread_t thread;
+} preload_worker;
+
+typedef struct preload {
+  struct fixer *fx;
+  const uint32_t *order; /* project files, in the order the planner loads them */
+  uint32_t n;
+  int32_t *slot_of; /* per project file: its index in `order`, or -1 */
+  uint8_t *state;   /* per slot */
+  struct loaded **done;
+  uint32_t next;    /* no slot before it is PENDING */
+  uint32_t waiting; /* DONE slots, not taken yet */
+  uint32_t ahead;
+  bool stop;
+  pthread_mutex_t lock;
+  pthread_cond_t changed;
+  preload_worker *workers;
+  unsigned n_workers;
+} preload;
+
 /* fixer - the state of one dc_fix_build call. */
 typedef struct fixer {
   const dc_project *p;
@@ -55,6 +86,7 @@ typedef struct fixer {
   dc_config_target *targets; /* per component */
   dc_config_ctx ctx;
   bool *reread; /* per project file: its text was read (dc_fix.reread) */
+  preload *preload; /* or NULL: the planner loads every file itself */
 } fixer;
 
 /* Reads project file `file` again, and records that its text (not only its
@@ -66,14 +98,14 @@ static int read_again(fixer *fx, uint32_t file, dc_source *out) {
 
 /* The names bound by the module-level import statements of a file, and
  * the names of its module constants. */
-static const char **bound_names(fixer *fx, const dc_source_file *sf, const dc_constants *consts, uint32_t *n) {
+static const char **bound_names(const dc_source_file *sf, const dc_constants *consts, dc_arena *arena, uint32_t *n) {
   dc_vec(const char *) names = {0};
   for (uint32_t i = 0; i < sf->facts->n_imports; i++) {
     const dc_import *imp = &sf->facts->imports[i];
     if (!imp->module_level || imp->form == DC_IMPORT_CALL || imp->star) continue;
     for (uint32_t j = 0; j < imp->n_names; j++) {
       dc_unit u = {i, j, NULL};
-      const char *name = dc_unit_bound_name(sf, &u, fx->arena);
+      const char *name = dc_unit_bound_name(sf, &u, arena);
       bool seen = false;
       for (uint32_t k = 0; k < names.size && !seen; k++) seen = !strcmp(names.items[k], name);
       if (!seen) dc_vec_push(&names, name);
@@ -84,49 +116,151 @@ static const char **bound_names(fixer *fx, const dc_source_file *sf, const dc_co
     for (uint32_t k = 0; k < names.size && !seen; k++) seen = !strcmp(names.items[k], consts->items[i].name);
     if (!seen) dc_vec_push(&names, consts->items[i].name);
   }
-  const char **out = dc_arena_memdup(fx->arena, names.items, names.size, sizeof(char *));
+  const char **out = dc_arena_memdup(arena, names.items, names.size, sizeof(char *));
   *n = names.size;
   dc_vec_free(&names);
   return out;
 }
 
-static loaded *load(fixer *fx, uint32_t file) {
-  if (fx->files[file]) return fx->files[file];
-  loaded *l = dc_arena_alloc(fx->arena, sizeof *l);
-  fx->files[file] = l;
+/* Reads project file `file` again, parses it and analyses its constants and
+ * uses into `l`, allocating from `arena` with `*parser` (each thread has
+ * its own of both). Touches no other state of `fx` than its own reread
+ * flag, so that the preloading threads can run it. */
+static void load_into(fixer *fx, uint32_t file, loaded *l, TSParser **parser, dc_arena *arena) {
   const dc_file *f = &fx->p->files[file];
   l->sf.file = f;
   l->sf.module = f->module;
   l->sf.facts = fx->facts[file];
   if (f->kind != DC_MODULE_SOURCE || !l->sf.facts) {
-    l->problem = dc_arena_printf(fx->arena, "%s is not Python source that decycle can rewrite", f->path);
-    return l;
+    l->problem = dc_arena_printf(arena, "%s is not Python source that decycle can rewrite", f->path);
+    return;
   }
   dc_source src;
   struct stat st;
   if (read_again(fx, file, &src) != 0 || stat(f->open_path, &st) != 0) {
-    l->problem = dc_arena_printf(fx->arena, "%s cannot be read again", f->path);
-    return l;
+    l->problem = dc_arena_printf(arena, "%s cannot be read again", f->path);
+    return;
   }
   l->mode = st.st_mode & 07777;
-  l->sf.src = dc_arena_memdup(fx->arena, src.data, src.len + 1, 1);
+  l->sf.src = dc_arena_memdup(arena, src.data, src.len + 1, 1);
   l->sf.len = src.len;
   l->sf.bom = src.bom;
   free(src.data);
-  l->sf.tree = ts_parser_parse_string(fx->parser, NULL, l->sf.src + l->sf.bom, l->sf.len - l->sf.bom);
-  dc_parser_renew_after(&fx->parser, l->sf.tree);
+  l->sf.tree = ts_parser_parse_string(*parser, NULL, l->sf.src + l->sf.bom, l->sf.len - l->sf.bom);
+  dc_parser_renew_after(parser, l->sf.tree);
   if (!l->sf.tree || ts_node_has_error(ts_tree_root_node(l->sf.tree))) {
-    l->problem = dc_arena_printf(fx->arena, "%s has syntax errors; it is never rewritten", f->path);
-    return l;
+    l->problem = dc_arena_printf(arena, "%s has syntax errors; it is never rewritten", f->path);
+    return;
   }
-  l->constants = dc_constants_find(l->sf.src, l->sf.len, l->sf.bom, l->sf.tree, fx->arena);
+  l->constants = dc_constants_find(l->sf.src, l->sf.len, l->sf.bom, l->sf.tree, arena);
   uint32_t n = 0;
-  const char **names = bound_names(fx, &l->sf, l->constants, &n);
+  const char **names = bound_names(&l->sf, l->constants, arena, &n);
   l->sf.uses = dc_uses_analyse(l->sf.src, l->sf.len, l->sf.bom, l->sf.tree, names, n,
-                               dc_py_walk_flags_for(fx->p->target_minor), fx->arena);
-  dc_constants_check(l->constants, l->sf.facts, l->sf.uses, f->path, fx->arena);
+                               dc_py_walk_flags_for(fx->p->target_minor), arena);
+  dc_constants_check(l->constants, l->sf.facts, l->sf.uses, f->path, arena);
   l->sf.config = &fx->ctx;
+}
+
+static void *preload_work(void *arg) {
+  preload_worker *w = arg;
+  preload *pl = w->pl;
+  TSParser *parser = dc_parser_new();
+  pthread_mutex_lock(&pl->lock);
+  for (;;) {
+    while (pl->next < pl->n && pl->state[pl->next] != SLOT_PENDING) pl->next++;
+    if (pl->stop || pl->next == pl->n) break;
+    if (pl->waiting >= pl->ahead) {
+      pthread_cond_wait(&pl->changed, &pl->lock);
+      continue;
+    }
+    uint32_t s = pl->next++;
+    pl->state[s] = SLOT_WORKING;
+    pthread_mutex_unlock(&pl->lock);
+    loaded *l = dc_arena_alloc(&w->arena, sizeof *l);
+    load_into(pl->fx, pl->order[s], l, &parser, &w->arena);
+    pthread_mutex_lock(&pl->lock);
+    pl->done[s] = l;
+    pl->state[s] = SLOT_DONE;
+    pl->waiting++;
+    pthread_cond_broadcast(&pl->changed);
+  }
+  pthread_mutex_unlock(&pl->lock);
+  ts_parser_delete(parser);
+  return NULL;
+}
+
+/* Starts `jobs` threads loading `files` (n of them, each once) in order. */
+static preload *preload_start(fixer *fx, const uint32_t *files, uint32_t n, unsigned jobs) {
+  preload *pl = dc_xcalloc(1, sizeof *pl);
+  pl->fx = fx;
+  pl->order = files;
+  pl->n = n;
+  pl->slot_of = dc_xmalloc((fx->p->n_files ? fx->p->n_files : 1) * sizeof *pl->slot_of);
+  for (uint32_t i = 0; i < fx->p->n_files; i++) pl->slot_of[i] = -1;
+  for (uint32_t s = 0; s < n; s++) pl->slot_of[files[s]] = (int32_t)s;
+  pl->state = dc_xcalloc(n ? n : 1, sizeof *pl->state);
+  pl->done = dc_xcalloc(n ? n : 1, sizeof *pl->done);
+  pl->ahead = 2 * jobs;
+  pthread_mutex_init(&pl->lock, NULL);
+  pthread_cond_init(&pl->changed, NULL);
+  pl->n_workers = jobs;
+  pl->workers = dc_xcalloc(jobs, sizeof *pl->workers);
+  for (unsigned t = 0; t < jobs; t++) {
+    pl->workers[t].pl = pl;
+    dc_arena_init(&pl->workers[t].arena);
+    if (pthread_create(&pl->workers[t].thread, NULL, preload_work, &pl->workers[t]) != 0)
+      DC_BUG("cannot start a loading thread");
+  }
+  return pl;
+}
+
+/* Preloaded file `file`, waiting for the worker that loads it; NULL when no
+ * worker has started it (it is then the caller's to load) or it is not
+ * among the preloaded files. */
+static loaded *preload_take(preload *pl, uint32_t file) {
+  int32_t s = pl->slot_of[file];
+  if (s < 0) return NULL;
+  pthread_mutex_lock(&pl->lock);
+  while (pl->state[s] == SLOT_WORKING) pthread_cond_wait(&pl->changed, &pl->lock);
+  loaded *l = pl->state[s] == SLOT_DONE ? pl->done[s] : NULL;
+  if (l) pl->waiting--;
+  pl->state[s] = SLOT_TAKEN;
+  pthread_cond_broadcast(&pl->changed);
+  pthread_mutex_unlock(&pl->lock);
   return l;
+}
+
+/* Stops the workers, frees the trees nobody took, and moves what they
+ * loaded into `arena`. */
+static void preload_finish(preload *pl, dc_arena *arena) {
+  pthread_mutex_lock(&pl->lock);
+  pl->stop = true;
+  pthread_cond_broadcast(&pl->changed);
+  pthread_mutex_unlock(&pl->lock);
+  for (unsigned t = 0; t < pl->n_workers; t++) {
+    pthread_join(pl->workers[t].thread, NULL);
+    dc_arena_adopt(arena, &pl->workers[t].arena);
+  }
+  for (uint32_t s = 0; s < pl->n; s++)
+    if (pl->state[s] == SLOT_DONE && pl->done[s]->sf.tree) ts_tree_delete(pl->done[s]->sf.tree);
+  pthread_mutex_destroy(&pl->lock);
+  pthread_cond_destroy(&pl->changed);
+  free(pl->workers);
+  free(pl->slot_of);
+  free(pl->state);
+  free(pl->done);
+  free(pl);
+}
+
+/* Project file `file`, loaded once: by a preloading thread, or here. */
+static loaded *load(fixer *fx, uint32_t file) {
+  if (fx->files[file]) return fx->files[file];
+  loaded *l = fx->preload ? preload_take(fx->preload, file) : NULL;
+  if (!l) {
+    l = dc_arena_alloc(fx->arena, sizeof *l);
+    load_into(fx, file, l, &fx->parser, fx->arena);
+  }
+  return fx->files[file] = l;
 }
 
 /* A loaded file's tree, parsed again if it was dropped. */
@@ -339,19 +473,28 @@ static const dc_constants *config_constants_of(void *owner, const char *module) 
   return l->constants;
 }
 
-/* Fills one verdict: the units of the edge, a strategy for each, the cost. */
-static void assess(fixer *fx, dc_verdict *v) {
-  const dc_edge *e = &fx->g->edges[v->edge];
-  uint32_t file = fx->g->file[e->from];
-  const dc_file_facts *ff = fx->facts[file];
+/* The import of an import-time site of edge `e` that has a '# decycle:
+ * keep' pragma, or NULL. */
+static const dc_import *kept_import(const fixer *fx, const dc_edge *e) {
+  const dc_file_facts *ff = fx->facts[fx->g->file[e->from]];
   for (uint32_t s = 0; ff && s < e->n_sites; s++) {
     const dc_site *site = &e->sites[s];
     if (site->kind != DC_SCOPE_IMPORT_TIME || site->import_index < 0) continue;
     const dc_import *imp = &ff->imports[site->import_index];
-    if (imp->pragma != DC_PRAGMA_KEEP) continue;
+    if (imp->pragma == DC_PRAGMA_KEEP) return imp;
+  }
+  return NULL;
+}
+
+/* Fills one verdict: the units of the edge, a strategy for each, the cost. */
+static void assess(fixer *fx, dc_verdict *v) {
+  const dc_edge *e = &fx->g->edges[v->edge];
+  uint32_t file = fx->g->file[e->from];
+  const dc_import *kept = kept_import(fx, e);
+  if (kept) {
     const char *path = fx->p->files[file].path;
-    obligatory(v, dc_arena_printf(fx->arena, "'# decycle: keep' at %s:%u", path, imp->pragma_line + 1), path,
-               imp->pragma_line);
+    obligatory(v, dc_arena_printf(fx->arena, "'# decycle: keep' at %s:%u", path, kept->pragma_line + 1), path,
+               kept->pragma_line);
     return;
   }
   loaded *l = load(fx, file);
@@ -741,6 +884,25 @@ static void build_changes(fixer *fx, dc_fix *fix) {
   dc_vec_free(&mv);
 }
 
+/* The files plan_component will load, in the order it loads them: the file
+ * of each module with an edge inside its component that no pragma keeps. */
+static uint32_t *assess_order(const fixer *fx, uint32_t *n) {
+  const dc_graph *g = fx->g;
+  uint32_t *order = dc_xmalloc((g->n_modules ? g->n_modules : 1) * sizeof *order);
+  *n = 0;
+  for (uint32_t ci = 0; ci < fx->c->n; ci++) {
+    const dc_component *comp = &fx->c->items[ci];
+    for (uint32_t k = 0; k < comp->n_modules; k++) {
+      uint32_t m = comp->modules[k];
+      bool assessed = false;
+      for (uint32_t e = g->first_edge[m]; e < g->first_edge[m + 1] && !assessed; e++)
+        assessed = dc_scc_edge_inside(fx->c, &g->edges[e]) && !kept_import(fx, &g->edges[e]);
+      if (assessed) order[(*n)++] = g->file[m];
+    }
+  }
+  return order;
+}
+
 dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components *c, dc_file_facts *const *facts,
                      const dc_fix_options *opts, dc_arena *arena, dc_diags *diags) {
   fixer fx = {.p = p, .g = g, .c = c, .facts = facts, .arena = arena, .diags = diags, .parser = ts_parser_new(),
@@ -769,10 +931,15 @@ dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components
   fix->reread = fx.reread;
   fix->n_components = c->n;
   fix->components = dc_arena_alloc(arena, (c->n ? c->n : 1) * sizeof *fix->components);
+  uint32_t n_order = 0;
+  uint32_t *order = assess_order(&fx, &n_order);
+  if (opts && opts->jobs > 1 && n_order > 1) fx.preload = preload_start(&fx, order, n_order, opts->jobs);
   int32_t *local = dc_xmalloc((g->n_modules ? g->n_modules : 1) * sizeof *local);
   for (uint32_t ci = 0; ci < c->n; ci++) plan_component(&fx, ci, &fix->components[ci], local);
   free(local);
-  build_changes(&fx, fix);
+  if (fx.preload) preload_finish(fx.preload, arena);
+  free(order);
+  if (!(opts && opts->verdicts_only)) build_changes(&fx, fix);
   for (uint32_t i = 0; i < p->n_files; i++)
     if (fx.files[i] && fx.files[i]->sf.tree) ts_tree_delete(fx.files[i]->sf.tree);
   free(fx.files);

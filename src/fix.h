@@ -89,10 +89,15 @@ typedef struct dc_fix {
 
 /* dc_fix_options - how to fix. `config_module` is the dotted name
  * --config-module gives, or NULL; `disabled_strategies` has bit k set when
- * strategy dc_rewrites[k] must not be used (--strategies). Zero: defaults. */
+ * strategy dc_rewrites[k] must not be used (--strategies). `verdicts_only`
+ * skips building the new texts (changes and config_modules stay empty): the
+ * reports need the verdicts only. `jobs` threads read and parse the files
+ * to assess ahead of the planner (0 or 1: none). Zero: defaults. */
 typedef struct dc_fix_options {
   const char *config_module;
   uint32_t disabled_strategies;
+  bool verdicts_only;
+  unsigned jobs;
 } dc_fix_options;
 
 /* Plans the fix of every component and builds the new file contents.

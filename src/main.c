@@ -406,7 +406,8 @@ int main(int argc, char **argv) {
   uint32_t n_roots = o.roots.size ? o.roots.size : pp.n_roots;
   const char *const *patterns = o.excludes.size ? o.excludes.items : pp.excludes;
   n_excludes = o.excludes.size ? o.excludes.size : pp.n_excludes;
-  settings set = {{o.config_module ? o.config_module : pp.config_module, pp.disabled_strategies}, true, NULL, {0}};
+  settings set = {{o.config_module ? o.config_module : pp.config_module, pp.disabled_strategies, false, 0}, true, NULL,
+                  {0}};
   if (o.strategies) {
     const char *bad = NULL;
     if (dc_strategies_parse(o.strategies, &set.fix.disabled_strategies, &bad, &arena) != 0) {
@@ -417,6 +418,8 @@ int main(int argc, char **argv) {
   /* --check (in the text and JSON reports, which can leave the plan out)
    * and --write-baseline need the cycles only. */
   set.plan = !o.write_baseline && !(o.check && o.format <= FORMAT_JSON);
+  set.fix.verdicts_only = o.mode == MODE_REPORT || o.mode == MODE_EXPLAIN;
+  set.fix.jobs = o.jobs;
   uint32_t target_minor = pp.target_minor;
   if (o.target) dc_target_version_parse(o.target, &target_minor);
   /* The baseline: --baseline FILE as given, else the file's (relative to

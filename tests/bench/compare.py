@@ -4,7 +4,7 @@
 For each corpus, three tools run one after the other in each round, the order
 rotating from round to round so that no tool always comes first or last:
 
-  decycle    decycle -j 2 PATH                         (exit 0 or 1)
+  decycle    decycle --no-cache -j 2 PATH              (exit 0 or 1)
   pylint     pylint --disable=all --enable=cyclic-import --recursive=y -j 1
              --persistent=n --score=n PATH             (Debian's pylint)
   importlab  importlab --tree --trim -P ROOT ROOT/NAME (Debian's python3-importlab)
@@ -109,7 +109,7 @@ def commands(opts, corpus, linkdir):
     else:
         il_path, il_input = corpus, corpus
     return {
-        "decycle": ([opts.decycle, "-j", "2", corpus], count_decycle, (0, 1)),
+        "decycle": ([opts.decycle, "--no-cache", "-j", "2", corpus], count_decycle, (0, 1)),
         "pylint": ([opts.python, "-m", "pylint", "--disable=all", "--enable=cyclic-import",
                     "--recursive=y", "-j", "1", "--persistent=n", "--score=n", corpus],
                    count_pylint, None),
