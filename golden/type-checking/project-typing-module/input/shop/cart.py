@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from shop.item import Item
+
+
+class Cart:
+    def __init__(self):
+        self.items = []
+
+    def add(self, item: Item) -> Cart:
+        self.items.append(item)
+        return self
