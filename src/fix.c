@@ -124,8 +124,12 @@ static const char **bound_names(const dc_source_file *sf, const dc_constants *co
 
 /* Reads project file `file` again, parses it and analyses its constants and
  * uses into `l`, allocating from `arena` with `*parser` (each thread has
- * its own of both). Touches no other state of `fx` than its own reread
- * flag, so that the preloading threads can run it. */
+ * its own of both). Touches no other state of `fx`, so that the preloading
+ * threads can run it: the caller sets the reread flag (rereads). */
+static bool rereads(const fixer *fx, uint32_t file) {
+  return fx->p->files[file].kind == DC_MODULE_SOURCE && fx->facts[file];
+}
+
 static void load_into(fixer *fx, uint32_t file, loaded *l, TSParser **parser, dc_arena *arena) {
   const dc_file *f = &fx->p->files[file];
   l->sf.file = f;
@@ -137,7 +141,7 @@ static void load_into(fixer *fx, uint32_t file, loaded *l, TSParser **parser, dc
   }
   dc_source src;
   struct stat st;
-  if (read_again(fx, file, &src) != 0 || stat(f->open_path, &st) != 0) {
+  if (dc_source_read(f->open_path, &src) != 0 || stat(f->open_path, &st) != 0) {
     l->problem = dc_arena_printf(arena, "%s cannot be read again", f->path);
     return;
   }
@@ -197,7 +201,10 @@ static preload *preload_start(fixer *fx, const uint32_t *files, uint32_t n, unsi
   pl->n = n;
   pl->slot_of = dc_xmalloc((fx->p->n_files ? fx->p->n_files : 1) * sizeof *pl->slot_of);
   for (uint32_t i = 0; i < fx->p->n_files; i++) pl->slot_of[i] = -1;
-  for (uint32_t s = 0; s < n; s++) pl->slot_of[files[s]] = (int32_t)s;
+  for (uint32_t s = 0; s < n; s++) {
+    pl->slot_of[files[s]] = (int32_t)s;
+    fx->reread[files[s]] |= rereads(fx, files[s]);
+  }
   pl->state = dc_xcalloc(n ? n : 1, sizeof *pl->state);
   pl->done = dc_xcalloc(n ? n : 1, sizeof *pl->done);
   pl->ahead = 2 * jobs;
@@ -258,6 +265,7 @@ static loaded *load(fixer *fx, uint32_t file) {
   loaded *l = fx->preload ? preload_take(fx->preload, file) : NULL;
   if (!l) {
     l = dc_arena_alloc(fx->arena, sizeof *l);
+    fx->reread[file] |= rereads(fx, file);
     load_into(fx, file, l, &fx->parser, fx->arena);
   }
   return fx->files[file] = l;

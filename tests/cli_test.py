@@ -2,8 +2,10 @@
 """Command-line behaviour of decycle that golden cases cannot show: usage and
 I/O errors (exit 2, nothing written), --apply keeping file modes,
 --verify refusing a rewrite when a module that imported before fails after,
-and what depends on a terminal: --color and NO_COLOR (also through the run
-cache), and the progress line on stderr (pseudo-terminals, python3 pty).
+what depends on a terminal: --color and NO_COLOR (also through the run
+cache), and the progress line on stderr (pseudo-terminals, python3 pty); and
+that the plan's loading threads never change a byte (-j 1 against -j 2, 3, 8
+on a 240-module ring).
 
 usage: cli_test.py --decycle BINARY
 """
@@ -197,6 +199,47 @@ def terminal(decycle, tmp):
     expect("progress cache: the cached stderr has no progress line", rc == 1 and err == b"", err[-300:])
 
 
+def threads_agree(decycle, tmp):
+    """The plan loads the files of the cycles on -j threads ahead of itself
+    (src/fix.c, preload): every output must be the bytes of -j 1, on a project
+    large enough to fill the window, whose plan reads files out of turn (the
+    config-module strategy asks for the constants of the module imported)."""
+    p = os.path.join(tmp, "threads")
+    n = 240
+    for i in range(n):
+        nxt, prev = (i + 1) % n, (i - 1) % n
+        kind = i % 4
+        lines = [f'"""Module {i} of a ring of {n}."""\n']
+        if kind == 0:  # used in a function only: local-import
+            lines += [f"import ring.m{nxt}\n", "\n", "\n", "def follow():\n", f"    return ring.m{nxt}.NAME\n"]
+        elif kind == 1:  # used in annotations only: type-checking
+            lines = ["from __future__ import annotations\n"] + lines
+            lines += [f"from ring.m{nxt} import Node\n", "\n", "\n", "def link(node: Node) -> Node:\n",
+                      "    return node\n"]
+        elif kind == 2:  # reads a constant at import time: config-module
+            lines += [f"from ring.m{nxt} import LIMIT\n", "\n", "DOUBLE = LIMIT * 2\n"]
+        else:  # a base class: obligatory
+            lines += [f"from ring.m{nxt} import Node\n", "\n", "\n", "class Child(Node):\n", "    pass\n"]
+        lines += ["\n", f"NAME = 'm{i}'\n", "LIMIT = 10\n", "\n", "\n", "class Node:\n", "    pass\n"]
+        if i % 10 == 5:  # a second, shorter cycle through the ring
+            lines += ["\n", f"import ring.m{prev}\n", f"BACK = ring.m{prev}\n"]
+        write(f"{p}/ring/m{i}.py", "".join(lines).encode())
+    write(f"{p}/ring/__init__.py", b"")
+    outputs = {}
+    for jobs in ("1", "2", "3", "8"):
+        for mode in ((), ("--explain",), ("--diff",), ("--format", "json")):
+            outputs.setdefault(mode, {})[jobs] = run(decycle, "--no-cache", "-j", jobs, *mode, p)
+    for mode, by_jobs in outputs.items():
+        first = by_jobs["1"]
+        name = " ".join(mode) or "report"
+        expect(f"{name}: -j 2, 3 and 8 print the bytes of -j 1 ({n} modules in cycles)",
+               first[0] == 1 and all(v == first for v in by_jobs.values()),
+               f"exit {first[0]}: {first[2][:300]}")
+    diff = outputs[("--diff",)]["1"][1]
+    expect("... and the plan moves imports into functions and constants into ring/config.py",
+           "+    import ring.m" in diff and "+from ring.config import" in diff, diff[:300])
+
+
 def readme_example():
     """README.md's text report example is a golden case's report."""
     with open(os.path.join(HERE, "..", "README.md"), encoding="utf-8") as f:
@@ -283,6 +326,7 @@ def main():
         expect("after --apply, --diff is empty", rc == 0 and out == "", out)
         bad_inputs(decycle, tmp)
         terminal(decycle, tmp)
+        threads_agree(decycle, tmp)
     readme_example()
     print(f"cli_test: {len(FAILURES)} failed")
     return 1 if FAILURES else 0
