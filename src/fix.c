@@ -122,14 +122,15 @@ static const char **bound_names(const dc_source_file *sf, const dc_constants *co
   return out;
 }
 
-/* Reads project file `file` again, parses it and analyses its constants and
- * uses into `l`, allocating from `arena` with `*parser` (each thread has
- * its own of both). Touches no other state of `fx`, so that the preloading
- * threads can run it: the caller sets the reread flag (rereads). */
+/* Whether loading project file `file` reads its text (dc_fix.reread). */
 static bool rereads(const fixer *fx, uint32_t file) {
   return fx->p->files[file].kind == DC_MODULE_SOURCE && fx->facts[file];
 }
 
+/* Reads project file `file` again, parses it and analyses its constants and
+ * uses into `l`, allocating from `arena` with `*parser` (each thread has
+ * its own of both). Touches no other state of `fx`, so that the preloading
+ * threads can run it: the caller sets the reread flag. */
 static void load_into(fixer *fx, uint32_t file, loaded *l, TSParser **parser, dc_arena *arena) {
   const dc_file *f = &fx->p->files[file];
   l->sf.file = f;
