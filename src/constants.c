@@ -12,6 +12,8 @@
 #include "constants.h"
 
 #include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -234,6 +236,59 @@ static const char *class_problem(finder *f, TSNode cls, const char *name) {
   return NULL;
 }
 
+/* named - a constant's name and index, to sort by name. */
+typedef struct named {
+  const char *name;
+  uint32_t index;
+} named;
+
+static int cmp_named(const void *x, const void *y) {
+  const named *a = x, *b = y;
+  int k = strcmp(a->name, b->name);
+  return k ? k : (a->index > b->index) - (a->index < b->index);
+}
+
+/* An attribute bound twice in the body of class `cls` (its constants are
+ * f->out from `first` on) is not a constant: sorted by name, equal names
+ * are neighbours. */
+static void mark_bound_twice(finder *f, uint32_t first, const char *cls) {
+  uint32_t n = f->out.size - first;
+  if (n < 2) return;
+  named *order = dc_xmalloc(n * sizeof *order);
+  for (uint32_t i = 0; i < n; i++) order[i] = (named){f->out.items[first + i].name, first + i};
+  qsort(order, n, sizeof *order, cmp_named);
+  for (uint32_t i = 0; i < n; i++) {
+    dc_constant *c = &f->out.items[order[i].index];
+    bool twice = (i > 0 && !strcmp(order[i - 1].name, c->name)) || (i + 1 < n && !strcmp(order[i + 1].name, c->name));
+    if (twice && !c->why_not) c->why_not = dc_arena_printf(f->arena, "'%s.%s' is bound more than once", cls, c->name);
+  }
+  free(order);
+}
+
+/* Fills the lookup tables of dc_constants (see constants.h). */
+static void index_constants(dc_constants *self, dc_arena *arena) {
+  dc_names_init(&self->names, arena);
+  dc_names_init(&self->keys, arena);
+  self->next = dc_arena_alloc(arena, (self->n ? self->n : 1) * sizeof *self->next);
+  int32_t *last = dc_xmalloc((self->n ? self->n : 1) * sizeof *last);
+  uint32_t *first_key = dc_xmalloc((self->n ? self->n : 1) * sizeof *first_key);
+  self->first = dc_arena_alloc(arena, (self->n ? self->n : 1) * sizeof *self->first);
+  for (uint32_t i = 0; i < self->n; i++) {
+    const dc_constant *c = &self->items[i];
+    uint32_t known = self->names.n, id = dc_names_add(&self->names, c->name);
+    self->next[i] = -1;
+    if (self->names.n > known) self->first[id] = (int32_t)i;
+    else self->next[last[id]] = (int32_t)i;
+    last[id] = (int32_t)i;
+    known = self->keys.n;
+    id = dc_names_add(&self->keys, c->cls ? dc_arena_printf(arena, "%s.%s", c->cls, c->name) : c->name);
+    if (self->keys.n > known) first_key[id] = i;
+  }
+  self->first_key = dc_arena_memdup(arena, first_key, self->keys.n, sizeof *first_key);
+  free(first_key);
+  free(last);
+}
+
 dc_constants *dc_constants_find(const char *src, uint32_t len, uint32_t base, TSTree *tree, dc_arena *arena) {
   finder f = {src, len, base, arena, {0}};
   TSNode root = ts_tree_root_node(tree);
@@ -253,16 +308,13 @@ dc_constants *dc_constants_find(const char *src, uint32_t len, uint32_t base, TS
     uint32_t first = f.out.size;
     for (uint32_t j = 0; !ts_node_is_null(body) && j < ts_node_named_child_count(body); j++)
       statement(&f, ts_node_named_child(body, j), name, problem, anchor);
-    /* An attribute bound twice in the class body is not a constant. */
-    for (uint32_t a = first; a < f.out.size; a++)
-      for (uint32_t b = first; b < f.out.size; b++)
-        if (a != b && !strcmp(f.out.items[a].name, f.out.items[b].name) && !f.out.items[a].why_not)
-          f.out.items[a].why_not = dc_arena_printf(arena, "'%s.%s' is bound more than once", name, f.out.items[a].name);
+    mark_bound_twice(&f, first, name);
   }
   dc_constants *out = dc_arena_alloc(arena, sizeof *out);
   out->items = dc_arena_memdup(arena, f.out.items, f.out.size, sizeof *f.out.items);
   out->n = f.out.size;
   dc_vec_free(&f.out);
+  index_constants(out, arena);
   return out;
 }
 
@@ -289,11 +341,15 @@ void dc_constants_check(dc_constants *self, const dc_file_facts *facts, const dc
 }
 
 dc_constant *dc_constants_get(const dc_constants *self, const char *cls, const char *name) {
-  for (uint32_t i = 0; self && i < self->n; i++) {
-    dc_constant *c = &self->items[i];
-    if (!strcmp(c->name, name) && (cls ? c->cls && !strcmp(c->cls, cls) : !c->cls)) return c;
-  }
-  return NULL;
+  if (!self || !self->n) return NULL;
+  char small[256];
+  size_t need = (cls ? strlen(cls) + 1 : 0) + strlen(name) + 1;
+  char *key = need <= sizeof small ? small : dc_xmalloc(need);
+  if (cls) snprintf(key, need, "%s.%s", cls, name);
+  else memcpy(key, name, need);
+  int32_t id = dc_names_find(&self->keys, key, need - 1);
+  if (key != small) free(key);
+  return id >= 0 ? &self->items[self->first_key[id]] : NULL;
 }
 
 static bool ident_char(char c) { return isalnum((unsigned char)c) || c == '_' || (unsigned char)c >= 0x80; }
@@ -369,13 +425,4 @@ void dc_constants_scan_changes(const char *t, uint32_t len, dc_text_changes *out
     if (found) dc_vec_push(out, ch);
     i = e - 1;
   }
-}
-
-int64_t dc_constants_changed(const dc_text_changes *changes, const char *name, bool mutable_literal) {
-  size_t n = strlen(name);
-  for (uint32_t i = 0; i < changes->size; i++) {
-    const dc_text_change *ch = &changes->items[i];
-    if (ch->len == n && !memcmp(ch->name, name, n) && (!ch->mutation || mutable_literal)) return ch->line;
-  }
-  return -1;
 }

@@ -50,9 +50,17 @@ typedef struct dc_constant {
   const char *why_not;
 } dc_constant;
 
+/* dc_constants - a module's constants, in the order of the text. `names`
+ * has each name once (a class attribute's without its class): `first[id]`
+ * is the first constant of that name and `next[i]` the one after constant i
+ * with the same name (-1: none). `keys` has each "name" and "Class.name"
+ * once, `first_key[id]` the first constant with that key. */
 typedef struct dc_constants {
   dc_constant *items;
   uint32_t n;
+  dc_names names, keys;
+  int32_t *first, *next;
+  uint32_t *first_key;
 } dc_constants;
 
 /* Finds the constants of the file `src[0..len)`, whose first `base` bytes
@@ -86,7 +94,5 @@ typedef dc_vec(dc_text_change) dc_text_changes;
  * (comments and strings included), so conservative. */
 void dc_constants_scan_changes(const char *text, uint32_t len, dc_text_changes *out);
 
-/* The line of the first change to constant `name` among `changes`, or -1. */
-int64_t dc_constants_changed(const dc_text_changes *changes, const char *name, bool mutable_literal);
 
 #endif

@@ -23,6 +23,7 @@
 
 #include "buf.h"
 #include "diff.h"
+#include "names.h"
 #include "parse.h"
 #include "plan.h"
 #include "pywalk.h"
@@ -97,29 +98,22 @@ static int read_again(fixer *fx, uint32_t file, dc_source *out) {
 }
 
 /* The names bound by the module-level import statements of a file, and
- * the names of its module constants. */
+ * the names of its module constants, each once. */
 static const char **bound_names(const dc_source_file *sf, const dc_constants *consts, dc_arena *arena, uint32_t *n) {
-  dc_vec(const char *) names = {0};
+  dc_names names;
+  dc_names_init(&names, arena);
   for (uint32_t i = 0; i < sf->facts->n_imports; i++) {
     const dc_import *imp = &sf->facts->imports[i];
     if (!imp->module_level || imp->form == DC_IMPORT_CALL || imp->star) continue;
     for (uint32_t j = 0; j < imp->n_names; j++) {
       dc_unit u = {i, j, NULL};
-      const char *name = dc_unit_bound_name(sf, &u, arena);
-      bool seen = false;
-      for (uint32_t k = 0; k < names.size && !seen; k++) seen = !strcmp(names.items[k], name);
-      if (!seen) dc_vec_push(&names, name);
+      dc_names_add(&names, dc_unit_bound_name(sf, &u, arena));
     }
   }
-  for (uint32_t i = 0; i < consts->n; i++) {
-    bool seen = consts->items[i].cls != NULL;
-    for (uint32_t k = 0; k < names.size && !seen; k++) seen = !strcmp(names.items[k], consts->items[i].name);
-    if (!seen) dc_vec_push(&names, consts->items[i].name);
-  }
-  const char **out = dc_arena_memdup(arena, names.items, names.size, sizeof(char *));
-  *n = names.size;
-  dc_vec_free(&names);
-  return out;
+  for (uint32_t i = 0; i < consts->n; i++)
+    if (!consts->items[i].cls) dc_names_add(&names, consts->items[i].name);
+  *n = names.n;
+  return names.items;
 }
 
 /* Whether loading project file `file` reads its text (dc_fix.reread). */
@@ -411,6 +405,28 @@ static const dc_text_changes *file_changes(fixer *fx, uint32_t file) {
   return fx->changes[file] = out;
 }
 
+/* Marks each constant of `consts` that one of `changes` (in the text of
+ * `path`) changes, with the first of them. A name's constants are visited
+ * once for the changes that change any value and once for the mutations
+ * (which change only mutable literals), whatever the number of changes. */
+static void mark_changed(fixer *fx, dc_constants *consts, const dc_text_changes *changes, const char *path) {
+  if (!consts->n || !changes->size) return;
+  uint8_t *done = dc_xcalloc(consts->names.n, 1); /* per name: 1 mutations seen, 2 any change seen */
+  for (uint32_t k = 0; k < changes->size; k++) {
+    const dc_text_change *ch = &changes->items[k];
+    int32_t id = dc_names_find(&consts->names, ch->name, ch->len);
+    uint8_t kind = ch->mutation ? 1 : 2;
+    if (id < 0 || (done[id] & (kind | 2))) continue;
+    done[id] |= kind;
+    for (int32_t i = consts->first[id]; i >= 0; i = consts->next[i]) {
+      dc_constant *c = &consts->items[i];
+      if (!c->why_not && (!ch->mutation || c->mutable_literal))
+        c->why_not = dc_arena_printf(fx->arena, "%s:%u may change it", path, ch->line + 1);
+    }
+  }
+  free(done);
+}
+
 /* Marks the constants of loaded file `file` that a project module changes:
  * the file itself and every module that imports it are searched. */
 static void check_changed_elsewhere(fixer *fx, uint32_t file, loaded *l) {
@@ -420,13 +436,7 @@ static void check_changed_elsewhere(fixer *fx, uint32_t file, loaded *l) {
     /* The importers of the module, then the file itself. */
     uint32_t other = e < fx->g->n_edges ? fx->g->file[fx->g->edges[e].from] : file;
     if (e < fx->g->n_edges && fx->g->edges[e].to != (uint32_t)m) continue;
-    const dc_text_changes *changes = file_changes(fx, other);
-    for (uint32_t i = 0; i < l->constants->n && changes->size; i++) {
-      dc_constant *c = &l->constants->items[i];
-      int64_t line = c->why_not ? -1 : dc_constants_changed(changes, c->name, c->mutable_literal);
-      if (line >= 0)
-        c->why_not = dc_arena_printf(fx->arena, "%s:%lld may change it", fx->p->files[other].path, (long long)line + 1);
-    }
+    mark_changed(fx, l->constants, file_changes(fx, other), fx->p->files[other].path);
   }
 }
 

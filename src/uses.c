@@ -13,9 +13,10 @@
  * for reads in their own body (over-reporting a use only ever makes a
  * rewrite less likely). Reads that reach the module scope are uses.
  *
- * Names of interest are few (the names bound by the imports of cut
- * candidates), so they are found by linear search and kept per scope as a
- * small bitset.
+ * Names of interest (the names the module's imports bind, and its
+ * constants) can be as many as a file has lines, so they are looked up in a
+ * hash table, and what a scope binds or declares is kept in another, keyed
+ * by scope and name: nothing here grows with names times scopes.
  */
 #include "uses.h"
 
@@ -28,12 +29,26 @@
 
 enum scope_kind { SCOPE_MODULE, SCOPE_CLASS, SCOPE_FUNCTION, SCOPE_COMPREHENSION };
 
-/* scope - one scope; the three bitsets have `words` words each. */
+/* scope - one scope; what it binds and declares is in the analyser's
+ * `flags`. */
 typedef struct scope {
   uint8_t kind;
   int32_t parent;
-  uint64_t *bound, *global, *nonlocal;
 } scope;
+
+enum { BOUND = 1, GLOBAL = 2, NONLOCAL = 4 };
+
+/* scope_name - the flags of one name of interest in one scope: an entry
+ * of an open-addressing table (`flags` 0: free). */
+typedef struct scope_name {
+  uint32_t scope, name;
+  uint8_t flags;
+} scope_name;
+
+/* declared - a global statement's name in a scope. */
+typedef struct declared {
+  uint32_t scope, name;
+} declared;
 
 /* read - a read of name `name` in scope `scope`, before resolution. */
 typedef struct read {
@@ -60,7 +75,12 @@ typedef struct analyser {
   uint32_t len, base;
   dc_arena *arena;
   const char *const *names;
-  uint32_t n_names, words;
+  uint32_t n_names;
+  dc_names ids;     /* of names */
+  uint32_t *first;  /* per id: the index of its first name */
+  scope_name *flags; /* at most half full; cap a power of two */
+  uint32_t n_flags, cap_flags;
+  dc_vec(declared) globals;
   dc_vec(scope) scopes;
   dc_vec(read) reads;
   dc_vec(opener) openers;
@@ -77,18 +97,39 @@ typedef struct analyser {
 
 static int32_t name_id(analyser *a, TSNode n) {
   uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
-  for (uint32_t i = 0; i < a->n_names; i++)
-    if (strlen(a->names[i]) == e - s && !memcmp(a->names[i], a->src + s, e - s)) return (int32_t)i;
-  return -1;
+  int32_t id = dc_names_find(&a->ids, a->src + s, e - s);
+  return id >= 0 ? (int32_t)a->first[id] : -1;
 }
 
-static bool bit(const uint64_t *set, uint32_t i) { return set[i / 64] >> (i % 64) & 1; }
-static void set_bit(uint64_t *set, uint32_t i) { set[i / 64] |= (uint64_t)1 << (i % 64); }
+/* The entry of (sc, name) in `flags`: its own, or the free one for it. */
+static scope_name *flags_slot(const analyser *a, uint32_t sc, uint32_t name) {
+  uint32_t mask = a->cap_flags - 1;
+  uint32_t h = (sc * 2654435761u ^ name * 40503u) & mask;
+  while (a->flags[h].flags && (a->flags[h].scope != sc || a->flags[h].name != name)) h = (h + 1) & mask;
+  return &a->flags[h];
+}
+
+static uint8_t flags_of(const analyser *a, uint32_t sc, uint32_t name) {
+  return a->cap_flags ? flags_slot(a, sc, name)->flags : 0;
+}
+
+static void add_flag(analyser *a, uint32_t sc, uint32_t name, uint8_t flag) {
+  if (2 * (a->n_flags + 1) > a->cap_flags) {
+    scope_name *old = a->flags;
+    uint32_t old_cap = a->cap_flags;
+    a->cap_flags = old_cap ? 2 * old_cap : 64;
+    a->flags = dc_xcalloc(a->cap_flags, sizeof *a->flags);
+    for (uint32_t i = 0; i < old_cap; i++)
+      if (old[i].flags) *flags_slot(a, old[i].scope, old[i].name) = old[i];
+    free(old);
+  }
+  scope_name *e = flags_slot(a, sc, name);
+  if (!e->flags) a->n_flags++;
+  *e = (scope_name){sc, name, (uint8_t)(e->flags | flag)};
+}
 
 static int32_t new_scope(analyser *a, uint8_t kind, int32_t parent) {
-  scope s = {kind, parent, dc_arena_alloc(a->arena, a->words * 8), dc_arena_alloc(a->arena, a->words * 8),
-             dc_arena_alloc(a->arena, a->words * 8)};
-  dc_vec_push(&a->scopes, s);
+  dc_vec_push(&a->scopes, ((scope){kind, parent}));
   return (int32_t)a->scopes.size - 1;
 }
 
@@ -96,7 +137,7 @@ static int32_t current(analyser *a) { return dc_vec_last(&a->current); }
 
 static void bind_in(analyser *a, int32_t sc, int32_t id, const dc_py_frame *f) {
   if (id < 0) return;
-  set_bit(a->scopes.items[sc].bound, (uint32_t)id);
+  add_flag(a, (uint32_t)sc, (uint32_t)id, BOUND);
   if (sc == 0 && f->state != DC_PY_NEVER) a->module_bindings[id]++;
 }
 
@@ -232,8 +273,9 @@ static void visit_identifier(analyser *a, TSNode n, const dc_py_frame *f) {
   if (p == DC_PY_KEYWORD_ARGUMENT && field == dc_py_field_id(DC_PY_F_NAME)) return;
   if (p == DC_PY_GLOBAL_STATEMENT || p == DC_PY_NONLOCAL_STATEMENT) {
     int32_t id = name_id(a, n);
-    if (id >= 0) set_bit(p == DC_PY_GLOBAL_STATEMENT ? a->scopes.items[current(a)].global
-                                                    : a->scopes.items[current(a)].nonlocal, (uint32_t)id);
+    if (id < 0) return;
+    add_flag(a, (uint32_t)current(a), (uint32_t)id, p == DC_PY_GLOBAL_STATEMENT ? GLOBAL : NONLOCAL);
+    if (p == DC_PY_GLOBAL_STATEMENT) dc_vec_push(&a->globals, ((declared){(uint32_t)current(a), (uint32_t)id}));
     return;
   }
   if ((p == DC_PY_FUNCTION_DEFINITION || p == DC_PY_CLASS_DEFINITION) && field == dc_py_field_id(DC_PY_F_NAME)) {
@@ -404,8 +446,13 @@ dc_file_uses *dc_uses_analyse(const char *src, uint32_t len, uint32_t base, TSTr
                               const char *const *names, uint32_t n_names, unsigned walk_flags, dc_arena *arena) {
   dc_file_uses *out = dc_arena_alloc(arena, sizeof *out);
   analyser a = {.src = src + base, .len = len - base, .base = base, .arena = arena, .names = names,
-                .n_names = n_names, .words = (n_names + 63) / 64 ? (n_names + 63) / 64 : 1, .outer_def = -1,
-                .out = out};
+                .n_names = n_names, .outer_def = -1, .out = out};
+  dc_names_init(&a.ids, arena);
+  a.first = dc_arena_alloc(arena, (n_names ? n_names : 1) * sizeof *a.first);
+  for (uint32_t k = 0; k < n_names; k++) {
+    uint32_t known = a.ids.n, id = dc_names_add(&a.ids, names[k]);
+    if (a.ids.n > known) a.first[id] = k;
+  }
   out->tc_block_end = -1;
   const char *nl = memchr(a.src, '\n', a.len);
   out->eol = nl && nl > a.src && nl[-1] == '\r' ? "\r\n" : "\n";
@@ -427,20 +474,20 @@ dc_file_uses *dc_uses_analyse(const char *src, uint32_t len, uint32_t base, TSTr
     bool local = false;
     while (sc > 0) {
       const scope *s = &a.scopes.items[sc];
-      if (s->kind != SCOPE_CLASS) {
-        if (bit(s->global, r->name)) break;
-        if (!bit(s->nonlocal, r->name) && bit(s->bound, r->name)) {
-          local = true;
-          break;
-        }
+      uint8_t fl = s->kind != SCOPE_CLASS ? flags_of(&a, (uint32_t)sc, r->name) : 0;
+      if (fl & GLOBAL) break;
+      if (!(fl & NONLOCAL) && (fl & BOUND)) {
+        local = true;
+        break;
       }
       sc = s->parent;
     }
     if (!local) dc_vec_push(&per_name[r->name], r->use);
   }
-  for (uint32_t sc = 1; sc < a.scopes.size; sc++)
-    for (uint32_t k = 0; k < n_names; k++)
-      if (bit(a.scopes.items[sc].global, k) && bit(a.scopes.items[sc].bound, k)) a.global_write[k] = true;
+  for (uint32_t i = 0; i < a.globals.size; i++) {
+    const declared *d = &a.globals.items[i];
+    if (d->scope > 0 && (flags_of(&a, d->scope, d->name) & BOUND)) a.global_write[d->name] = true;
+  }
   for (uint32_t k = 0; k < n_names; k++) {
     dc_name_uses *nu = &out->names[k];
     nu->name = names[k];
@@ -457,6 +504,10 @@ dc_file_uses *dc_uses_analyse(const char *src, uint32_t len, uint32_t base, TSTr
   }
   out->functions = dc_arena_memdup(arena, a.functions.items, a.functions.size, sizeof(dc_function));
   out->n_functions = a.functions.size;
+  out->index = a.ids;
+  out->first = a.first;
+  free(a.flags);
+  dc_vec_free(&a.globals);
   dc_vec_free(&a.scopes);
   dc_vec_free(&a.reads);
   dc_vec_free(&a.openers);
@@ -467,7 +518,6 @@ dc_file_uses *dc_uses_analyse(const char *src, uint32_t len, uint32_t base, TSTr
 }
 
 const dc_name_uses *dc_uses_find(const dc_file_uses *self, const char *name) {
-  for (uint32_t i = 0; i < self->n_names; i++)
-    if (!strcmp(self->names[i].name, name)) return &self->names[i];
-  return NULL;
+  int32_t id = dc_names_find(&self->index, name, strlen(name));
+  return id >= 0 ? &self->names[self->first[id]] : NULL;
 }

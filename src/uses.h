@@ -19,6 +19,7 @@
 #include <tree_sitter/api.h>
 
 #include "arena.h"
+#include "names.h"
 
 typedef enum dc_use_kind {
   DC_USE_IMPORT_TIME, /* runs while the module is imported */
@@ -80,6 +81,8 @@ typedef struct dc_name_uses {
 typedef struct dc_file_uses {
   dc_name_uses *names;
   uint32_t n_names;
+  dc_names index;          /* the names, for dc_uses_find */
+  const uint32_t *first;   /* per id of `index`: the first of `names` with that name */
   dc_function *functions;
   uint32_t n_functions;
   const char *dynamic;

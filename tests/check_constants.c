@@ -108,7 +108,12 @@ END_TEST
 static int64_t dc_constants_changed_in(const char *t, uint32_t len, const char *name, bool mutable_literal) {
   dc_text_changes changes = {0};
   dc_constants_scan_changes(t, len, &changes);
-  int64_t line = dc_constants_changed(&changes, name, mutable_literal);
+  int64_t line = -1;
+  for (uint32_t i = 0; i < changes.size && line < 0; i++) {
+    const dc_text_change *ch = &changes.items[i];
+    if (ch->len == strlen(name) && !memcmp(ch->name, name, ch->len) && (!ch->mutation || mutable_literal))
+      line = ch->line;
+  }
   dc_vec_free(&changes);
   return line;
 }

@@ -1,0 +1,58 @@
+/*
+ * names.c - open addressing with linear probing, FNV-1a over the bytes.
+ * Grown tables stay in the arena: at most as much again as the last one.
+ */
+#include "names.h"
+
+#include <string.h>
+
+static uint32_t hash_bytes(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+void dc_names_init(dc_names *self, dc_arena *arena) { *self = (dc_names){.arena = arena}; }
+
+/* The slot of the `len` bytes at `s`: theirs, or the free one where they go. */
+static uint32_t *slot_of(const dc_names *self, const char *s, size_t len) {
+  uint32_t mask = self->cap - 1;
+  for (uint32_t h = hash_bytes(s, len) & mask;; h = (h + 1) & mask) {
+    uint32_t id = self->slots[h];
+    if (!id) return &self->slots[h];
+    const char *name = self->items[id - 1];
+    if (!strncmp(name, s, len) && name[len] == '\0') return &self->slots[h];
+  }
+}
+
+static void grow(dc_names *self) {
+  uint32_t cap = self->cap ? 2 * self->cap : 16;
+  self->slots = dc_arena_alloc(self->arena, (size_t)cap * sizeof *self->slots);
+  self->cap = cap;
+  for (uint32_t id = 0; id < self->n; id++) *slot_of(self, self->items[id], strlen(self->items[id])) = id + 1;
+}
+
+uint32_t dc_names_add(dc_names *self, const char *name) {
+  size_t len = strlen(name);
+  if (self->cap) {
+    uint32_t *slot = slot_of(self, name, len);
+    if (*slot) return *slot - 1;
+  }
+  if (self->n == self->items_cap) {
+    uint32_t cap = self->items_cap ? 2 * self->items_cap : 16;
+    const char **items = dc_arena_alloc(self->arena, (size_t)cap * sizeof *items);
+    if (self->n) memcpy(items, self->items, self->n * sizeof *items);
+    self->items = items;
+    self->items_cap = cap;
+  }
+  self->items[self->n++] = name;
+  if (2 * self->n > self->cap) grow(self);
+  else *slot_of(self, name, len) = self->n;
+  return self->n - 1;
+}
+
+int32_t dc_names_find(const dc_names *self, const char *s, size_t len) {
+  if (!self->cap) return -1;
+  uint32_t id = *slot_of(self, s, len);
+  return id ? (int32_t)id - 1 : -1;
+}

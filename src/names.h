@@ -1,0 +1,36 @@
+/*
+ * names - a hash table from names to dense ids (0, 1, ... in the order they
+ * were added), its memory taken from an arena. The plan's analyses look a
+ * name up per identifier, per constant and per change; a linear search there
+ * made a large file quadratic (a 100 MB module with a constant per screen
+ * did not finish in 300 s).
+ */
+#ifndef DC_NAMES_H
+#define DC_NAMES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+/* dc_names - `items[id]` is the name of id; `slots` holds id + 1 (0: free),
+ * at most half full, `cap` a power of two. Zeroed plus an arena: empty. */
+typedef struct dc_names {
+  const char **items;
+  uint32_t n, items_cap;
+  uint32_t *slots;
+  uint32_t cap;
+  dc_arena *arena;
+} dc_names;
+
+void dc_names_init(dc_names *self, dc_arena *arena);
+
+/* The id of `name` (not copied: it must live as long as the table), added
+ * when it is new. */
+uint32_t dc_names_add(dc_names *self, const char *name);
+
+/* The id of the `len` bytes at `s`, or -1. */
+int32_t dc_names_find(const dc_names *self, const char *s, size_t len);
+
+#endif
