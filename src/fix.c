@@ -202,7 +202,7 @@ static preload *preload_start(fixer *fx, const uint32_t *files, uint32_t n, unsi
   }
   pl->state = dc_xcalloc(n ? n : 1, sizeof *pl->state);
   pl->done = dc_xcalloc(n ? n : 1, sizeof *pl->done);
-  pl->ahead = 2 * jobs;
+  pl->ahead = 4 * jobs;
   pthread_mutex_init(&pl->lock, NULL);
   pthread_cond_init(&pl->changed, NULL);
   pl->n_workers = jobs;
