@@ -21,7 +21,7 @@ static uint32_t *slot_of(const dc_names *self, const char *s, size_t len) {
     uint32_t id = self->slots[h];
     if (!id) return &self->slots[h];
     const char *name = self->items[id - 1];
-    if (!strncmp(name, s, len) && name[len] == '\0') return &self->slots[h];
+    if (strnlen(name, len + 1) == len && !memcmp(name, s, len)) return &self->slots[h];
   }
 }
 

@@ -1,8 +1,10 @@
 /*
  * check_uses.c - name resolution and use classification for the rewrites.
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
 #include "check_decycle.h"
 #include "parse.h"
 #include "uses.h"
@@ -145,6 +147,43 @@ START_TEST(functions_and_layout) {
 }
 END_TEST
 
+/* Thousands of names of interest and of scopes (names are hashed, and what a
+ * scope binds is keyed by scope and name): every name keeps its own uses,
+ * bindings and global writes. */
+START_TEST(many_names) {
+  enum { N = 3000 };
+  static char storage[N][16];
+  const char *names[N + 1];
+  dc_buf src = DC_BUF_INIT;
+  for (uint32_t i = 0; i < N; i++) {
+    snprintf(storage[i], sizeof storage[i], "N%u", i);
+    names[i] = storage[i];
+    dc_buf_addf(&src, "N%u = %u\n", i, i);
+  }
+  names[N] = "N7"; /* a duplicate: the first entry gets the uses */
+  for (uint32_t i = 0; i < N; i++) {
+    if (i % 3 == 0) dc_buf_addf(&src, "def f%u():\n    return N%u\n", i, i);           /* deferred */
+    else if (i % 3 == 1) dc_buf_addf(&src, "def g%u():\n    N%u = 1\n    return N%u\n", i, i, i); /* local */
+    else dc_buf_addf(&src, "def h%u():\n    global N%u\n    N%u = 2\n", i, i, i);   /* global write */
+  }
+  dc_buf_addf(&src, "print(N1, N2)\n");
+  dc_file_uses *u = analyse_src(dc_buf_str(&src), names, N + 1);
+  for (uint32_t i = 0; i < N; i++) {
+    const dc_name_uses *nu = dc_uses_find(u, names[i]);
+    ck_assert_ptr_eq(nu, &u->names[i]);
+    ck_assert_uint_eq(nu->module_bindings, 1);
+    ck_assert_uint_eq(count(u, names[i], DC_USE_DEFERRED), i % 3 == 0);
+    ck_assert_uint_eq(count(u, names[i], DC_USE_IMPORT_TIME), i == 1 || i == 2);
+    ck_assert(nu->global_write == (i % 3 == 2));
+  }
+  ck_assert_ptr_eq(dc_uses_find(u, "N7"), &u->names[7]);
+  ck_assert_uint_eq(u->names[N].n_uses, 0);
+  ck_assert_ptr_null(dc_uses_find(u, "N"));
+  ck_assert_ptr_null(dc_uses_find(u, "N30000"));
+  dc_buf_release(&src);
+}
+END_TEST
+
 Suite *make_uses_suite(void) {
   Suite *s = suite_create("uses");
   TCase *core = tcase_create("core");
@@ -154,6 +193,7 @@ Suite *make_uses_suite(void) {
   tcase_add_test(core, import_time_and_blockers);
   tcase_add_test(core, annotations_and_type_checking);
   tcase_add_test(core, functions_and_layout);
+  tcase_add_test(core, many_names);
   suite_add_tcase(s, core);
   return s;
 }
