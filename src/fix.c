@@ -37,6 +37,7 @@ typedef struct loaded {
   const char *problem;
   dc_constants *constants;
   bool constants_checked; /* against the project's other files */
+  bool kept; /* its tree is kept for its own assessment (config_constants_of) */
 } loaded;
 
 /* preload - worker threads that load (read, parse, analyse) the files the
@@ -88,6 +89,7 @@ typedef struct fixer {
   dc_config_ctx ctx;
   bool *reread; /* per project file: its text was read (dc_fix.reread) */
   preload *preload; /* or NULL: the planner loads every file itself */
+  uint32_t kept;    /* loaded files whose tree is kept */
 } fixer;
 
 /* Reads project file `file` again, and records that its text (not only its
@@ -272,10 +274,15 @@ static void ensure_tree(fixer *fx, loaded *l) {
     l->sf.tree = ts_parser_parse_string(fx->parser, NULL, l->sf.src + l->sf.bom, l->sf.len - l->sf.bom);
 }
 
-/* Frees a loaded file's tree: at most one tree is alive while planning. */
-static void drop_tree(loaded *l) {
-  if (l && l->sf.tree) ts_tree_delete(l->sf.tree);
-  if (l) l->sf.tree = NULL;
+/* Frees a loaded file's tree: besides the files the preloading threads
+ * hold, one tree is alive while planning, and at most as many kept ones
+ * as they may hold. */
+static void drop_tree(fixer *fx, loaded *l) {
+  if (!l) return;
+  if (l->sf.tree) ts_tree_delete(l->sf.tree);
+  l->sf.tree = NULL;
+  if (l->kept) fx->kept--;
+  l->kept = false;
 }
 
 static void obligatory(dc_verdict *v, const char *why, const char *path, uint32_t line) {
@@ -478,7 +485,9 @@ static bool config_may_define(void *owner, const char *module, const char *name,
 }
 
 /* dc_config_ctx.constants_of: the constants of a project module, loaded
- * (and its tree freed) on demand. */
+ * on demand. Its tree is freed, unless the planner assesses the module's
+ * own edges later and fewer than `ahead` trees are kept that way: then it
+ * would parse the file again. */
 static const dc_constants *config_constants_of(void *owner, const char *module) {
   fixer *fx = owner;
   int32_t m = dc_graph_find(fx->g, module);
@@ -486,7 +495,12 @@ static const dc_constants *config_constants_of(void *owner, const char *module) 
   uint32_t file = fx->g->file[m];
   bool was_loaded = fx->files[file] != NULL;
   loaded *l = load(fx, file);
-  if (!was_loaded) drop_tree(l);
+  if (!was_loaded && fx->preload && fx->preload->slot_of[file] >= 0 && fx->kept < fx->preload->ahead && l->sf.tree) {
+    l->kept = true;
+    fx->kept++;
+  } else if (!was_loaded) {
+    drop_tree(fx, l);
+  }
   if (l->problem) return NULL;
   if (!l->constants_checked) check_changed_elsewhere(fx, file, l);
   return l->constants;
@@ -699,7 +713,7 @@ static void plan_component(fixer *fx, uint32_t ci, dc_component_plan *cp, int32_
     const dc_edge *e = &g->edges[v->edge];
     /* A module's edges are consecutive: after its last one, its tree goes. */
     if (i + 1 == verdicts.size || g->edges[verdicts.items[i + 1].edge].from != e->from)
-      drop_tree(fx->files[g->file[e->from]]);
+      drop_tree(fx, fx->files[g->file[e->from]]);
     arcs[i] = (dc_plan_arc){(uint32_t)local[e->from], (uint32_t)local[e->to], v->lines_changed,
                             v->obligatory != NULL};
   }
@@ -777,7 +791,7 @@ static void collect_moved(fixer *fx, const dc_fix *fix, moved_list *out) {
           dc_vec_push(out, ((moved){{cs[j], fx->p->files[file].module, v->cycle}, file, ci}));
         }
       }
-      drop_tree(l);
+      drop_tree(fx, l);
     }
   }
   if (out->size > 1) qsort(out->items, out->size, sizeof *out->items, cmp_moved);
@@ -887,7 +901,7 @@ static void build_changes(fixer *fx, dc_fix *fix) {
       dc_vec_free(&edits);
       dc_vec_free(&extra);
       dc_vec_push(&changes, ch);
-      drop_tree(l);
+      drop_tree(fx, l);
     }
     dc_vec_free(&defined);
     dc_vec_free(&choices);
