@@ -160,14 +160,31 @@ static uint32_t line_start(analyser *a, uint32_t at) {
   return at;
 }
 
+/* The end of the line holding `at` (a statement's end), past its '\n', where
+ * code can be inserted: a backslash ending the line outside a comment goes
+ * on to the next line, which must not become the inserted text. */
 static uint32_t line_end(analyser *a, uint32_t at) {
-  while (at < a->len && a->src[at] != '\n') at++;
-  return at < a->len ? at + 1 : at;
+  for (;;) {
+    uint32_t from = at;
+    bool comment = false;
+    while (at < a->len && a->src[at] != '\n') comment |= a->src[at++] == '#';
+    uint32_t k = at > from && a->src[at - 1] == '\r' ? at - 1 : at;
+    if (at >= a->len) return at;
+    if (comment || k == from || a->src[k - 1] != '\\') return at + 1;
+    at++;
+  }
 }
 
+/* A string alone as a statement; extras (a comment, a line continuation
+ * after the string) do not count. */
 static bool is_docstring(TSNode stmt) {
-  return dc_py_kind_of(stmt) == DC_PY_EXPRESSION_STATEMENT && ts_node_named_child_count(stmt) == 1 &&
-         dc_py_kind_of(ts_node_named_child(stmt, 0)) == DC_PY_STRING;
+  uint32_t n = ts_node_named_child_count(stmt);
+  if (dc_py_kind_of(stmt) != DC_PY_EXPRESSION_STATEMENT || n == 0 ||
+      dc_py_kind_of(ts_node_named_child(stmt, 0)) != DC_PY_STRING)
+    return false;
+  for (uint32_t i = 1; i < n; i++)
+    if (!ts_node_is_extra(ts_node_named_child(stmt, i))) return false;
+  return true;
 }
 
 /* Records an outermost def and where a local import would go in it: the
@@ -193,19 +210,24 @@ static int32_t add_function(analyser *a, TSNode def) {
   /* The body's lines, skipping a comment on the def line itself. */
   uint32_t n = ts_node_named_child_count(body), i = 0;
   while (i < n && ts_node_start_point(ts_node_named_child(body, i)).row == colon_row) i++;
+  /* Comments and line continuations are extras, not statements. */
   uint32_t first_stmt = i;
-  while (first_stmt < n && dc_py_kind_of(ts_node_named_child(body, first_stmt)) == DC_PY_COMMENT) first_stmt++;
+  while (first_stmt < n && ts_node_is_extra(ts_node_named_child(body, first_stmt))) first_stmt++;
   if (first_stmt == n) return -1;
   TSNode at = ts_node_named_child(body, i);
   if (is_docstring(ts_node_named_child(body, first_stmt))) {
     TSNode doc = ts_node_named_child(body, first_stmt);
-    if (first_stmt + 1 == n) {
+    uint32_t next = first_stmt + 1;
+    while (next < n && ts_node_is_extra(ts_node_named_child(body, next)) &&
+           dc_py_kind_of(ts_node_named_child(body, next)) != DC_PY_COMMENT)
+      next++;
+    if (next == n) {
       fn.insert_at = line_end(a, ts_node_end_byte(doc));
       fn.indent = line_indent(a, ts_node_start_byte(doc));
       dc_vec_push(&a->functions, fn);
       return (int32_t)a->functions.size - 1;
     }
-    at = ts_node_named_child(body, first_stmt + 1);
+    at = ts_node_named_child(body, next);
   }
   fn.insert_at = line_start(a, ts_node_start_byte(at));
   fn.indent = line_indent(a, ts_node_start_byte(at));
