@@ -49,8 +49,12 @@ def make_project(root):
     write(os.path.join(root, "pkg", "a.py"), "from pkg import b\n\nA = 1\n")
     write(os.path.join(root, "pkg", "b.py"), "from pkg.a import A\n\nB = A + 1\n")
     write(os.path.join(root, "pkg", "c.py"), "import os\n\nC = os.sep\n")
-    # old mtimes: a stat match is only trusted for files and folders
-    # modified well before the run that recorded them
+    make_old(root)
+
+
+def make_old(root):
+    """Old mtimes: a stat match is only trusted for files and folders
+    modified well before the run that recorded them."""
     for dirpath, _, names in os.walk(root, topdown=False):
         for n in names:
             os.utime(os.path.join(dirpath, n), (1_600_000_000, 1_600_000_000))
@@ -80,6 +84,43 @@ def opened_sources(log, project):
 def listed_folders(log, project):
     with open(log) as f:
         return [line for line in f if project in line and "O_DIRECTORY" in line]
+
+
+def wide_project(decycle, tmp, have_strace):
+    """Over a thousand folders and 600 modules: a warm run replays without
+    listing a folder, and still sees a new module in the last folder and a
+    changed one in the middle."""
+    project, cache = os.path.join(tmp, "wide"), os.path.join(tmp, "wide-cache")
+    write(os.path.join(project, "app", "__init__.py"), "")
+    write(os.path.join(project, "app", "core.py"), "X = 1\n")
+    for i in range(600):
+        write(os.path.join(project, "app", f"part{i:03}", "data", f"m{i:03}.py"), "from app import core\n")
+    make_old(project)
+    uncached = run(decycle, cache, "--no-cache", "-j", "2", project)
+    expect("the wide project has no cycle", uncached[2] == 0, uncached)
+    run(decycle, cache, "-j", "2", project)
+    log = os.path.join(tmp, "wide-strace.log")
+    warm = run(decycle, cache, "-j", "2", project, strace_log=log if have_strace else None)
+    expect("wide: a warm run prints the same bytes", warm == uncached, warm)
+    if have_strace:
+        listed = listed_folders(log, project)
+        expect("wide: a warm run lists no folder", listed == [], listed[:3])
+    # a new module in the last folder closes a cycle with core
+    write(os.path.join(project, "app", "part599", "data", "late.py"), "from app import core\n")
+    write(os.path.join(project, "app", "core.py"), "from app.part599.data import late\nX = 1\n")
+    grown = run(decycle, cache, "-j", "2", project)
+    expect("wide: a new module in the last folder is seen",
+           grown[2] == 1 and b"late" in grown[0] and grown == run(decycle, cache, "--no-cache", project), grown)
+    # a changed module in the middle (old mtime again, new size)
+    write(os.path.join(project, "app", "core.py"), "X = 1\n")
+    mid = os.path.join(project, "app", "part300", "data", "m300.py")
+    write(mid, "from app import core\nfrom app.part301.data import m301\n")
+    write(os.path.join(project, "app", "part301", "data", "m301.py"), "from app.part300.data import m300\n")
+    make_old(project)
+    changed = run(decycle, cache, "-j", "2", project)
+    expect("wide: a changed module in the middle is seen",
+           changed[2] == 1 and b"m300" in changed[0] and changed == run(decycle, cache, "--no-cache", project),
+           changed)
 
 
 def main():
@@ -256,6 +297,8 @@ def main():
         write(blocked, "x")
         expect("a cache path that is a file does not fail the run", run(decycle, blocked, project) == uncached)
         expect("...nor one under a file", run(decycle, os.path.join(blocked, "sub"), project) == uncached)
+
+        wide_project(decycle, tmp, have_strace)
 
     print("cache_test: %d failed" % len(FAILURES) if FAILURES else "cache_test: all passed")
     return 1 if FAILURES else 0
