@@ -1018,6 +1018,24 @@ static uint32_t lambda_params(qs *q, uint32_t k, uint32_t end, uint8_t state, ui
   }
 }
 
+/* Whether an annotation in tokens [i, end) is one tree-sitter-python parses
+ * as Python does. Its `type` rule commits to a generic type at `name[...]`,
+ * so `x: dict[str, int] @ y` is a syntax error there though Python accepts
+ * it: annotations with an operator other than `|`, or with a keyword other
+ * than None/True/False, are left to tree-sitter (found by fuzz/facts). */
+static bool plain_annotation(qs *q, uint32_t i, uint32_t end) {
+  for (uint32_t k = i; k < end; k++) {
+    const tok *t = T(q, k);
+    if (t->kind == T_NAME && IS_HARD_KW(t->op) && t->op != K_NONE && t->op != K_TRUE && t->op != K_FALSE)
+      return false;
+    if (t->kind == T_OP && (t->op == O_STAR || t->op == O_DSTAR || t->op == O_MINUS || t->op == O_PLUS ||
+                            t->op == O_TILDE || t->op == O_EQEQ || t->op == O_AT || t->op == O_WALRUS ||
+                            (t->op == O_BIN && !text_is(q, k, "|"))))
+      return false;
+  }
+  return true;
+}
+
 /* Checks the expression (list) in tokens [i, end) and records what it does:
  * import calls, attribute reads, a dynamic __all__. `state`/`scope` say when
  * it runs. Never recurses: brackets and lambda bodies live in q->frames. */
@@ -1027,6 +1045,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
     NEED(q, !(xflags & X_SUB));
     return;
   }
+  if (xflags & X_ANNOTATION) NEED(q, plain_annotation(q, i, end));
   uint32_t base_frames = q->frames.size, base_lambdas = q->lambda_count;
   dc_vec_push(&q->frames, ((frame){(xflags & X_CALL) ? FR_CALL : (xflags & X_SUB) ? FR_SUB : FR_TOP, false, false,
                                    false, 0, 0, false, false, 0}));
