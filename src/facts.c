@@ -20,6 +20,7 @@
 
 #include "buf.h"
 #include "scan.h"
+#include "names.h"
 #include "pywalk.h"
 #include "vec.h"
 
@@ -127,16 +128,10 @@ typedef struct name_table {
   uint32_t size, cap;
 } name_table;
 
-static uint32_t hash_bytes(const char *s, size_t n) {
-  uint32_t h = 2166136261u; /* FNV-1a */
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
-}
-
 /* Returns the slot of name s[0..n), free (name NULL) if it is absent. */
 static bound_name *table_slot(name_table *t, const char *s, size_t n) {
   if (!t->cap) return NULL;
-  uint32_t h = hash_bytes(s, n) & (t->cap - 1);
+  uint32_t h = dc_names_hash(s, n) & (t->cap - 1);
   for (; t->slots[h].name; h = (h + 1) & (t->cap - 1))
     if (!strncmp(t->slots[h].name, s, n) && t->slots[h].name[n] == '\0') break;
   return &t->slots[h];

@@ -965,8 +965,8 @@ dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components
   fix->n_components = c->n;
   fix->components = dc_arena_alloc(arena, (c->n ? c->n : 1) * sizeof *fix->components);
   uint32_t n_order = 0;
-  uint32_t *order = assess_order(&fx, &n_order);
-  if (opts && opts->jobs > 1 && n_order > 1) fx.preload = preload_start(&fx, order, n_order, opts->jobs);
+  uint32_t *order = opts && opts->jobs > 1 ? assess_order(&fx, &n_order) : NULL;
+  if (n_order > 1) fx.preload = preload_start(&fx, order, n_order, opts->jobs);
   int32_t *local = dc_xmalloc((g->n_modules ? g->n_modules : 1) * sizeof *local);
   for (uint32_t ci = 0; ci < c->n; ci++) plan_component(&fx, ci, &fix->components[ci], local);
   free(local);

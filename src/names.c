@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-static uint32_t hash_bytes(const char *s, size_t n) {
+uint32_t dc_names_hash(const char *s, size_t n) {
   uint32_t h = 2166136261u;
   for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
   return h;
@@ -17,7 +17,7 @@ void dc_names_init(dc_names *self, dc_arena *arena) { *self = (dc_names){.arena 
 /* The slot of the `len` bytes at `s`: theirs, or the free one where they go. */
 static uint32_t *slot_of(const dc_names *self, const char *s, size_t len) {
   uint32_t mask = self->cap - 1;
-  for (uint32_t h = hash_bytes(s, len) & mask;; h = (h + 1) & mask) {
+  for (uint32_t h = dc_names_hash(s, len) & mask;; h = (h + 1) & mask) {
     uint32_t id = self->slots[h];
     if (!id) return &self->slots[h];
     const char *name = self->items[id - 1];

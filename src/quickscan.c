@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "names.h"
 #include "pywalk.h"
 #include "scan.h"
 #include "vec.h"
@@ -724,14 +725,8 @@ static void lex(qs *q) {
 
 /* ---- what the facts record ---------------------------------------------------- */
 
-static uint32_t hash_bytes(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
-}
-
 static bound *table_slot(qs *q, const char *s, uint32_t n) {
-  uint32_t h = hash_bytes(s, n) & (q->table_cap - 1);
+  uint32_t h = dc_names_hash(s, n) & (q->table_cap - 1);
   for (; q->table[h].name; h = (h + 1) & (q->table_cap - 1))
     if (q->table[h].len == n && !memcmp(q->table[h].name, s, n)) break;
   return &q->table[h];
