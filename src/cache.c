@@ -8,7 +8,9 @@
  *   run-<project>-<key>    the exit status, stdout and stderr of one run;
  *   reads-<project>-<opts> the files whose text the plan of the last run
  *                          with those options read (for the second key);
- *   scan-<project>-<opts>  the scan, and the folders it looked into.
+ *   scan-<project>-<opts>  the scan, and the folders it looked into;
+ *   memo-<project>         the plan's memo (memo.h): per entry, its key and
+ *                          a blob, for the entries the last run used.
  *
  * <project> hashes the real path of PATH. A stat match is trusted only when
  * the file's mtime is at least RACY_NS older than the start of the run that
@@ -30,6 +32,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "fields.h"
 #include "parse.h"
 #include "pywalk.h"
 #include "vec.h"
@@ -42,6 +45,7 @@ static const char FACTS_MAGIC[8] = "dcfacts\n";
 static const char RUN_MAGIC[8] = "dcrun\n\0\0";
 static const char READS_MAGIC[8] = "dcreads\n";
 static const char SCAN_MAGIC[8] = "dcscan\n\0";
+static const char MEMO_MAGIC[8] = "dcmemo\n\0";
 
 /* entry - one file of the loaded index; strings and blob point into it. */
 typedef struct entry {
@@ -52,6 +56,27 @@ typedef struct entry {
   uint32_t blob_len;
 } entry;
 
+/* memo_entry - one blob of the plan's memo: from the loaded memo file
+ * (`owned` NULL) or put by this run. `used` entries are written back. */
+typedef struct memo_entry {
+  dc_hash key;
+  const char *blob;
+  uint32_t len;
+  bool used;
+  char *owned;
+} memo_entry;
+
+/* memo - the plan's memo, loaded on first use; `by_key` is open addressing
+ * over entries (+1; 0 empty). */
+struct memo {
+  bool loaded;
+  bool changed;
+  char *file;
+  dc_vec(memo_entry) entries;
+  uint32_t *by_key;
+  uint32_t cap;
+};
+
 /* slot - what this run knows of project file i. */
 typedef struct slot {
   bool have_hash; /* hash is set */
@@ -60,6 +85,8 @@ typedef struct slot {
   const char *blob; /* into the index, or `owned` */
   uint32_t blob_len;
   char *owned;
+  bool have_facts_hash; /* facts_hash is set (the hash of blob) */
+  dc_hash facts_hash;
 } slot;
 
 struct dc_cache {
@@ -73,6 +100,7 @@ struct dc_cache {
   uint32_t by_hash_cap;
   slot *slots;
   bool changed; /* something to write back */
+  struct memo memo;
 };
 
 /* ---- reading and writing fields ----------------------------------------- */
@@ -405,7 +433,7 @@ static void load_index(dc_cache *c, const char *path) {
       k++;
     } else {
       if (f->kind == DC_MODULE_SOURCE && same_stat(&f->stat, &e->stat) && settled(&e->stat, recorded_start)) {
-        c->slots[i] = (slot){true, true, e->hash, e->blob, e->blob_len, NULL};
+        c->slots[i] = (slot){.have_hash = true, .trusted = true, .hash = e->hash, .blob = e->blob, .blob_len = e->blob_len};
       }
       i++, k++;
     }
@@ -438,6 +466,10 @@ void dc_cache_close(dc_cache *c) {
   free(c->slots);
   free(c->by_hash);
   dc_vec_free(&c->entries);
+  for (uint32_t i = 0; i < c->memo.entries.size; i++) free(c->memo.entries.items[i].owned);
+  dc_vec_free(&c->memo.entries);
+  free(c->memo.by_key);
+  free(c->memo.file);
   free(c->index);
   free(c->project);
   free(c->dir);
@@ -492,7 +524,7 @@ bool dc_cache_facts(dc_cache *c, uint32_t i, dc_hash h, const char *path, dc_are
   if (!s->trusted) {
     const entry *e = by_hash(c, h);
     if (!e) return false;
-    *s = (slot){true, false, h, e->blob, e->blob_len, NULL};
+    *s = (slot){.have_hash = true, .hash = h, .blob = e->blob, .blob_len = e->blob_len};
   }
   if (get_facts(s->blob, s->blob_len, path, arena, diags, facts)) return true;
   s->have_hash = s->trusted = false, s->blob = NULL; /* a bad blob: parse */
@@ -506,7 +538,7 @@ void dc_cache_store(dc_cache *c, uint32_t i, dc_hash h, const dc_file_facts *fac
   slot *s = &c->slots[i];
   free(s->owned);
   s->owned = dc_buf_detach(&b, &len);
-  *s = (slot){true, false, h, s->owned, (uint32_t)len, s->owned};
+  *s = (slot){.have_hash = true, .hash = h, .blob = s->owned, .blob_len = (uint32_t)len, .owned = s->owned};
 }
 
 void dc_cache_save_facts(dc_cache *c) {
@@ -563,8 +595,8 @@ static bool run_key(dc_cache *c, const char *options, const dc_diags *scan_diags
     if (!content_of || content_of[i]) {
       h = dc_hash_bytes(dc_hash_u64(h, 1), &s->hash, sizeof s->hash);
     } else {
-      if (!s->blob) return false;
-      dc_hash facts = dc_hash_bytes(DC_HASH_SEED, s->blob, s->blob_len);
+      dc_hash facts;
+      if (!dc_cache_file_hashes(c, i, NULL, &facts)) return false;
       h = dc_hash_bytes(dc_hash_u64(h, 2), &facts, sizeof facts);
     }
   }
@@ -728,6 +760,121 @@ void dc_cache_save_run(dc_cache *c, const char *options, const dc_diags *scan_di
     dc_buf_release(&b);
   }
   prune_runs(c);
+}
+
+/* ---- the plan's memo ----------------------------------------------------------- */
+
+bool dc_cache_file_hashes(dc_cache *c, uint32_t i, dc_hash *content, dc_hash *facts) {
+  slot *s = &c->slots[i];
+  if (!s->have_hash || !s->blob) return false;
+  if (!s->have_facts_hash) s->facts_hash = dc_hash_bytes(DC_HASH_SEED, s->blob, s->blob_len);
+  s->have_facts_hash = true;
+  if (content) *content = s->hash;
+  if (facts) *facts = s->facts_hash;
+  return true;
+}
+
+/* Adds entry i to the key table (which has room). */
+static void memo_index(struct memo *m, uint32_t i) {
+  uint32_t k = (uint32_t)m->entries.items[i].key.lo & (m->cap - 1);
+  while (m->by_key[k]) k = (k + 1) & (m->cap - 1);
+  m->by_key[k] = i + 1;
+}
+
+/* Rebuilds the key table when it is more than half full. */
+static void memo_grow(struct memo *m) {
+  if (2 * (m->entries.size + 1) <= m->cap) return;
+  free(m->by_key);
+  m->cap = m->cap ? 2 * m->cap : 256;
+  while (2 * (m->entries.size + 1) > m->cap) m->cap *= 2;
+  m->by_key = dc_xcalloc(m->cap, sizeof *m->by_key);
+  for (uint32_t i = 0; i < m->entries.size; i++) memo_index(m, i);
+}
+
+static char *memo_path(const dc_cache *c) {
+  dc_buf b = DC_BUF_INIT;
+  dc_buf_addf(&b, "%s/memo-%s", c->dir, c->project);
+  return dc_buf_detach(&b, NULL);
+}
+
+/* Loads memo-<project>; on any problem the memo is simply empty. */
+static void memo_load(dc_cache *c) {
+  struct memo *m = &c->memo;
+  m->loaded = true;
+  char *path = memo_path(c);
+  size_t len;
+  const char *payload = read_checked(path, MEMO_MAGIC, &m->file, &len);
+  free(path);
+  if (!payload) return;
+  dc_reader r = {payload, payload + len, false};
+  bool ok = dc_get_u32(&r) == FORMAT && dc_get_u32(&r) == BYTE_ORDER_MARK;
+  const char *version = dc_get_str(&r);
+  ok = ok && !r.bad && version && !strcmp(version, DECYCLE_VERSION);
+  uint32_t n = ok ? dc_get_u32(&r) : 0;
+  for (uint32_t i = 0; ok && i < n && !r.bad; i++) {
+    memo_entry e = {.key = {dc_get_u64(&r), dc_get_u64(&r)}};
+    e.len = dc_get_u32(&r);
+    e.blob = dc_take(&r, e.len);
+    if (!r.bad) dc_vec_push(&m->entries, e);
+  }
+  if (r.bad || r.p != r.end) m->entries.size = 0;
+  memo_grow(m);
+}
+
+/* The index of the entry with `key`, or -1. */
+static int32_t memo_find(const struct memo *m, dc_hash key) {
+  if (!m->cap) return -1;
+  for (uint32_t k = (uint32_t)key.lo & (m->cap - 1); m->by_key[k]; k = (k + 1) & (m->cap - 1))
+    if (dc_hash_eq(m->entries.items[m->by_key[k] - 1].key, key)) return (int32_t)m->by_key[k] - 1;
+  return -1;
+}
+
+const char *dc_cache_memo_get(dc_cache *c, dc_hash key, uint32_t *len) {
+  if (!c->memo.loaded) memo_load(c);
+  int32_t i = memo_find(&c->memo, key);
+  if (i < 0) return NULL;
+  memo_entry *e = &c->memo.entries.items[i];
+  e->used = true;
+  *len = e->len;
+  return e->blob;
+}
+
+void dc_cache_memo_put(dc_cache *c, dc_hash key, const void *blob, uint32_t len) {
+  struct memo *m = &c->memo;
+  if (!m->loaded) memo_load(c);
+  char *copy = dc_xmalloc(len ? len : 1);
+  memcpy(copy, blob, len);
+  int32_t i = memo_find(m, key);
+  if (i >= 0) {
+    memo_entry *e = &m->entries.items[i];
+    free(e->owned);
+    *e = (memo_entry){key, copy, len, true, copy};
+  } else {
+    dc_vec_push(&m->entries, ((memo_entry){key, copy, len, true, copy}));
+    memo_grow(m);
+    if (m->by_key && memo_find(m, key) < 0) memo_index(m, m->entries.size - 1);
+  }
+  m->changed = true;
+}
+
+void dc_cache_save_memo(dc_cache *c) {
+  if (!c || !c->memo.changed) return;
+  const struct memo *m = &c->memo;
+  dc_buf b = DC_BUF_INIT;
+  dc_put_u32(&b, FORMAT), dc_put_u32(&b, BYTE_ORDER_MARK), dc_put_str(&b, DECYCLE_VERSION);
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < m->entries.size; i++) n += m->entries.items[i].used;
+  dc_put_u32(&b, n);
+  for (uint32_t i = 0; i < m->entries.size; i++) {
+    const memo_entry *e = &m->entries.items[i];
+    if (!e->used) continue;
+    dc_put_u64(&b, e->key.lo), dc_put_u64(&b, e->key.hi), dc_put_u32(&b, e->len);
+    dc_buf_add(&b, e->blob, e->len);
+  }
+  char *path = memo_path(c);
+  write_checked(c->dir, path, MEMO_MAGIC, &b);
+  free(path);
+  dc_buf_release(&b);
 }
 
 /* ---- the scan ---------------------------------------------------------------- */

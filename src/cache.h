@@ -12,7 +12,9 @@
  *   the options, the listing of every folder walked, every module's path,
  *   kind and mode, the content hash of every source file and pyproject.toml;
  *   and again under a second key where the files whose text the plan did
- *   not read count by the hash of their facts instead of their content.
+ *   not read count by the hash of their facts instead of their content;
+ * - per project, the plan's memo: the verdict of each edge it assessed,
+ *   with what the assessment read (memo.h).
  *
  * Every cache file is written to a temporary name and renamed, so concurrent
  * runs each see whole files; a file that is truncated, corrupt, of another
@@ -92,5 +94,19 @@ bool dc_cache_replay(dc_cache *c, dc_hash key, char **out, size_t *out_len, char
  * whose text the plan read (dc_fix.reread; NULL: record only the first key). */
 void dc_cache_save_run(dc_cache *c, const char *options, const dc_diags *scan_diags, const bool *reread,
                        const char *out, size_t out_len, const char *err, size_t err_len, int status);
+
+/* The content hash of source file `i` and the hash of its facts (and
+ * parse warnings), either may be NULL; false when the run does not know
+ * both (the file could not be read or parsed). */
+bool dc_cache_file_hashes(dc_cache *c, uint32_t i, dc_hash *content, dc_hash *facts);
+
+/* The plan's memo (memo.h), kept from run to run: blobs by key.
+ * dc_cache_memo_get gives the blob recorded under `key` (borrowed until
+ * dc_cache_close) or NULL; dc_cache_memo_put records one (copied). The
+ * memo is written back by dc_cache_save_memo, when something was put, with
+ * only the entries this run got or put: so it holds what the last run used. */
+const char *dc_cache_memo_get(dc_cache *c, dc_hash key, uint32_t *len);
+void dc_cache_memo_put(dc_cache *c, dc_hash key, const void *blob, uint32_t len);
+void dc_cache_save_memo(dc_cache *c);
 
 #endif

@@ -23,6 +23,7 @@
 
 #include "buf.h"
 #include "diff.h"
+#include "memo.h"
 #include "names.h"
 #include "parse.h"
 #include "plan.h"
@@ -37,6 +38,7 @@ typedef struct loaded {
   const char *problem;
   dc_constants *constants;
   bool constants_checked; /* against the project's other files */
+  bool unreadable;        /* its text could not be read again */
   bool kept; /* its tree is kept for its own assessment (config_constants_of) */
 } loaded;
 
@@ -90,13 +92,36 @@ typedef struct fixer {
   bool *reread; /* per project file: its text was read (dc_fix.reread) */
   preload *preload; /* or NULL: the planner loads every file itself */
   uint32_t kept;    /* loaded files whose tree is kept */
+  dc_memo *memo;    /* or NULL: every edge is assessed */
+  bool **replayed;  /* per component, per verdict: it came from the memo */
 } fixer;
 
 /* Reads project file `file` again, and records that its text (not only its
  * facts) shapes the plan. */
 static int read_again(fixer *fx, uint32_t file, dc_source *out) {
   fx->reread[file] = true;
-  return dc_source_read(fx->p->files[file].open_path, out);
+  dc_memo_dep(fx->memo, DC_DEP_TEXT, file);
+  int rc = dc_source_read(fx->p->files[file].open_path, out);
+  if (rc != 0) dc_memo_spoil(fx->memo);
+  return rc;
+}
+
+/* Records for the memo that the assessment reads the facts of project
+ * file `file` (a file without facts is told apart by its kind, which the
+ * memo's key holds, unless it is a source file that could not be read). */
+static void trace_facts(fixer *fx, uint32_t file) {
+  if (fx->facts[file]) dc_memo_dep(fx->memo, DC_DEP_FACTS, file);
+  else if (fx->p->files[file].kind == DC_MODULE_SOURCE) dc_memo_spoil(fx->memo);
+}
+
+/* Records for the memo that resolving the names of import `imp` of module
+ * m reads the facts of the module it imports from (whether that module
+ * binds a name, its __all__; see graph.c). */
+static void trace_resolution(fixer *fx, uint32_t m, const dc_import *imp) {
+  if (!fx->memo || imp->form != DC_IMPORT_FROM) return;
+  const char *target = dc_graph_import_target(fx->resolver, m, imp);
+  int32_t x = target ? dc_graph_find(fx->g, target) : -1;
+  if (x >= 0) trace_facts(fx, fx->g->file[x]);
 }
 
 /* The names bound by the module-level import statements of a file, and
@@ -140,6 +165,7 @@ static void load_into(fixer *fx, uint32_t file, loaded *l, TSParser **parser, dc
   struct stat st;
   if (dc_source_read(f->open_path, &src) != 0 || stat(f->open_path, &st) != 0) {
     l->problem = dc_arena_printf(arena, "%s cannot be read again", f->path);
+    l->unreadable = true;
     return;
   }
   l->mode = st.st_mode & 07777;
@@ -258,13 +284,19 @@ static void preload_finish(preload *pl, dc_arena *arena) {
 
 /* Project file `file`, loaded once: by a preloading thread, or here. */
 static loaded *load(fixer *fx, uint32_t file) {
-  if (fx->files[file]) return fx->files[file];
+  if (rereads(fx, file)) dc_memo_dep(fx->memo, DC_DEP_TEXT, file);
+  else trace_facts(fx, file);
+  if (fx->files[file]) {
+    if (fx->files[file]->unreadable) dc_memo_spoil(fx->memo);
+    return fx->files[file];
+  }
   loaded *l = fx->preload ? preload_take(fx->preload, file) : NULL;
   if (!l) {
     l = dc_arena_alloc(fx->arena, sizeof *l);
     fx->reread[file] |= rereads(fx, file);
     load_into(fx, file, l, &fx->parser, fx->arena);
   }
+  if (l->unreadable) dc_memo_spoil(fx->memo);
   return fx->files[file] = l;
 }
 
@@ -334,10 +366,12 @@ static const char *dependent(fixer *fx, uint32_t a, const char *name) {
   const dc_graph *g = fx->g;
   const char *a_name = g->names[a];
   const char *a_last = strrchr(a_name, '.') ? strrchr(a_name, '.') + 1 : a_name;
+  dc_memo_dep(fx->memo, DC_DEP_IMPORTERS, a);
   for (uint32_t e = 0; e < g->n_edges; e++) {
     const dc_edge *edge = &g->edges[e];
     if (edge->to != a) continue;
     uint32_t cf = g->file[edge->from];
+    trace_facts(fx, cf);
     const dc_file_facts *cfacts = fx->facts[cf];
     const char *cpath = fx->p->files[cf].path;
     bool text_checked = false;
@@ -377,6 +411,7 @@ static const char *config_module_of(void *owner, const dc_source_file *f, const 
   const dc_import *imp = &f->facts->imports[u->import_index];
   const dc_import_name *nm = &imp->names[u->name_index];
   if (from < 0) return NULL;
+  trace_resolution(fx, (uint32_t)from, imp);
   if (imp->form == DC_IMPORT_MODULE) {
     *is_module = true;
     return nm->alias ? nm->name : dc_arena_strndup(fx->arena, nm->name, strcspn(nm->name, "."));
@@ -397,6 +432,7 @@ static const char *config_module_of(void *owner, const dc_source_file *f, const 
 /* The in-place changes the text of project file `file` makes (see
  * constants.h), scanned once per file; names are copied to the arena. */
 static const dc_text_changes *file_changes(fixer *fx, uint32_t file) {
+  dc_memo_dep(fx->memo, DC_DEP_TEXT, file);
   if (fx->changes[file]) return fx->changes[file];
   dc_text_changes *out = dc_arena_alloc(fx->arena, sizeof *out);
   dc_text_changes found = {0};
@@ -435,16 +471,19 @@ static void mark_changed(fixer *fx, dc_constants *consts, const dc_text_changes 
 }
 
 /* Marks the constants of loaded file `file` that a project module changes:
- * the file itself and every module that imports it are searched. */
+ * the file itself and every module that imports it are searched. Done
+ * once per file, but the files are traced at every call (for the memo). */
 static void check_changed_elsewhere(fixer *fx, uint32_t file, loaded *l) {
-  l->constants_checked = true;
   int32_t m = fx->module_of_file[file];
+  if (m >= 0 && l->constants->n) dc_memo_dep(fx->memo, DC_DEP_IMPORTERS, (uint32_t)m);
   for (uint32_t e = 0; m >= 0 && l->constants->n && e <= fx->g->n_edges; e++) {
     /* The importers of the module, then the file itself. */
     uint32_t other = e < fx->g->n_edges ? fx->g->file[fx->g->edges[e].from] : file;
     if (e < fx->g->n_edges && fx->g->edges[e].to != (uint32_t)m) continue;
-    mark_changed(fx, l->constants, file_changes(fx, other), fx->p->files[other].path);
+    const dc_text_changes *changes = file_changes(fx, other);
+    if (!l->constants_checked) mark_changed(fx, l->constants, changes, fx->p->files[other].path);
   }
+  l->constants_checked = true;
 }
 
 /* dc_config_ctx.may_define: a line of the module's text starting with
@@ -454,6 +493,7 @@ static bool config_may_define(void *owner, const char *module, const char *name,
   int32_t m = dc_graph_find(fx->g, module);
   if (m < 0) return false;
   uint32_t file = fx->g->file[m];
+  if (fx->p->files[file].kind == DC_MODULE_SOURCE) dc_memo_dep(fx->memo, DC_DEP_TEXT, file);
   dc_source src = {0};
   const char *text = fx->files[file] ? fx->files[file]->sf.src : NULL;
   uint32_t len = fx->files[file] ? fx->files[file]->sf.len : 0;
@@ -502,7 +542,7 @@ static const dc_constants *config_constants_of(void *owner, const char *module) 
     drop_tree(fx, l);
   }
   if (l->problem) return NULL;
-  if (!l->constants_checked) check_changed_elsewhere(fx, file, l);
+  check_changed_elsewhere(fx, file, l);
   return l->constants;
 }
 
@@ -523,6 +563,7 @@ static const dc_import *kept_import(const fixer *fx, const dc_edge *e) {
 static void assess(fixer *fx, dc_verdict *v) {
   const dc_edge *e = &fx->g->edges[v->edge];
   uint32_t file = fx->g->file[e->from];
+  trace_facts(fx, file);
   const dc_import *kept = kept_import(fx, e);
   if (kept) {
     const char *path = fx->p->files[file].path;
@@ -548,6 +589,7 @@ static void assess(fixer *fx, dc_verdict *v) {
     }
     const dc_import *imp = &l->sf.facts->imports[site->import_index];
     uint32_t n_names = imp->star ? 1 : imp->n_names;
+    trace_resolution(fx, e->from, imp);
     for (uint32_t j = 0; j < n_names && !v->obligatory; j++) {
       uint32_t targets[64];
       uint32_t n = dc_graph_resolve_name(fx->resolver, e->from, imp, j, targets, 64);
@@ -691,40 +733,63 @@ static void remaining_cycles(fixer *fx, const dc_component *comp, dc_component_p
   free(verdict_of);
 }
 
-static void plan_component(fixer *fx, uint32_t ci, dc_component_plan *cp, int32_t *local) {
+/* Lists the verdicts of component ci (sorted by edge) and finds its config
+ * module; fills the verdicts that the memo holds (fx->replayed). */
+static void prepare_component(fixer *fx, uint32_t ci, dc_component_plan *cp) {
   const dc_component *comp = &fx->c->items[ci];
   const dc_graph *g = fx->g;
   dc_vec(dc_verdict) verdicts = {0};
   for (uint32_t k = 0; k < comp->n_modules; k++) {
     uint32_t m = comp->modules[k];
-    local[m] = (int32_t)k;
     for (uint32_t e = g->first_edge[m]; e < g->first_edge[m + 1]; e++)
       if (dc_scc_edge_inside(fx->c, &g->edges[e])) dc_vec_push(&verdicts, ((dc_verdict){.edge = e}));
   }
+  cp->verdicts = dc_arena_memdup(fx->arena, verdicts.items, verdicts.size, sizeof(dc_verdict));
+  cp->n_verdicts = verdicts.size;
+  dc_vec_free(&verdicts);
   uint32_t *files = dc_xmalloc(comp->n_modules * sizeof *files);
   for (uint32_t k = 0; k < comp->n_modules; k++) files[k] = g->file[comp->modules[k]];
   fx->targets[ci] = dc_config_target_for(fx->p, fx->facts, files, comp->n_modules, fx->config_override, fx->arena);
-  fx->ctx.target = &fx->targets[ci];
   free(files);
-  dc_plan_arc *arcs = dc_xmalloc((verdicts.size ? verdicts.size : 1) * sizeof *arcs);
-  for (uint32_t i = 0; i < verdicts.size; i++) {
-    dc_verdict *v = &verdicts.items[i];
-    assess(fx, v);
+  fx->replayed[ci] = dc_xcalloc(cp->n_verdicts ? cp->n_verdicts : 1, sizeof(bool));
+  for (uint32_t i = 0; fx->memo && i < cp->n_verdicts; i++) {
+    dc_verdict *v = &cp->verdicts[i];
+    fx->replayed[ci][i] =
+        dc_memo_replay(fx->memo, dc_memo_key(fx->memo, v->edge, &fx->targets[ci]), v, fx->reread, fx->arena);
+  }
+}
+
+/* Assesses the verdicts of component ci that the memo did not hold (and
+ * records them there), then plans it. */
+static void plan_component(fixer *fx, uint32_t ci, dc_component_plan *cp, int32_t *local) {
+  const dc_component *comp = &fx->c->items[ci];
+  const dc_graph *g = fx->g;
+  dc_verdict *verdicts = cp->verdicts;
+  uint32_t n = cp->n_verdicts;
+  for (uint32_t k = 0; k < comp->n_modules; k++) local[comp->modules[k]] = (int32_t)k;
+  fx->ctx.target = &fx->targets[ci];
+  dc_plan_arc *arcs = dc_xmalloc((n ? n : 1) * sizeof *arcs);
+  for (uint32_t i = 0; i < n; i++) {
+    dc_verdict *v = &verdicts[i];
+    if (!fx->replayed[ci][i]) {
+      dc_memo_trace_start(fx->memo);
+      assess(fx, v);
+      if (fx->memo) dc_memo_record(fx->memo, dc_memo_key(fx->memo, v->edge, fx->ctx.target), v);
+    }
     const dc_edge *e = &g->edges[v->edge];
     /* A module's edges are consecutive: after its last one, its tree goes. */
-    if (i + 1 == verdicts.size || g->edges[verdicts.items[i + 1].edge].from != e->from)
-      drop_tree(fx, fx->files[g->file[e->from]]);
+    if (i + 1 == n || g->edges[verdicts[i + 1].edge].from != e->from) drop_tree(fx, fx->files[g->file[e->from]]);
     arcs[i] = (dc_plan_arc){(uint32_t)local[e->from], (uint32_t)local[e->to], v->lines_changed,
                             v->obligatory != NULL};
   }
   dc_plan_solution sol;
-  dc_plan_solve(comp->n_modules, arcs, verdicts.size, &sol);
+  dc_plan_solve(comp->n_modules, arcs, n, &sol);
   cp->n_cut = sol.n_cut;
   cp->exact = sol.exact;
   cp->lower_bound = sol.lower_bound;
   cp->unbreakable = sol.unbreakable;
-  for (uint32_t i = 0; i < verdicts.size; i++) {
-    dc_verdict *v = &verdicts.items[i];
+  for (uint32_t i = 0; i < n; i++) {
+    dc_verdict *v = &verdicts[i];
     v->cut = sol.cut[i];
     if (!v->cut) continue;
     const dc_edge *e = &g->edges[v->edge];
@@ -732,11 +797,8 @@ static void plan_component(fixer *fx, uint32_t ci, dc_component_plan *cp, int32_
     for (uint32_t k = 0; k < v->n_choices; k++) v->choices[k].unit.cycle = v->cycle;
   }
   dc_plan_solution_release(&sol);
-  if (cp->unbreakable) remaining_cycles(fx, comp, cp, verdicts.items, verdicts.size, local);
+  if (cp->unbreakable) remaining_cycles(fx, comp, cp, verdicts, n, local);
   free(arcs);
-  cp->verdicts = dc_arena_memdup(fx->arena, verdicts.items, verdicts.size, sizeof(dc_verdict));
-  cp->n_verdicts = verdicts.size;
-  dc_vec_free(&verdicts);
 }
 
 /* moved - a constant the plan moves, with the project file that defines it
@@ -918,19 +980,19 @@ static void build_changes(fixer *fx, dc_fix *fix) {
 }
 
 /* The files plan_component will load, in the order it loads them: the file
- * of each module with an edge inside its component that no pragma keeps. */
-static uint32_t *assess_order(const fixer *fx, uint32_t *n) {
+ * of each module with an edge inside its component that no pragma keeps
+ * and the memo did not give. */
+static uint32_t *assess_order(const fixer *fx, const dc_fix *fix, uint32_t *n) {
   const dc_graph *g = fx->g;
   uint32_t *order = dc_xmalloc((g->n_modules ? g->n_modules : 1) * sizeof *order);
   *n = 0;
-  for (uint32_t ci = 0; ci < fx->c->n; ci++) {
-    const dc_component *comp = &fx->c->items[ci];
-    for (uint32_t k = 0; k < comp->n_modules; k++) {
-      uint32_t m = comp->modules[k];
-      bool assessed = false;
-      for (uint32_t e = g->first_edge[m]; e < g->first_edge[m + 1] && !assessed; e++)
-        assessed = dc_scc_edge_inside(fx->c, &g->edges[e]) && !kept_import(fx, &g->edges[e]);
-      if (assessed) order[(*n)++] = g->file[m];
+  for (uint32_t ci = 0; ci < fix->n_components; ci++) {
+    const dc_component_plan *cp = &fix->components[ci];
+    for (uint32_t i = 0; i < cp->n_verdicts; i++) {
+      const dc_edge *e = &g->edges[cp->verdicts[i].edge];
+      uint32_t file = g->file[e->from];
+      if (fx->replayed[ci][i] || kept_import(fx, e) || (*n && order[*n - 1] == file)) continue;
+      order[(*n)++] = file;
     }
   }
   return order;
@@ -964,8 +1026,12 @@ dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components
   fix->reread = fx.reread;
   fix->n_components = c->n;
   fix->components = dc_arena_alloc(arena, (c->n ? c->n : 1) * sizeof *fix->components);
+  if (opts && opts->verdicts_only && opts->cache)
+    fx.memo = dc_memo_new(opts->cache, p, g, fx.disabled, fx.config_override);
+  fx.replayed = dc_xmalloc((c->n ? c->n : 1) * sizeof *fx.replayed);
+  for (uint32_t ci = 0; ci < c->n; ci++) prepare_component(&fx, ci, &fix->components[ci]);
   uint32_t n_order = 0;
-  uint32_t *order = opts && opts->jobs > 1 ? assess_order(&fx, &n_order) : NULL;
+  uint32_t *order = opts && opts->jobs > 1 ? assess_order(&fx, fix, &n_order) : NULL;
   if (n_order > 1) fx.preload = preload_start(&fx, order, n_order, opts->jobs);
   int32_t *local = dc_xmalloc((g->n_modules ? g->n_modules : 1) * sizeof *local);
   for (uint32_t ci = 0; ci < c->n; ci++) plan_component(&fx, ci, &fix->components[ci], local);
@@ -975,6 +1041,9 @@ dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components
   if (!(opts && opts->verdicts_only)) build_changes(&fx, fix);
   for (uint32_t i = 0; i < p->n_files; i++)
     if (fx.files[i] && fx.files[i]->sf.tree) ts_tree_delete(fx.files[i]->sf.tree);
+  for (uint32_t ci = 0; ci < c->n; ci++) free(fx.replayed[ci]);
+  free(fx.replayed);
+  dc_memo_free(fx.memo);
   free(fx.files);
   free(fx.changes);
   free(fx.module_of_file);

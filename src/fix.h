@@ -92,12 +92,16 @@ typedef struct dc_fix {
  * strategy dc_rewrites[k] must not be used (--strategies). `verdicts_only`
  * skips building the new texts (changes and config_modules stay empty): the
  * reports need the verdicts only. `jobs` threads read and parse the files
- * to assess ahead of the planner (0 or 1: none). Zero: defaults. */
+ * to assess ahead of the planner (0 or 1: none). With `verdicts_only`,
+ * `cache` (may be NULL) keeps the verdicts from run to run (memo.h): an
+ * edge is assessed again only when something its assessment read changed.
+ * Zero: defaults. */
 typedef struct dc_fix_options {
   const char *config_module;
   uint32_t disabled_strategies;
   bool verdicts_only;
   unsigned jobs;
+  struct dc_cache *cache;
 } dc_fix_options;
 
 /* Plans the fix of every component and builds the new file contents.

@@ -406,7 +406,7 @@ int main(int argc, char **argv) {
   uint32_t n_roots = o.roots.size ? o.roots.size : pp.n_roots;
   const char *const *patterns = o.excludes.size ? o.excludes.items : pp.excludes;
   n_excludes = o.excludes.size ? o.excludes.size : pp.n_excludes;
-  settings set = {{o.config_module ? o.config_module : pp.config_module, pp.disabled_strategies, false, 0}, true, NULL,
+  settings set = {{o.config_module ? o.config_module : pp.config_module, pp.disabled_strategies, false, 0, NULL}, true, NULL,
                   {0}};
   if (o.strategies) {
     const char *bad = NULL;
@@ -462,6 +462,7 @@ int main(int argc, char **argv) {
    * pyproject.toml (cache.c) and, here, the baseline's text. */
   cache = o.no_cache ? NULL : dc_cache_open(project, started);
   bool cacheable = cache && o.mode != MODE_APPLY && !o.verify && !o.write_baseline;
+  if (cacheable) set.fix.cache = cache; /* the memo of verdicts (memo.h); reports only */
   dc_diags_append(&scan_diags, &diags);
   bool color = use_color(&o);
   if (cacheable) key_text = options_key(argc, argv, baseline_open, color);
@@ -501,6 +502,7 @@ int main(int argc, char **argv) {
       dc_cache_save_run(cache, key_text, &scan_diags, reread, out_text, out_len, err_text, err_len, rc);
     free(out_text), free(err_text);
   }
+  if (set.fix.verdicts_only) dc_cache_save_memo(set.fix.cache);
   if (fflush(stdout) != 0 || ferror(stdout)) {
     fprintf(stderr, "decycle: cannot write the report: %s\n", strerror(errno));
     rc = EXIT_USAGE_OR_IO;

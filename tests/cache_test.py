@@ -123,6 +123,87 @@ def wide_project(decycle, tmp, have_strace):
            changed)
 
 
+# The plan's memo: after each edit, the warm run must print what a --no-cache
+# run prints, and the edit must change that output (else the case proves
+# nothing). Each edit changes what the assessment of an edge in the cycle
+# pkg.a <-> pkg.b reads outside the edge's own file: an importer's facts
+# (MEMO_IMPORTER), an importer's text (MEMO_TEXT), the constants of the module
+# the edge imports and a module that changes them (MEMO_CONSTANTS), what a
+# package binds (MEMO_PACKAGE).
+MEMO_CYCLE = {
+    "pkg/__init__.py": "",
+    "pkg/a.py": "from pkg.b import helper\n\n\ndef f():\n    return helper()\n",
+    "pkg/b.py": "from pkg.a import f\n\nVALUE = f\n\n\ndef helper():\n    return 1\n",
+}
+MEMO_CASES = [
+    ("an importer that starts importing the moved name",
+     {"pkg/c.py": "import os\n"}, {"pkg/c.py": "from pkg.a import helper\n"}),
+    ("an importer's facts, with the same edges",
+     {"pkg/c.py": "from pkg.a import f, helper\n"}, {"pkg/c.py": "from pkg.a import f\n"}),
+    ("an importer's text only (pkg.a.helper in a function)",
+     {"pkg/c.py": "import pkg.a\n\n\ndef g():\n    return 1\n"},
+     {"pkg/c.py": "import pkg.a\n\n\ndef g():\n    return pkg.a.helper\n"}),
+    ("a module that changes a constant two cuts would move",
+     {"pkg/a.py": "from pkg import b\n\nX = b.LIMIT * 2\n",
+      "pkg/e.py": "from pkg import b\n\nZ = b.LIMIT + 1\n",
+      "pkg/b.py": "from pkg import a, e\n\nLIMIT = 10\nY = a.X + e.Z\n",
+      "pkg/d.py": "from pkg import b\n\n\ndef g():\n    return 0\n"},
+     {"pkg/d.py": "from pkg import b\n\n\ndef g():\n    b.LIMIT = 5\n"}),
+    ("a new importer that changes a constant the cut would move",
+     {"pkg/a.py": "from pkg import b\n\nX = b.LIMIT * 2\n",
+      "pkg/b.py": "from pkg import a\n\nLIMIT = 10\nY = a.X\n",
+      "pkg/d.py": "import os\n"},
+     {"pkg/d.py": "from pkg import b\n\nb.LIMIT = 5\n"}),
+    ("the constant itself",
+     {"pkg/a.py": "from pkg import b\n\nX = b.LIMIT * 2\n",
+      "pkg/b.py": "from pkg import a\n\nLIMIT = 10\nY = a.X\n"},
+     {"pkg/b.py": "from pkg import a\n\nLIMIT = len('0123456789')\nY = a.X\n"}),
+    ("what a package binds",
+     {"pkg/a.py": "from pkg import b\n\nX = b.LIMIT * 2\n",
+      "pkg/b.py": "from pkg import a\n\nLIMIT = 10\nY = a.X\n"},
+     {"pkg/__init__.py": "b = None\n"}),
+]
+
+
+def memo_cases(decycle, tmp):
+    for i, (what, extra, edit) in enumerate(MEMO_CASES):
+        project, cache = os.path.join(tmp, f"memo{i}"), os.path.join(tmp, f"memo{i}-cache")
+        for path, text in {**MEMO_CYCLE, **extra}.items():
+            write(os.path.join(project, path), text)
+        make_old(project)
+        before = run(decycle, cache, "--no-cache", project)
+        first = run(decycle, cache, project)
+        for path, text in edit.items():
+            write(os.path.join(project, path), text)
+        after = run(decycle, cache, "--no-cache", project)
+        warm = run(decycle, cache, project)
+        expect(f"memo: {what}: the edit changes the plan", before[2] != 2 and before != after, (before, after))
+        expect(f"memo: {what}: the warm run plans again", first == before and warm == after, (warm, after))
+
+
+def memo_reads(decycle, tmp, have_strace):
+    """Two cycles; a comment appended to a file of one: only that file's
+    edges are assessed again, and only that file is read."""
+    project, cache = os.path.join(tmp, "memo-reads"), os.path.join(tmp, "memo-reads-cache")
+    for path, text in MEMO_CYCLE.items():
+        write(os.path.join(project, path), text)
+    # (with `from pkg import y` in x.py instead, y's edge would read x's
+    # text: x might read y.h, and then the import in y must stay)
+    write(os.path.join(project, "pkg", "x.py"), "from pkg.y import g\n\n\ndef h():\n    return g()\n")
+    write(os.path.join(project, "pkg", "y.py"), "from pkg.x import h\n\n\ndef g():\n    return h()\n")
+    make_old(project)
+    run(decycle, cache, project)
+    with open(os.path.join(project, "pkg", "x.py"), "a") as f:
+        f.write("# a comment after everything\n")
+    log = os.path.join(tmp, "memo-strace.log")
+    warm = run(decycle, cache, project, strace_log=log if have_strace else None)
+    expect("memo: a comment in a cycle's file prints what --no-cache prints",
+           warm == run(decycle, cache, "--no-cache", project), warm)
+    if have_strace:
+        opened = opened_sources(log, project)
+        expect("memo: ... and only that file is read", opened and all("x.py" in o for o in opened), opened)
+
+
 def main():
     decycle = os.path.abspath(sys.argv[1])
     have_strace = shutil.which("strace") is not None
@@ -299,6 +380,8 @@ def main():
         expect("...nor one under a file", run(decycle, os.path.join(blocked, "sub"), project) == uncached)
 
         wide_project(decycle, tmp, have_strace)
+        memo_cases(decycle, tmp)
+        memo_reads(decycle, tmp, have_strace)
 
     print("cache_test: %d failed" % len(FAILURES) if FAILURES else "cache_test: all passed")
     return 1 if FAILURES else 0

@@ -1,0 +1,221 @@
+/*
+ * memo.c - see memo.h. An entry's blob: the deps (kind, index, hash each),
+ * then the verdict (strategy, reason, where, cost, and the units of its
+ * choices with the index of their strategy in dc_rewrites).
+ */
+#include "memo.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "fields.h"
+#include "vec.h"
+
+enum { N_KINDS = 3 };
+enum { HASH_NOT_YET, HASH_KNOWN, HASH_UNKNOWN };
+
+typedef struct dep {
+  uint32_t kind, index;
+  dc_hash hash;
+} dep;
+
+struct dc_memo {
+  dc_cache *cache;
+  const dc_project *p;
+  const dc_graph *g;
+  dc_hash base; /* decycle's version, the options, the layout */
+  /* per kind and index: the hash of the dep in this run, once asked */
+  dc_hash *now[N_KINDS];
+  uint8_t *state[N_KINDS];
+  /* the edges into each module, once asked: in[in_first[m] .. in_first[m + 1]) */
+  uint32_t *in_first, *in;
+  /* the current trace; `seen` holds the trace number of the last one that
+   * recorded a dep, per kind and index */
+  bool tracing, spoiled;
+  dc_vec(dep) deps;
+  uint32_t *seen[N_KINDS];
+  uint32_t trace;
+};
+
+static uint32_t n_of(const dc_memo *m, uint32_t kind) {
+  return kind == DC_DEP_IMPORTERS ? m->g->n_modules : m->p->n_files;
+}
+
+dc_memo *dc_memo_new(dc_cache *cache, const dc_project *p, const dc_graph *g, uint32_t disabled,
+                     const char *config_override) {
+  dc_memo *m = dc_xcalloc(1, sizeof *m);
+  m->cache = cache;
+  m->p = p;
+  m->g = g;
+  dc_hash h = dc_hash_str(DC_HASH_SEED, "memo " DECYCLE_VERSION);
+  h = dc_hash_str(dc_hash_u64(dc_hash_u64(h, disabled), p->target_minor), config_override);
+  h = dc_hash_bytes(h, &p->listing, sizeof p->listing);
+  for (uint32_t i = 0; i < p->n_roots; i++) h = dc_hash_str(h, p->roots[i]);
+  for (uint32_t i = 0; i < p->n_files; i++) {
+    const dc_file *f = &p->files[i];
+    h = dc_hash_str(dc_hash_str(dc_hash_u64(h, (uint64_t)f->kind << 1 | f->is_package), f->path), f->module);
+  }
+  for (uint32_t i = 0; i < p->n_namespaces; i++) h = dc_hash_str(h, p->namespaces[i]);
+  m->base = h;
+  for (uint32_t k = 0; k < N_KINDS; k++) {
+    uint32_t n = n_of(m, k) ? n_of(m, k) : 1;
+    m->now[k] = dc_xmalloc(n * sizeof *m->now[k]);
+    m->state[k] = dc_xcalloc(n, 1);
+    m->seen[k] = dc_xcalloc(n, sizeof *m->seen[k]);
+  }
+  return m;
+}
+
+void dc_memo_free(dc_memo *m) {
+  if (!m) return;
+  for (uint32_t k = 0; k < N_KINDS; k++) {
+    free(m->now[k]);
+    free(m->state[k]);
+    free(m->seen[k]);
+  }
+  free(m->in_first);
+  free(m->in);
+  dc_vec_free(&m->deps);
+  free(m);
+}
+
+static dc_hash hash_sites(dc_hash h, const dc_edge *e) {
+  h = dc_hash_u64(h, (uint64_t)e->kind << 32 | e->n_sites);
+  for (uint32_t s = 0; s < e->n_sites; s++) {
+    const dc_site *site = &e->sites[s];
+    h = dc_hash_u64(h, (uint64_t)(uint32_t)site->import_index << 32 | (uint32_t)site->kind);
+    h = dc_hash_u64(h, (uint64_t)site->line << 32 | site->col);
+  }
+  return h;
+}
+
+dc_hash dc_memo_key(const dc_memo *m, uint32_t edge, const dc_config_target *t) {
+  const dc_edge *e = &m->g->edges[edge];
+  dc_hash h = dc_hash_str(dc_hash_str(m->base, m->g->names[e->from]), m->g->names[e->to]);
+  h = hash_sites(h, e);
+  h = dc_hash_str(dc_hash_str(dc_hash_str(h, t->module), t->path), t->problem);
+  return dc_hash_u64(h, (uint64_t)(uint32_t)t->file);
+}
+
+/* The hash of the edges into module x: who imports it, and from where. */
+static dc_hash importers_hash(dc_memo *m, uint32_t x) {
+  const dc_graph *g = m->g;
+  if (!m->in_first) {
+    m->in_first = dc_xcalloc((size_t)g->n_modules + 1, sizeof *m->in_first);
+    m->in = dc_xmalloc((g->n_edges ? g->n_edges : 1) * sizeof *m->in);
+    for (uint32_t e = 0; e < g->n_edges; e++) m->in_first[g->edges[e].to + 1]++;
+    for (uint32_t k = 0; k < g->n_modules; k++) m->in_first[k + 1] += m->in_first[k];
+    uint32_t *fill = dc_xmalloc(((size_t)g->n_modules + 1) * sizeof *fill);
+    memcpy(fill, m->in_first, ((size_t)g->n_modules + 1) * sizeof *fill);
+    for (uint32_t e = 0; e < g->n_edges; e++) m->in[fill[g->edges[e].to]++] = e;
+    free(fill);
+  }
+  dc_hash h = dc_hash_str(DC_HASH_SEED, "importers");
+  for (uint32_t k = m->in_first[x]; k < m->in_first[x + 1]; k++) {
+    const dc_edge *e = &g->edges[m->in[k]];
+    h = hash_sites(dc_hash_str(h, g->names[e->from]), e);
+  }
+  return h;
+}
+
+/* The hash of a dep in this run; false when it has none (a file that could
+ * not be read or parsed). */
+static bool hash_now(dc_memo *m, uint32_t kind, uint32_t index, dc_hash *out) {
+  if (kind >= N_KINDS || index >= n_of(m, kind)) return false;
+  if (m->state[kind][index] == HASH_NOT_YET) {
+    bool known = true;
+    if (kind == DC_DEP_IMPORTERS) m->now[kind][index] = importers_hash(m, index);
+    else if (kind == DC_DEP_TEXT) known = dc_cache_file_hashes(m->cache, index, &m->now[kind][index], NULL);
+    else known = dc_cache_file_hashes(m->cache, index, NULL, &m->now[kind][index]);
+    m->state[kind][index] = known ? HASH_KNOWN : HASH_UNKNOWN;
+  }
+  *out = m->now[kind][index];
+  return m->state[kind][index] == HASH_KNOWN;
+}
+
+void dc_memo_trace_start(dc_memo *m) {
+  if (!m) return;
+  m->tracing = true;
+  m->spoiled = false;
+  m->deps.size = 0;
+  m->trace++;
+}
+
+void dc_memo_dep(dc_memo *m, dc_dep_kind kind, uint32_t index) {
+  if (!m || !m->tracing || m->spoiled || m->seen[kind][index] == m->trace) return;
+  m->seen[kind][index] = m->trace;
+  dep d = {kind, index, {0, 0}};
+  if (!hash_now(m, kind, index, &d.hash)) m->spoiled = true;
+  else dc_vec_push(&m->deps, d);
+}
+
+void dc_memo_spoil(dc_memo *m) {
+  if (m) m->spoiled = true;
+}
+
+void dc_memo_record(dc_memo *m, dc_hash key, const dc_verdict *v) {
+  if (!m || !m->tracing) return;
+  m->tracing = false;
+  if (m->spoiled) return;
+  dc_buf b = DC_BUF_INIT;
+  dc_put_u32(&b, m->deps.size);
+  for (uint32_t i = 0; i < m->deps.size; i++) {
+    const dep *d = &m->deps.items[i];
+    dc_put_u32(&b, d->kind), dc_put_u32(&b, d->index), dc_put_u64(&b, d->hash.lo), dc_put_u64(&b, d->hash.hi);
+  }
+  dc_put_str(&b, v->strategy), dc_put_str(&b, v->obligatory), dc_put_str(&b, v->where_path);
+  dc_put_u32(&b, v->where_line), dc_put_u32(&b, v->lines_changed), dc_put_u32(&b, v->n_choices);
+  for (uint32_t i = 0; i < v->n_choices; i++) {
+    uint32_t k = 0;
+    while (k < dc_n_rewrites && dc_rewrites[k] != v->choices[i].strategy) k++;
+    dc_put_u32(&b, v->choices[i].unit.import_index), dc_put_u32(&b, v->choices[i].unit.name_index), dc_put_u32(&b, k);
+  }
+  dc_cache_memo_put(m->cache, key, b.data, (uint32_t)b.len);
+  dc_buf_release(&b);
+}
+
+static const char *copy(dc_arena *arena, const char *s) { return s ? dc_arena_strdup(arena, s) : NULL; }
+
+bool dc_memo_replay(dc_memo *m, dc_hash key, dc_verdict *v, bool *reread, dc_arena *arena) {
+  uint32_t len;
+  const char *blob = m ? dc_cache_memo_get(m->cache, key, &len) : NULL;
+  if (!blob) return false;
+  dc_reader r = {blob, blob + len, false};
+  uint32_t n_deps = dc_get_u32(&r);
+  const char *deps = dc_take(&r, (size_t)n_deps * (2 * sizeof(uint32_t) + sizeof(dc_hash)));
+  for (uint32_t i = 0; deps && i < n_deps; i++) {
+    dc_reader d = {deps + i * (2 * sizeof(uint32_t) + sizeof(dc_hash)), r.p, false};
+    uint32_t kind = dc_get_u32(&d), index = dc_get_u32(&d);
+    dc_hash was = {dc_get_u64(&d), dc_get_u64(&d)}, now;
+    if (!hash_now(m, kind, index, &now) || !dc_hash_eq(was, now)) return false;
+  }
+  dc_verdict out = {.edge = v->edge};
+  out.strategy = copy(arena, dc_get_str(&r));
+  out.obligatory = copy(arena, dc_get_str(&r));
+  out.where_path = copy(arena, dc_get_str(&r));
+  out.where_line = dc_get_u32(&r);
+  out.lines_changed = dc_get_u32(&r);
+  out.n_choices = dc_get_u32(&r);
+  const char *choices = dc_take(&r, (size_t)out.n_choices * 3 * sizeof(uint32_t));
+  if (r.bad || r.p != r.end || !deps) return false;
+  out.choices = dc_arena_alloc(arena, (out.n_choices ? out.n_choices : 1) * sizeof *out.choices);
+  dc_reader c = {choices, r.end, false};
+  for (uint32_t i = 0; i < out.n_choices; i++) {
+    dc_rewrite_choice *ch = &out.choices[i];
+    ch->unit.import_index = dc_get_u32(&c);
+    ch->unit.name_index = dc_get_u32(&c);
+    ch->unit.cycle = NULL;
+    uint32_t k = dc_get_u32(&c);
+    if (k >= dc_n_rewrites) return false;
+    ch->strategy = dc_rewrites[k];
+  }
+  for (uint32_t i = 0; i < n_deps; i++) {
+    dc_reader d = {deps + i * (2 * sizeof(uint32_t) + sizeof(dc_hash)), r.end, false};
+    uint32_t kind = dc_get_u32(&d), index = dc_get_u32(&d);
+    if (kind == DC_DEP_TEXT) reread[index] = true;
+  }
+  if (!out.n_choices) out.choices = NULL;
+  *v = out;
+  return true;
+}
