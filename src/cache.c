@@ -1,18 +1,24 @@
 /*
- * cache - see cache.h. Four kinds of files, each "<magic><payload hash><payload>":
+ * cache - see cache.h. The cache folder holds a folder per project, named
+ * by the hash of the real path of PATH, with five kinds of files, each
+ * "<magic><payload hash><payload>":
  *
- *   facts-<project>        header (format, byte order, version, when the run
- *                          that wrote it started), then per source file, in
- *                          path order: path, stat data, content hash, and a
- *                          blob with its facts and parse warnings;
- *   run-<project>-<key>    the exit status, stdout and stderr of one run;
- *   reads-<project>-<opts> the files whose text the plan of the last run
- *                          with those options read (for the second key);
- *   scan-<project>-<opts>  the scan, and the folders it looked into;
- *   memo-<project>         the plan's memo (memo.h): per entry, its key and
- *                          a blob, for the entries the last run used.
+ *   facts          header (format, byte order, version, when the run that
+ *                  wrote it started), then per source file, in path order:
+ *                  path, stat data, content hash, and a blob with its facts
+ *                  and parse warnings;
+ *   run-<key>      the exit status, stdout and stderr of one run;
+ *   reads-<opts>   the files whose text the plan of the last run with those
+ *                  options read (for the second key);
+ *   scan-<opts>    the scan, and the folders it looked into;
+ *   memo           the plan's memo (memo.h): per entry, its key and a blob,
+ *                  for the entries the last run used.
  *
- * <project> hashes the real path of PATH. A stat match is trusted only when
+ * A run marks its project's folder as used (its mtime); the folder of a
+ * new project is made after removing, beyond PROJECTS_KEPT, the folders
+ * least recently used (and any file of the layout before per-project
+ * folders), so that the cache stays bounded however many projects (or
+ * temporary copies) decycle is run on. A stat match is trusted only when
  * the file's mtime is at least RACY_NS older than the start of the run that
  * recorded it: a file changed twice within one timestamp tick, right after it
  * was read, keeps its stat data (git calls this "racily clean"). Such files,
@@ -40,7 +46,9 @@
 #define FORMAT 3
 #define BYTE_ORDER_MARK 0x01020304u
 #define RACY_NS 2000000000u
-#define RUNS_KEPT 16 /* per project (a run writes one or two) */
+#define RUNS_KEPT 16      /* per project (a run writes one or two) */
+#define PROJECTS_KEPT 64  /* project folders */
+#define STALE_TMP_S 3600  /* a temporary file this old was left by a run that died */
 static const char FACTS_MAGIC[8] = "dcfacts\n";
 static const char RUN_MAGIC[8] = "dcrun\n\0\0";
 static const char READS_MAGIC[8] = "dcreads\n";
@@ -351,8 +359,9 @@ static char *project_id(const char *path) {
   return id;
 }
 
-/* The cache folder, created when missing (NULL when there is no place). */
-static char *cache_dir(void) {
+/* The cache folder, created when missing with `create` (NULL when there is
+ * no place). */
+static char *cache_dir(bool create) {
   const char *env = getenv("DECYCLE_CACHE_DIR"), *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
   dc_buf b = DC_BUF_INIT;
   if (env && *env) dc_buf_adds(&b, env);
@@ -361,7 +370,7 @@ static char *cache_dir(void) {
   else return NULL;
   char *dir = dc_buf_detach(&b, NULL);
   /* mkdir -p, one component at a time */
-  for (char *s = dir + 1;; s++) {
+  for (char *s = dir + 1; create; s++) {
     if (*s == '/' || !*s) {
       char c = *s;
       *s = '\0';
@@ -373,6 +382,102 @@ static char *cache_dir(void) {
       if (!c) break;
     }
   }
+  return dir;
+}
+
+/* old - a cache file or folder and its mtime, for the pruning passes. */
+typedef struct old {
+  char *name;
+  uint64_t mtime;
+} old;
+typedef dc_vec(old) old_list;
+
+static uint64_t mtime_ns(const struct stat *st) {
+  return (uint64_t)st->st_mtim.tv_sec * 1000000000u + (uint64_t)st->st_mtim.tv_nsec;
+}
+
+/* Removes the entries of `list` beyond the `keep` newest (by mtime): files,
+ * or with `folders` folders and the files in them; frees the names. */
+static void remove_all_but_newest(int dir_fd, old_list *list, uint32_t keep, bool folders) {
+  /* newest first: selection passes, `keep` is small */
+  for (uint32_t kept = 0; kept < keep && kept < list->size; kept++) {
+    uint32_t best = kept;
+    for (uint32_t i = kept + 1; i < list->size; i++)
+      if (list->items[i].mtime > list->items[best].mtime) best = i;
+    old t = list->items[kept];
+    list->items[kept] = list->items[best];
+    list->items[best] = t;
+  }
+  for (uint32_t i = 0; i < list->size; i++) {
+    const char *name = list->items[i].name;
+    if (i >= keep && folders) {
+      int fd = openat(dir_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+      struct dirent *e;
+      while (d && (e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) unlinkat(fd, e->d_name, 0);
+      if (d) closedir(d);
+      else if (fd >= 0) close(fd);
+      unlinkat(dir_fd, name, AT_REMOVEDIR);
+    } else if (i >= keep) {
+      unlinkat(dir_fd, name, 0);
+    }
+    free(list->items[i].name);
+  }
+  list->size = 0;
+}
+
+/* Whether `name` is a project folder's (32 hex digits). */
+static bool project_name(const char *name) {
+  size_t n = strspn(name, "0123456789abcdef");
+  return n == 32 && !name[n];
+}
+
+/* Makes room in the cache folder for one more project: keeps the
+ * PROJECTS_KEPT - 1 project folders used last, and removes the files of the
+ * earlier layout and temporary files left by runs that died. */
+static void make_room(const char *root) {
+  DIR *d = opendir(root);
+  if (!d) return;
+  old_list projects = {0}, stale = {0};
+  struct dirent *e;
+  struct stat st;
+  uint64_t now = dc_cache_now();
+  static const char *const flat[] = {"facts-", "run-", "reads-", "scan-", "memo-"};
+  while ((e = readdir(d))) {
+    if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+    bool is_flat = false;
+    for (size_t k = 0; k < sizeof flat / sizeof *flat; k++)
+      is_flat |= !strncmp(e->d_name, flat[k], strlen(flat[k]));
+    if (S_ISDIR(st.st_mode) && project_name(e->d_name))
+      dc_vec_push(&projects, ((old){dc_xstrdup(e->d_name), mtime_ns(&st)}));
+    else if (S_ISREG(st.st_mode) &&
+             (is_flat || (!strncmp(e->d_name, ".tmp-", 5) && mtime_ns(&st) + STALE_TMP_S * 1000000000ull < now)))
+      dc_vec_push(&stale, ((old){dc_xstrdup(e->d_name), 0}));
+  }
+  remove_all_but_newest(dirfd(d), &projects, PROJECTS_KEPT - 1, true);
+  remove_all_but_newest(dirfd(d), &stale, 0, false);
+  dc_vec_free(&projects);
+  dc_vec_free(&stale);
+  closedir(d);
+}
+
+/* The cache folder of the project at `path`: <cache folder>/<project id>.
+ * With `create`, it is made when missing (after make_room), and marked as
+ * used. NULL when there is no such place. */
+static char *project_dir(const char *path, bool create) {
+  char *root = cache_dir(create), *id = project_id(path);
+  char *dir = NULL;
+  if (root) {
+    dc_buf b = DC_BUF_INIT;
+    dc_buf_addf(&b, "%s/%s", root, id);
+    dir = dc_buf_detach(&b, NULL);
+    if (create && utimensat(AT_FDCWD, dir, NULL, 0) != 0) {
+      make_room(root);
+      if (mkdir(dir, 0700) != 0 && errno != EEXIST) free(dir), dir = NULL;
+    }
+  }
+  free(root), free(id);
   return dir;
 }
 
@@ -445,7 +550,7 @@ foreign:
 }
 
 dc_cache *dc_cache_open(const dc_project *p, uint64_t started_ns) {
-  char *dir = cache_dir();
+  char *dir = project_dir(p->path, true);
   if (!dir) return NULL;
   dc_cache *c = dc_xcalloc(1, sizeof *c);
   c->p = p;
@@ -454,7 +559,7 @@ dc_cache *dc_cache_open(const dc_project *p, uint64_t started_ns) {
   c->project = project_id(p->path);
   c->slots = dc_xcalloc(p->n_files ? p->n_files : 1, sizeof *c->slots);
   dc_buf path = DC_BUF_INIT;
-  dc_buf_addf(&path, "%s/facts-%s", c->dir, c->project);
+  dc_buf_addf(&path, "%s/facts", c->dir);
   load_index(c, dc_buf_str(&path));
   dc_buf_release(&path);
   return c;
@@ -567,7 +672,7 @@ void dc_cache_save_facts(dc_cache *c) {
     dc_buf_add(&b, s->blob, s->blob_len);
   }
   dc_buf path = DC_BUF_INIT;
-  dc_buf_addf(&path, "%s/facts-%s", c->dir, c->project);
+  dc_buf_addf(&path, "%s/facts", c->dir);
   write_checked(c->dir, dc_buf_str(&path), FACTS_MAGIC, &b);
   dc_buf_release(&path);
   dc_buf_release(&b);
@@ -626,7 +731,7 @@ bool dc_cache_run_key(dc_cache *c, const char *options, const dc_diags *scan_dia
 static char *reads_path(const dc_cache *c, const char *options) {
   char *k = hex(dc_hash_str(DC_HASH_SEED, options));
   dc_buf b = DC_BUF_INIT;
-  dc_buf_addf(&b, "%s/reads-%s-%s", c->dir, c->project, k);
+  dc_buf_addf(&b, "%s/reads-%s", c->dir, k);
   free(k);
   return dc_buf_detach(&b, NULL);
 }
@@ -659,7 +764,7 @@ bool dc_cache_facts_run_key(dc_cache *c, const char *options, const dc_diags *sc
 static char *run_path(const dc_cache *c, dc_hash key) {
   char *k = hex(key);
   dc_buf b = DC_BUF_INIT;
-  dc_buf_addf(&b, "%s/run-%s-%s", c->dir, c->project, k);
+  dc_buf_addf(&b, "%s/run-%s", c->dir, k);
   free(k);
   return dc_buf_detach(&b, NULL);
 }
@@ -695,34 +800,14 @@ bool dc_cache_replay(dc_cache *c, dc_hash key, char **out, size_t *out_len, char
 static void prune_runs(const dc_cache *c) {
   DIR *d = opendir(c->dir);
   if (!d) return;
-  typedef struct old {
-    char *name;
-    uint64_t mtime;
-  } old;
-  dc_vec(old) runs = {0};
-  dc_buf prefix = DC_BUF_INIT;
-  dc_buf_addf(&prefix, "run-%s-", c->project);
+  old_list runs = {0};
   struct dirent *e;
   struct stat st;
   while ((e = readdir(d)))
-    if (!strncmp(e->d_name, dc_buf_str(&prefix), prefix.len) && fstatat(dirfd(d), e->d_name, &st, 0) == 0)
-      dc_vec_push(&runs, ((old){dc_xstrdup(e->d_name),
-                                (uint64_t)st.st_mtim.tv_sec * 1000000000u + (uint64_t)st.st_mtim.tv_nsec}));
-  /* newest first: a few selection passes are enough for a handful of files */
-  for (uint32_t kept = 0; kept < RUNS_KEPT && kept < runs.size; kept++) {
-    uint32_t best = kept;
-    for (uint32_t i = kept + 1; i < runs.size; i++)
-      if (runs.items[i].mtime > runs.items[best].mtime) best = i;
-    old t = runs.items[kept];
-    runs.items[kept] = runs.items[best];
-    runs.items[best] = t;
-  }
-  for (uint32_t i = 0; i < runs.size; i++) {
-    if (i >= RUNS_KEPT) unlinkat(dirfd(d), runs.items[i].name, 0);
-    free(runs.items[i].name);
-  }
+    if (!strncmp(e->d_name, "run-", 4) && fstatat(dirfd(d), e->d_name, &st, 0) == 0)
+      dc_vec_push(&runs, ((old){dc_xstrdup(e->d_name), mtime_ns(&st)}));
+  remove_all_but_newest(dirfd(d), &runs, RUNS_KEPT, false);
   dc_vec_free(&runs);
-  dc_buf_release(&prefix);
   closedir(d);
 }
 
@@ -793,7 +878,7 @@ static void memo_grow(struct memo *m) {
 
 static char *memo_path(const dc_cache *c) {
   dc_buf b = DC_BUF_INIT;
-  dc_buf_addf(&b, "%s/memo-%s", c->dir, c->project);
+  dc_buf_addf(&b, "%s/memo", c->dir);
   return dc_buf_detach(&b, NULL);
 }
 
@@ -879,17 +964,17 @@ void dc_cache_save_memo(dc_cache *c) {
 
 /* ---- the scan ---------------------------------------------------------------- */
 
-static char *scan_path(const char *dir, const char *path, const char *scan_key) {
-  char *project = project_id(path), *k = hex(dc_hash_str(DC_HASH_SEED, scan_key));
+static char *scan_path(const char *dir, const char *scan_key) {
+  char *k = hex(dc_hash_str(DC_HASH_SEED, scan_key));
   dc_buf b = DC_BUF_INIT;
-  dc_buf_addf(&b, "%s/scan-%s-%s", dir, project, k);
-  free(project), free(k);
+  dc_buf_addf(&b, "%s/scan-%s", dir, k);
+  free(k);
   return dc_buf_detach(&b, NULL);
 }
 
 void dc_cache_save_scan(const char *path, const char *scan_key, const dc_project *p, const dc_diags *scan_diags,
                         uint64_t started_ns) {
-  char *dir = cache_dir();
+  char *dir = project_dir(path, true);
   if (!dir) return;
   dc_buf b = DC_BUF_INIT;
   put_u32(&b, FORMAT), put_u32(&b, BYTE_ORDER_MARK), put_str(&b, DECYCLE_VERSION), put_u64(&b, started_ns);
@@ -913,16 +998,16 @@ void dc_cache_save_scan(const char *path, const char *scan_key, const dc_project
     put_u32(&b, (uint32_t)d->severity), put_str(&b, d->path), put_u32(&b, d->line), put_u32(&b, d->col);
     put_str(&b, d->message), put_str(&b, d->source_line);
   }
-  char *file = scan_path(dir, path, scan_key);
+  char *file = scan_path(dir, scan_key);
   write_checked(dir, file, SCAN_MAGIC, &b);
   free(file), free(dir);
   dc_buf_release(&b);
 }
 
 dc_project *dc_cache_scan(const char *path, const char *scan_key, dc_arena *arena, dc_diags *diags) {
-  char *dir = cache_dir();
+  char *dir = project_dir(path, false);
   if (!dir) return NULL;
-  char *file = scan_path(dir, path, scan_key), *whole;
+  char *file = scan_path(dir, scan_key), *whole;
   free(dir);
   size_t len;
   const char *payload = read_checked(file, SCAN_MAGIC, &whole, &len);

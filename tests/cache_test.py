@@ -73,7 +73,8 @@ def run(decycle, cache, *args, strace_log=None):
 
 
 def cache_files(cache):
-    return sorted(os.listdir(cache)) if os.path.isdir(cache) else []
+    """The files of the cache folder, as paths relative to it."""
+    return sorted(os.path.relpath(os.path.join(d, n), cache) for d, _, names in os.walk(cache) for n in names)
 
 
 def opened_sources(log, project):
@@ -204,6 +205,33 @@ def memo_reads(decycle, tmp, have_strace):
         expect("memo: ... and only that file is read", opened and all("x.py" in o for o in opened), opened)
 
 
+def bounded(decycle, tmp):
+    """Runs on 70 projects (temporary copies, say) keep 64 project folders,
+    the ones used last; the files of the earlier flat layout and temporary
+    files left by a dead run go too."""
+    cache = os.path.join(tmp, "bounded-cache")
+    write(os.path.join(cache, "facts-0123"), "old layout")
+    write(os.path.join(cache, ".tmp-dead"), "left by a run that died")
+    os.utime(os.path.join(cache, ".tmp-dead"), (1_600_000_000, 1_600_000_000))
+    write(os.path.join(cache, ".tmp-live"), "a run writing right now")
+    projects = []
+    for i in range(70):
+        project = os.path.join(tmp, "bounded", f"p{i:02}")
+        write(os.path.join(project, "m.py"), f"X = {i}\n")
+        projects.append(project)
+        run(decycle, cache, project)
+        if i == 0:
+            first = [d for d in os.listdir(cache) if os.path.isdir(os.path.join(cache, d))]
+        if 0 < i < 10:
+            run(decycle, cache, projects[0])  # the first project stays in use
+    folders = [d for d in os.listdir(cache) if os.path.isdir(os.path.join(cache, d))]
+    expect("bounded: 64 project folders are kept", len(folders) == 64, len(folders))
+    expect("bounded: the folder of a project in use is kept", len(first) == 1 and first[0] in folders, first)
+    names = os.listdir(cache)
+    expect("bounded: the old layout's files and dead temporary files are removed",
+           "facts-0123" not in names and ".tmp-dead" not in names and ".tmp-live" in names, sorted(names)[:5])
+
+
 def main():
     decycle = os.path.abspath(sys.argv[1])
     have_strace = shutil.which("strace") is not None
@@ -218,9 +246,9 @@ def main():
         expect("a cold run prints what --no-cache prints", cold == uncached, cold)
         files = cache_files(cache)
         expect("a cold run writes the facts, the run (under its two keys) and what the plan read",
-               len([f for f in files if f.startswith("facts-")]) == 1 and
-               len([f for f in files if f.startswith("run-")]) == 2 and
-               len([f for f in files if f.startswith("reads-")]) == 1, files)
+               len([f for f in files if os.path.basename(f) == "facts"]) == 1 and
+               len([f for f in files if os.path.basename(f).startswith("run-")]) == 2 and
+               len([f for f in files if os.path.basename(f).startswith("reads-")]) == 1, files)
         log = os.path.join(tmp, "strace.log")
         warm = run(decycle, cache, project, strace_log=log if have_strace else None)
         expect("a warm run prints the same bytes and status", warm == uncached, warm)
@@ -366,7 +394,8 @@ def main():
         plain = (uncached[0], uncached[2])
         expect("eight concurrent runs print the right output",
                all(o == (plain if i % 2 == 0 else (expected[0], expected[2])) for i, o in enumerate(outs)), outs[:2])
-        expect("no temporary file is left", not [f for f in cache_files(cache) if f.startswith(".tmp")], cache_files(cache))
+        expect("no temporary file is left", not [f for f in cache_files(cache) if os.path.basename(f).startswith(".tmp")],
+               cache_files(cache))
         expect("after concurrent runs the cache is read", run(decycle, cache, project) == uncached)
 
         # a cache folder that cannot be written, or is a file
@@ -381,6 +410,7 @@ def main():
 
         wide_project(decycle, tmp, have_strace)
         memo_cases(decycle, tmp)
+        bounded(decycle, tmp)
         memo_reads(decycle, tmp, have_strace)
 
     print("cache_test: %d failed" % len(FAILURES) if FAILURES else "cache_test: all passed")

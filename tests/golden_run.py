@@ -241,12 +241,14 @@ def main():
                 case.failures.append(f"{label}: output with -j 4 differs from -j 1")
             # the first cached run fills the cache, the second replays it, the
             # third, once the recorded outputs are deleted, analyses again
-            # with the scan and every file's facts from the cache
+            # with the scan, every file's facts and the plan's verdicts (the
+            # memo, in reports) from the cache
             for attempt in ("cold", "warm", "facts-from-cache"):
-                if attempt == "facts-from-cache" and os.path.isdir(os.path.join(tmp, "cache")):
-                    for name in os.listdir(os.path.join(tmp, "cache")):
-                        if name.startswith("run-"):
-                            os.unlink(os.path.join(tmp, "cache", name))
+                if attempt == "facts-from-cache":
+                    for folder, _, names in os.walk(os.path.join(tmp, "cache")):
+                        for name in names:
+                            if name.startswith("run-"):
+                                os.unlink(os.path.join(folder, name))
                 if run(decycle, text_args + extra, tmp, 2) != (out1, err1, rc1):
                     case.failures.append(f"{label}: the {attempt} cached run differs from the uncached one")
             if rc1 < 0 or rc1 > 3:
