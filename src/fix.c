@@ -83,6 +83,7 @@ typedef struct fixer {
   loaded **files; /* per project file, loaded on demand */
   TSParser *parser;
   dc_graph_resolver *resolver;
+  dc_graph_in_edges in;
   int32_t *module_of_file;  /* graph module of each project file, or -1 */
   const dc_text_changes **changes; /* per project file, scanned on demand */
   const char *config_override;
@@ -367,9 +368,8 @@ static const char *dependent(fixer *fx, uint32_t a, const char *name) {
   const char *a_name = g->names[a];
   const char *a_last = strrchr(a_name, '.') ? strrchr(a_name, '.') + 1 : a_name;
   dc_memo_dep(fx->memo, DC_DEP_IMPORTERS, a);
-  for (uint32_t e = 0; e < g->n_edges; e++) {
-    const dc_edge *edge = &g->edges[e];
-    if (edge->to != a) continue;
+  for (uint32_t k = fx->in.first[a]; k < fx->in.first[a + 1]; k++) {
+    const dc_edge *edge = &g->edges[fx->in.in[k]];
     uint32_t cf = g->file[edge->from];
     trace_facts(fx, cf);
     const dc_file_facts *cfacts = fx->facts[cf];
@@ -475,11 +475,14 @@ static void mark_changed(fixer *fx, dc_constants *consts, const dc_text_changes 
  * once per file, but the files are traced at every call (for the memo). */
 static void check_changed_elsewhere(fixer *fx, uint32_t file, loaded *l) {
   int32_t m = fx->module_of_file[file];
-  if (m >= 0 && l->constants->n) dc_memo_dep(fx->memo, DC_DEP_IMPORTERS, (uint32_t)m);
-  for (uint32_t e = 0; m >= 0 && l->constants->n && e <= fx->g->n_edges; e++) {
+  if (m < 0 || !l->constants->n) {
+    l->constants_checked = true;
+    return;
+  }
+  dc_memo_dep(fx->memo, DC_DEP_IMPORTERS, (uint32_t)m);
+  for (uint32_t k = fx->in.first[m]; k <= fx->in.first[m + 1]; k++) {
     /* The importers of the module, then the file itself. */
-    uint32_t other = e < fx->g->n_edges ? fx->g->file[fx->g->edges[e].from] : file;
-    if (e < fx->g->n_edges && fx->g->edges[e].to != (uint32_t)m) continue;
+    uint32_t other = k < fx->in.first[m + 1] ? fx->g->file[fx->g->edges[fx->in.in[k]].from] : file;
     const dc_text_changes *changes = file_changes(fx, other);
     if (!l->constants_checked) mark_changed(fx, l->constants, changes, fx->p->files[other].path);
   }
@@ -1006,6 +1009,7 @@ dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components
   fx.disabled = opts ? opts->disabled_strategies : 0;
   fx.ctx = (dc_config_ctx){&fx, config_module_of, config_may_define, config_constants_of, NULL};
   fx.targets = dc_arena_alloc(arena, (c->n ? c->n : 1) * sizeof *fx.targets);
+  dc_graph_in_edges_build(g, &fx.in);
   fx.module_of_file = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *fx.module_of_file);
   for (uint32_t i = 0; i < p->n_files; i++) fx.module_of_file[i] = -1;
   for (uint32_t m = 0; m < g->n_modules; m++) fx.module_of_file[g->file[m]] = (int32_t)m;
@@ -1044,6 +1048,7 @@ dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components
   for (uint32_t ci = 0; ci < c->n; ci++) free(fx.replayed[ci]);
   free(fx.replayed);
   dc_memo_free(fx.memo);
+  dc_graph_in_edges_free(&fx.in);
   free(fx.files);
   free(fx.changes);
   free(fx.module_of_file);

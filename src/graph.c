@@ -264,6 +264,22 @@ static void merge(builder *b) {
   }
 }
 
+void dc_graph_in_edges_build(const dc_graph *g, dc_graph_in_edges *out) {
+  out->first = dc_xcalloc((size_t)g->n_modules + 1, sizeof *out->first);
+  out->in = dc_xmalloc((g->n_edges ? g->n_edges : 1) * sizeof *out->in);
+  for (uint32_t e = 0; e < g->n_edges; e++) out->first[g->edges[e].to + 1]++;
+  for (uint32_t m = 0; m < g->n_modules; m++) out->first[m + 1] += out->first[m];
+  uint32_t *fill = dc_xmalloc(((size_t)g->n_modules + 1) * sizeof *fill);
+  memcpy(fill, out->first, ((size_t)g->n_modules + 1) * sizeof *fill);
+  for (uint32_t e = 0; e < g->n_edges; e++) out->in[fill[g->edges[e].to]++] = e;
+  free(fill);
+}
+
+void dc_graph_in_edges_free(dc_graph_in_edges *self) {
+  free(self->first);
+  free(self->in);
+}
+
 /* Sorts module indices by name: qsort with a context pointer is not
  * portable, so names are paired with file indices first. */
 typedef struct named_file {

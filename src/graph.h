@@ -80,6 +80,17 @@ uint32_t dc_graph_resolve_name(dc_graph_resolver *self, uint32_t m, const dc_imp
  * resolved), or NULL when it climbs above the top-level package. */
 const char *dc_graph_import_target(dc_graph_resolver *self, uint32_t m, const dc_import *imp);
 
+/* dc_graph_in_edges - the edges into each module: those of module m are
+ * edges[in[first[m]]], .., edges[in[first[m + 1] - 1]], in edge order. */
+typedef struct dc_graph_in_edges {
+  uint32_t *first; /* n_modules + 1 */
+  uint32_t *in;    /* n_edges */
+} dc_graph_in_edges;
+
+/* Fills *out (free it with dc_graph_in_edges_free). */
+void dc_graph_in_edges_build(const dc_graph *g, dc_graph_in_edges *out);
+void dc_graph_in_edges_free(dc_graph_in_edges *self);
+
 /* Returns the index of module `name`, or -1. */
 int32_t dc_graph_find(const dc_graph *g, const char *name);
 

@@ -28,8 +28,7 @@ struct dc_memo {
   /* per kind and index: the hash of the dep in this run, once asked */
   dc_hash *now[N_KINDS];
   uint8_t *state[N_KINDS];
-  /* the edges into each module, once asked: in[in_first[m] .. in_first[m + 1]) */
-  uint32_t *in_first, *in;
+  dc_graph_in_edges in; /* built when first asked (in.first NULL before) */
   /* the current trace; `seen` holds the trace number of the last one that
    * recorded a dep, per kind and index */
   bool tracing, spoiled;
@@ -74,8 +73,7 @@ void dc_memo_free(dc_memo *m) {
     free(m->state[k]);
     free(m->seen[k]);
   }
-  free(m->in_first);
-  free(m->in);
+  dc_graph_in_edges_free(&m->in);
   dc_vec_free(&m->deps);
   free(m);
 }
@@ -101,19 +99,10 @@ dc_hash dc_memo_key(const dc_memo *m, uint32_t edge, const dc_config_target *t) 
 /* The hash of the edges into module x: who imports it, and from where. */
 static dc_hash importers_hash(dc_memo *m, uint32_t x) {
   const dc_graph *g = m->g;
-  if (!m->in_first) {
-    m->in_first = dc_xcalloc((size_t)g->n_modules + 1, sizeof *m->in_first);
-    m->in = dc_xmalloc((g->n_edges ? g->n_edges : 1) * sizeof *m->in);
-    for (uint32_t e = 0; e < g->n_edges; e++) m->in_first[g->edges[e].to + 1]++;
-    for (uint32_t k = 0; k < g->n_modules; k++) m->in_first[k + 1] += m->in_first[k];
-    uint32_t *fill = dc_xmalloc(((size_t)g->n_modules + 1) * sizeof *fill);
-    memcpy(fill, m->in_first, ((size_t)g->n_modules + 1) * sizeof *fill);
-    for (uint32_t e = 0; e < g->n_edges; e++) m->in[fill[g->edges[e].to]++] = e;
-    free(fill);
-  }
+  if (!m->in.first) dc_graph_in_edges_build(g, &m->in);
   dc_hash h = dc_hash_str(DC_HASH_SEED, "importers");
-  for (uint32_t k = m->in_first[x]; k < m->in_first[x + 1]; k++) {
-    const dc_edge *e = &g->edges[m->in[k]];
+  for (uint32_t k = m->in.first[x]; k < m->in.first[x + 1]; k++) {
+    const dc_edge *e = &g->edges[m->in.in[k]];
     h = hash_sites(dc_hash_str(h, g->names[e->from]), e);
   }
   return h;
