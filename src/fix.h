@@ -5,9 +5,13 @@
  * component (plan.h), and build the new text of every file the plan
  * touches (rewrite.h). Nothing is written; verify.c checks the result.
  *
- * Only the files holding the start of an edge inside a component are read
- * and parsed again (with tree-sitter, for the uses); at most one tree is
- * alive at a time. Everything is borrowed from the arena.
+ * Only the files holding the start of an edge inside a component (and the
+ * modules whose constants a cut would move) are read and parsed again, with
+ * tree-sitter, for the uses; a report reads none of those whose verdicts
+ * the memo (memo.h) still holds. Besides the tree the planner works on,
+ * at most 4N loaded trees wait for it (N loading threads, see
+ * dc_fix_options.jobs), and at most 4N more are kept for a later turn.
+ * Everything is borrowed from the arena.
  */
 #ifndef DC_FIX_H
 #define DC_FIX_H
