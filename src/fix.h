@@ -31,7 +31,9 @@
  * "type-checking", "config-module", or several joined by '+'), NULL when it is obligatory;
  * `obligatory` is then the reason, with `where` its path:line. `cut` says
  * the plan cuts it, `lines_changed` what that costs, `cycle` is the text of
- * a shortest cycle through it (set for cut edges). */
+ * a shortest cycle through it (set for cut edges). `choices` (the units a
+ * cut moves, with their strategies) are empty in a verdict replayed from
+ * the memo. */
 typedef struct dc_verdict {
   uint32_t edge;
   const char *strategy;

@@ -1,7 +1,7 @@
 /*
  * memo.c - see memo.h. An entry's blob: the deps (kind, index, hash each),
- * then the verdict (strategy, reason, where, cost, and the units of its
- * choices with the index of their strategy in dc_rewrites).
+ * then the verdict: strategy, reason, where, cost. Not its choices (the
+ * units and their strategies), which only a rewrite uses.
  */
 #include "memo.h"
 
@@ -154,12 +154,7 @@ void dc_memo_record(dc_memo *m, dc_hash key, const dc_verdict *v) {
     dc_put_u32(&b, d->kind), dc_put_u32(&b, d->index), dc_put_u64(&b, d->hash.lo), dc_put_u64(&b, d->hash.hi);
   }
   dc_put_str(&b, v->strategy), dc_put_str(&b, v->obligatory), dc_put_str(&b, v->where_path);
-  dc_put_u32(&b, v->where_line), dc_put_u32(&b, v->lines_changed), dc_put_u32(&b, v->n_choices);
-  for (uint32_t i = 0; i < v->n_choices; i++) {
-    uint32_t k = 0;
-    while (k < dc_n_rewrites && dc_rewrites[k] != v->choices[i].strategy) k++;
-    dc_put_u32(&b, v->choices[i].unit.import_index), dc_put_u32(&b, v->choices[i].unit.name_index), dc_put_u32(&b, k);
-  }
+  dc_put_u32(&b, v->where_line), dc_put_u32(&b, v->lines_changed);
   dc_cache_memo_put(m->cache, key, b.data, (uint32_t)b.len);
   dc_buf_release(&b);
 }
@@ -185,26 +180,12 @@ bool dc_memo_replay(dc_memo *m, dc_hash key, dc_verdict *v, bool *reread, dc_are
   out.where_path = copy(arena, dc_get_str(&r));
   out.where_line = dc_get_u32(&r);
   out.lines_changed = dc_get_u32(&r);
-  out.n_choices = dc_get_u32(&r);
-  const char *choices = dc_take(&r, (size_t)out.n_choices * 3 * sizeof(uint32_t));
   if (r.bad || r.p != r.end || !deps) return false;
-  out.choices = dc_arena_alloc(arena, (out.n_choices ? out.n_choices : 1) * sizeof *out.choices);
-  dc_reader c = {choices, r.end, false};
-  for (uint32_t i = 0; i < out.n_choices; i++) {
-    dc_rewrite_choice *ch = &out.choices[i];
-    ch->unit.import_index = dc_get_u32(&c);
-    ch->unit.name_index = dc_get_u32(&c);
-    ch->unit.cycle = NULL;
-    uint32_t k = dc_get_u32(&c);
-    if (k >= dc_n_rewrites) return false;
-    ch->strategy = dc_rewrites[k];
-  }
   for (uint32_t i = 0; i < n_deps; i++) {
     dc_reader d = {deps + i * (2 * sizeof(uint32_t) + sizeof(dc_hash)), r.end, false};
     uint32_t kind = dc_get_u32(&d), index = dc_get_u32(&d);
     if (kind == DC_DEP_TEXT) reread[index] = true;
   }
-  if (!out.n_choices) out.choices = NULL;
   *v = out;
   return true;
 }

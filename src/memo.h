@@ -44,7 +44,9 @@ dc_hash dc_memo_key(const dc_memo *self, uint32_t edge, const dc_config_target *
 
 /* Fills *v (its `edge` already set) from the verdict recorded under `key`
  * when every dep it was recorded with is unchanged, and sets `reread` for
- * its text deps (dc_fix.reread). False, *v untouched, otherwise. */
+ * its text deps (dc_fix.reread). The verdict has no choices: the memo
+ * serves the reports, which rewrite nothing. False, *v untouched,
+ * otherwise. */
 bool dc_memo_replay(dc_memo *self, dc_hash key, dc_verdict *v, bool *reread, dc_arena *arena);
 
 /* Tracing one assessment: dc_memo_trace_start, then a dc_memo_dep for
