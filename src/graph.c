@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "names.h"
 #include "vec.h"
 
 /* raw_site - an edge occurrence before merging. */
@@ -49,6 +50,8 @@ typedef struct builder {
   dc_graph *g;
   const uint32_t *module_of_file;
   binding_index *bindings; /* per module */
+  dc_names modules;        /* the id of a module's name is its index */
+  dc_names namespaces;
   dc_vec(raw_site) raw;
   bool count_ignored; /* imports with `# decycle: ignore` make edges too */
 } builder;
@@ -69,10 +72,30 @@ int32_t dc_graph_find(const dc_graph *g, const char *name) {
   return bsearch_names(g->names, g->n_modules, name);
 }
 
+/* Fills the builder's name tables. */
+static void index_names(builder *b) {
+  dc_names_init(&b->modules, b->arena);
+  dc_names_init(&b->namespaces, b->arena);
+  for (uint32_t m = 0; m < b->g->n_modules; m++) dc_names_add(&b->modules, b->g->names[m]);
+  for (uint32_t i = 0; i < b->p->n_namespaces; i++) dc_names_add(&b->namespaces, b->p->namespaces[i]);
+}
+
+/* The index of module `name`, or -1 (dc_graph_find, hashed). */
+static int32_t find(const builder *b, const char *name) { return dc_names_find(&b->modules, name, strlen(name)); }
+
 /* Whether `name` is a module or a namespace package of the project. */
 static bool exists(const builder *b, const char *name) {
-  return dc_graph_find(b->g, name) >= 0 ||
-         bsearch_names(b->p->namespaces, b->p->n_namespaces, name) >= 0;
+  return find(b, name) >= 0 || dc_names_find(&b->namespaces, name, strlen(name)) >= 0;
+}
+
+/* "a.b", in the arena. */
+static const char *join(const builder *b, const char *a, const char *name) {
+  size_t na = strlen(a), nn = strlen(name);
+  char *s = dc_arena_alloc(b->arena, na + nn + 2);
+  memcpy(s, a, na);
+  s[na] = '.';
+  memcpy(s + na + 1, name, nn + 1);
+  return s;
 }
 
 /* Whether `anc` is `name` itself or one of its ancestor packages. */
@@ -95,7 +118,7 @@ static void add_running(builder *b, uint32_t m, const char *target, dc_site site
   for (char *dot = prefix;; dot++) {
     dot = strchr(dot, '.');
     if (dot) *dot = '\0';
-    if (!is_self_or_ancestor(prefix, name)) add(b, m, dc_graph_find(b->g, prefix), site);
+    if (!is_self_or_ancestor(prefix, name)) add(b, m, find(b, prefix), site);
     if (!dot) break;
     *dot = '.';
   }
@@ -175,22 +198,22 @@ static void resolve_from(builder *b, uint32_t m, const dc_import *imp, dc_site s
   /* Even when target is not the project's, a prefix of it may be. */
   add_running(b, m, target, site);
   if (!exists(b, target)) return;
-  int32_t x = dc_graph_find(b->g, target);
+  int32_t x = find(b, target);
   const char *name = b->g->names[m];
   if (imp->star) {
     add(b, m, x, site);
     const dc_file_facts *f = x >= 0 ? b->facts[b->g->file[x]] : NULL;
     for (uint32_t i = 0; f && f->has_all && i < f->n_all; i++) {
-      const char *sub = dc_arena_printf(b->arena, "%s.%s", target, f->all[i]);
+      const char *sub = join(b, target, f->all[i]);
       if (is_submodule(b, x, sub) && !is_self_or_ancestor(sub, name))
-        add(b, m, dc_graph_find(b->g, sub), site);
+        add(b, m, find(b, sub), site);
     }
     return;
   }
   for (uint32_t i = 0; i < imp->n_names; i++) {
-    const char *sub = dc_arena_printf(b->arena, "%s.%s", target, imp->names[i].name);
+    const char *sub = join(b, target, imp->names[i].name);
     if (is_submodule(b, x, sub)) {
-      if (!is_self_or_ancestor(sub, name)) add(b, m, dc_graph_find(b->g, sub), site);
+      if (!is_self_or_ancestor(sub, name)) add(b, m, find(b, sub), site);
     } else {
       add(b, m, x, site);
     }
@@ -217,9 +240,9 @@ static void resolve_file(builder *b, uint32_t m) {
     const dc_import_name *nm = &f->imports[u->import_index].names[u->name_index];
     const char *bound = nm->alias ? nm->name : dc_arena_strndup(b->arena, nm->name, strcspn(nm->name, "."));
     /* Only an ancestor package lacks an edge from the import itself. */
-    int32_t target = dc_graph_find(b->g, bound);
+    int32_t target = find(b, bound);
     if (target < 0 || !is_self_or_ancestor(bound, b->g->names[m]) ||
-        exists(b, dc_arena_printf(b->arena, "%s.%s", bound, u->attr)))
+        exists(b, join(b, bound, u->attr)))
       continue;
     add(b, m, target, (dc_site){fi, -1, DC_SCOPE_IMPORT_TIME, u->line, u->col, u->statement});
   }
@@ -307,6 +330,7 @@ static dc_graph *build(const dc_project *p, dc_file_facts *const *facts, dc_aren
 
   builder b = {.p = p, .facts = facts, .arena = arena, .diags = diags, .g = g, .count_ignored = count_ignored};
   b.bindings = dc_xcalloc(n ? n : 1, sizeof *b.bindings);
+  index_names(&b);
   for (uint32_t m = 0; m < n; m++) resolve_file(&b, m);
   merge(&b);
   for (uint32_t m = 0; m < n; m++) free(b.bindings[m].sorted);
@@ -335,6 +359,7 @@ dc_graph_resolver *dc_graph_resolver_new(const dc_project *p, dc_file_facts *con
   dc_graph_resolver *r = dc_xcalloc(1, sizeof *r);
   r->b = (builder){.p = p, .facts = facts, .arena = arena, .diags = NULL, .g = (dc_graph *)g};
   r->b.bindings = dc_xcalloc(g->n_modules ? g->n_modules : 1, sizeof *r->b.bindings);
+  index_names(&r->b);
   return r;
 }
 
