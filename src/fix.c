@@ -39,6 +39,7 @@ typedef struct loaded {
   dc_constants *constants;
   bool constants_checked; /* against the project's other files */
   bool unreadable;        /* its text could not be read again */
+  bool changed;           /* its text is not the one the run hashed (memo.h) */
   bool kept; /* its tree is kept for its own assessment (config_constants_of) */
 } loaded;
 
@@ -104,6 +105,7 @@ static int read_again(fixer *fx, uint32_t file, dc_source *out) {
   dc_memo_dep(fx->memo, DC_DEP_TEXT, file);
   int rc = dc_source_read(fx->p->files[file].open_path, out);
   if (rc != 0) dc_memo_spoil(fx->memo);
+  else if (fx->memo) dc_memo_same_text(fx->memo, file, out->data, out->len);
   return rc;
 }
 
@@ -288,7 +290,7 @@ static loaded *load(fixer *fx, uint32_t file) {
   if (rereads(fx, file)) dc_memo_dep(fx->memo, DC_DEP_TEXT, file);
   else trace_facts(fx, file);
   if (fx->files[file]) {
-    if (fx->files[file]->unreadable) dc_memo_spoil(fx->memo);
+    if (fx->files[file]->unreadable || fx->files[file]->changed) dc_memo_spoil(fx->memo);
     return fx->files[file];
   }
   loaded *l = fx->preload ? preload_take(fx->preload, file) : NULL;
@@ -298,6 +300,7 @@ static loaded *load(fixer *fx, uint32_t file) {
     load_into(fx, file, l, &fx->parser, fx->arena);
   }
   if (l->unreadable) dc_memo_spoil(fx->memo);
+  if (fx->memo && l->sf.src) l->changed = !dc_memo_same_text(fx->memo, file, l->sf.src, l->sf.len);
   return fx->files[file] = l;
 }
 

@@ -143,6 +143,13 @@ void dc_memo_spoil(dc_memo *m) {
   if (m) m->spoiled = true;
 }
 
+bool dc_memo_same_text(dc_memo *m, uint32_t file, const void *bytes, size_t n) {
+  dc_hash was;
+  bool same = hash_now(m, DC_DEP_TEXT, file, &was) && dc_hash_eq(was, dc_hash_bytes(DC_HASH_SEED, bytes, n));
+  if (!same) dc_memo_spoil(m);
+  return same;
+}
+
 void dc_memo_record(dc_memo *m, dc_hash key, const dc_verdict *v) {
   if (!m || !m->tracing) return;
   m->tracing = false;

@@ -57,6 +57,11 @@ bool dc_memo_replay(dc_memo *self, dc_hash key, dc_verdict *v, bool *reread, dc_
 void dc_memo_trace_start(dc_memo *self);
 void dc_memo_dep(dc_memo *self, dc_dep_kind kind, uint32_t index);
 void dc_memo_spoil(dc_memo *self);
+/* Whether `n` bytes read again from project file `file` are those the run
+ * hashed; when not (the file changed since, or has no hash) the trace is
+ * spoiled: a verdict made from them must not be recorded under the old
+ * hash. */
+bool dc_memo_same_text(dc_memo *self, uint32_t file, const void *bytes, size_t n);
 void dc_memo_record(dc_memo *self, dc_hash key, const dc_verdict *v);
 
 #endif

@@ -26,6 +26,7 @@ Suite *make_plan_suite(void);
 Suite *make_diff_suite(void);
 Suite *make_apply_suite(void);
 Suite *make_pyproject_suite(void);
+Suite *make_memo_suite(void);
 
 /* Creates a fresh temporary folder; the caller removes it with rm_tree. */
 char *tmp_project(void);

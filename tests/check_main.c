@@ -24,6 +24,7 @@ int main(int argc, char **argv) {
       {"diff", make_diff_suite},
       {"apply", make_apply_suite},
       {"pyproject", make_pyproject_suite},
+      {"memo", make_memo_suite},
   };
   SRunner *runner = NULL;
   for (size_t i = 0; i < sizeof suites / sizeof *suites; i++) {
