@@ -1004,6 +1004,18 @@ void dc_cache_save_scan(const char *path, const char *scan_key, const dc_project
   dc_buf_release(&b);
 }
 
+/* stat(2) of `open_path`, relative to the folder `root` (root_len bytes,
+ * open as `root_fd`, or -1) when the path lies inside it: the kernel then
+ * does not look up every folder above PATH again on each of the thousands
+ * of calls of a replayed scan. */
+static int stat_under(int root_fd, const char *root, size_t root_len, const char *open_path, struct stat *st) {
+  if (root_fd >= 0 && !strncmp(open_path, root, root_len) && open_path[root_len] == '/') {
+    const char *rest = open_path + root_len + 1;
+    if (*rest && *rest != '/') return fstatat(root_fd, rest, st, 0);
+  }
+  return stat(open_path, st);
+}
+
 dc_project *dc_cache_scan(const char *path, const char *scan_key, dc_arena *arena, dc_diags *diags) {
   char *dir = project_dir(path, false);
   if (!dir) return NULL;
@@ -1016,69 +1028,77 @@ dc_project *dc_cache_scan(const char *path, const char *scan_key, dc_arena *aren
   reader r = {payload, payload + len, false};
   dc_project *p = NULL;
   dc_diags mine = {0};
+  int root_fd = -1;
   if (get_u32(&r) != FORMAT || get_u32(&r) != BYTE_ORDER_MARK) goto out;
   const char *version = get_str(&r);
   if (r.bad || !version || strcmp(version, DECYCLE_VERSION)) goto out;
   uint64_t started = get_u64(&r);
   const char *key = get_str(&r);
   if (r.bad || !key || strcmp(key, scan_key)) goto out;
+  /* The project's strings point into one copy of the payload in the arena
+   * rather than into thousands of copies of their own (a scan that turns
+   * out stale leaves the copy there, next to the new scan). */
+  char *copy = dc_arena_memdup(arena, payload, len, 1);
+  r = (reader){copy + (r.p - payload), copy + len, false};
+  free(whole);
+  whole = NULL;
+#ifdef O_PATH
+  root_fd = open(path, O_PATH | O_CLOEXEC); /* only to start lookups from */
+#else
+  root_fd = open(path, O_RDONLY | O_CLOEXEC);
+#endif
+  size_t root_len = strlen(path);
   /* every folder the scan looked into must be as it was */
-  uint32_t n_dirs = get_u32(&r);
-  for (uint32_t i = 0; i < n_dirs && !r.bad; i++) {
-    const char *open_path = get_str(&r);
-    dc_file_stat was = get_stat(&r);
+  p = dc_arena_alloc(arena, sizeof *p);
+  p->n_dirs = get_u32(&r);
+  p->dirs = get_array(&r, arena, p->n_dirs, sizeof *p->dirs, 48);
+  for (uint32_t i = 0; i < p->n_dirs && !r.bad; i++) {
+    dc_dir_stat *d = &p->dirs[i];
+    d->open_path = get_str(&r);
+    d->stat = get_stat(&r);
     /* a folder that was missing (all zero) must still be missing */
     struct stat st;
     dc_file_stat now = {0};
-    if (r.bad || !open_path) goto out;
-    if (stat(open_path, &st) == 0) now = dc_file_stat_of(&st);
-    if (!same_stat(&was, &now) || (was.ino && !settled(&was, started))) goto out;
+    if (r.bad || !d->open_path) goto fail;
+    if (stat_under(root_fd, path, root_len, d->open_path, &st) == 0) now = dc_file_stat_of(&st);
+    if (!same_stat(&d->stat, &now) || (d->stat.ino && !settled(&d->stat, started))) goto fail;
   }
-  p = dc_arena_alloc(arena, sizeof *p);
-  memset(p, 0, sizeof *p);
   p->path = dc_arena_strdup(arena, path);
   p->n_roots = get_u32(&r);
   p->roots = get_array(&r, arena, p->n_roots, sizeof *p->roots, 5);
-  for (uint32_t i = 0; i < p->n_roots && !r.bad; i++) p->roots[i] = get_copy(&r, arena);
+  for (uint32_t i = 0; i < p->n_roots && !r.bad; i++) p->roots[i] = get_str(&r);
   p->n_files = get_u32(&r);
   p->files = get_array(&r, arena, p->n_files, sizeof *p->files, 20);
   for (uint32_t i = 0; i < p->n_files && !r.bad; i++) {
     dc_file *f = &p->files[i];
-    f->path = get_copy(&r, arena), f->open_path = get_copy(&r, arena), f->module = get_copy(&r, arena);
+    f->path = get_str(&r), f->open_path = get_str(&r), f->module = get_str(&r);
     f->kind = (dc_module_kind)get_u32(&r), f->is_package = get_u32(&r);
     struct stat st;
-    if (r.bad || !f->open_path || stat(f->open_path, &st) != 0 || !S_ISREG(st.st_mode)) goto fail;
+    if (r.bad || !f->open_path || stat_under(root_fd, path, root_len, f->open_path, &st) != 0 || !S_ISREG(st.st_mode))
+      goto fail;
     f->stat = dc_file_stat_of(&st);
     f->size = f->stat.size;
   }
   p->n_namespaces = get_u32(&r);
   p->namespaces = get_array(&r, arena, p->n_namespaces, sizeof *p->namespaces, 5);
-  for (uint32_t i = 0; i < p->n_namespaces && !r.bad; i++) p->namespaces[i] = get_copy(&r, arena);
+  for (uint32_t i = 0; i < p->n_namespaces && !r.bad; i++) p->namespaces[i] = get_str(&r);
   p->listing.lo = get_u64(&r), p->listing.hi = get_u64(&r);
   uint32_t n_diags = get_u32(&r);
   if ((size_t)(r.end - r.p) / 24 < n_diags) r.bad = true;
   for (uint32_t i = 0; i < n_diags && !r.bad; i++) {
     dc_diag d;
-    d.severity = (dc_severity)get_u32(&r), d.path = get_copy(&r, arena), d.line = get_u32(&r), d.col = get_u32(&r);
-    d.message = get_copy(&r, arena), d.source_line = get_copy(&r, arena);
+    d.severity = (dc_severity)get_u32(&r), d.path = get_str(&r), d.line = get_u32(&r), d.col = get_u32(&r);
+    d.message = get_str(&r), d.source_line = get_str(&r);
     if (!d.path || !d.message) r.bad = true;
     dc_diags_push(&mine, d);
   }
   if (r.bad || r.p != r.end) goto fail;
-  /* the folders again, so that the snapshot keeps them for the next run */
-  p->dirs = dc_arena_alloc(arena, (n_dirs ? n_dirs : 1) * sizeof *p->dirs);
-  reader again = {payload, payload + len, false};
-  get_u32(&again), get_u32(&again), get_str(&again), get_u64(&again), get_str(&again), get_u32(&again);
-  for (uint32_t i = 0; i < n_dirs; i++) {
-    p->dirs[i].open_path = get_copy(&again, arena);
-    p->dirs[i].stat = get_stat(&again);
-  }
-  p->n_dirs = n_dirs;
   dc_diags_append(diags, &mine);
   goto out;
 fail:
   p = NULL;
 out:
+  if (root_fd >= 0) close(root_fd);
   dc_diags_release(&mine);
   free(whole);
   return p;
