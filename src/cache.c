@@ -642,9 +642,11 @@ void dc_cache_prepare(dc_cache *c) {
 bool dc_cache_facts(dc_cache *c, uint32_t i, dc_hash h, const char *path, dc_arena *arena, dc_diags *diags,
                     dc_file_facts **facts) {
   slot *s = &c->slots[i];
-  if (!s->trusted) {
+  /* else found or recorded by dc_parse_uncached, earlier in this run */
+  if (!s->trusted && !(s->blob && dc_hash_eq(s->hash, h))) {
     const entry *e = by_hash(c, h);
     if (!e) return false;
+    free(s->owned);
     *s = (slot){.have_hash = true, .hash = h, .blob = e->blob, .blob_len = e->blob_len};
   }
   if (get_facts(s->blob, s->blob_len, path, arena, diags, facts)) return true;

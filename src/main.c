@@ -470,6 +470,15 @@ int main(int argc, char **argv) {
   if (cacheable) dc_cache_hash_changed(cache, 64);
   bool keyed = cacheable && dc_cache_run_key(cache, key_text, &scan_diags, &key);
   if (keyed && replay(cache, key, &rc)) goto out;
+  /* The second key needs the facts of the files that changed only. */
+  bool facts_tried = keyed;
+  if (keyed) {
+    dc_parse_uncached(project, o.jobs, cache);
+    if (dc_cache_facts_run_key(cache, key_text, &scan_diags, &facts_key) && replay(cache, facts_key, &rc)) {
+      dc_cache_save_facts(cache);
+      goto out;
+    }
+  }
   /* The progress line goes to the terminal itself, never into the output
    * that the cache records. */
   dc_progress progress;
@@ -483,7 +492,8 @@ int main(int argc, char **argv) {
     keyed = dc_cache_run_key(cache, key_text, &scan_diags, &key);
     if (keyed && replay(cache, key, &rc)) goto out;
   }
-  if (keyed && dc_cache_facts_run_key(cache, key_text, &scan_diags, &facts_key) && replay(cache, facts_key, &rc))
+  if (!facts_tried && keyed && dc_cache_facts_run_key(cache, key_text, &scan_diags, &facts_key) &&
+      replay(cache, facts_key, &rc))
     goto out;
   const bool *reread = NULL;
   if (!keyed) {

@@ -202,7 +202,8 @@ typedef struct worker {
   dc_file_facts **facts;
   bool quickscan; /* try the token scanner before tree-sitter */
   dc_cache *cache; /* or NULL */
-  const uint32_t *order; /* file indices, largest file first */
+  const uint32_t *order; /* the file indices to parse, in that order */
+  uint32_t n_order;
   atomic_uint *next;
   atomic_uint *done; /* files finished */
   const dc_parse_progress *progress; /* called by this worker, or NULL */
@@ -248,10 +249,10 @@ static void *work(void *arg) {
   TSParser *parser = dc_parser_new();
   for (;;) {
     uint32_t i = atomic_fetch_add(w->next, 1);
-    if (i >= w->project->n_files) break;
+    if (i >= w->n_order) break;
     parse_one(w, &parser, w->order[i]);
     unsigned done = atomic_fetch_add(w->done, 1) + 1;
-    if (w->progress) w->progress->report(w->progress->ctx, done, w->project->n_files);
+    if (w->progress) w->progress->report(w->progress->ctx, done, w->n_order);
   }
   ts_parser_delete(parser);
   return NULL;
@@ -270,18 +271,15 @@ static int cmp_by_size(const void *a, const void *b) {
   return x->file < y->file ? -1 : x->file > y->file;
 }
 
-dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *cache,
-                                 const dc_parse_progress *progress, dc_arena *arena, dc_diags *diags) {
-  dc_file_facts **facts = dc_arena_alloc(arena, (p->n_files ? p->n_files : 1) * sizeof *facts);
-  by_size *keys = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *keys);
-  uint32_t *order = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *order);
-  for (uint32_t i = 0; i < p->n_files; i++) keys[i] = (by_size){p->files[i].size, i};
-  if (p->n_files) qsort(keys, p->n_files, sizeof *keys, cmp_by_size);
-  for (uint32_t i = 0; i < p->n_files; i++) order[i] = keys[i].file;
-  free(keys);
+/* Parses the files order[0..n) on `jobs` threads into `facts` (indexed
+ * by file), with their diagnostics appended to `diags` in path order and
+ * everything they hold in `arena`. */
+static void parse_files(const dc_project *p, const uint32_t *order, uint32_t n, unsigned jobs, dc_cache *cache,
+                        const dc_parse_progress *progress, dc_file_facts **facts, dc_arena *arena,
+                        dc_diags *diags) {
   atomic_uint next = 0, done = 0;
   if (jobs < 1) jobs = 1;
-  if (jobs > p->n_files) jobs = p->n_files ? p->n_files : 1;
+  if (jobs > n) jobs = n ? n : 1;
   worker *workers = dc_xcalloc(jobs, sizeof *workers);
   bool quickscan = dc_quickscan_enabled();
   dc_cache_prepare(cache);
@@ -291,6 +289,7 @@ dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *c
     workers[t].project = p;
     workers[t].facts = facts;
     workers[t].order = order;
+    workers[t].n_order = n;
     workers[t].next = &next;
     workers[t].done = &done;
     dc_arena_init(&workers[t].arena);
@@ -304,14 +303,14 @@ dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *c
         DC_BUG("cannot start a parsing thread");
     /* The calling thread only watches the counter, so the callback never
      * runs on two threads. */
-    while (progress && atomic_load(&done) < p->n_files) {
+    while (progress && atomic_load(&done) < n) {
       struct timespec tick = {0, 50 * 1000 * 1000};
       nanosleep(&tick, NULL);
-      progress->report(progress->ctx, atomic_load(&done), p->n_files);
+      progress->report(progress->ctx, atomic_load(&done), n);
     }
     for (unsigned t = 0; t < jobs; t++) pthread_join(workers[t].thread, NULL);
   }
-  if (progress) progress->report(progress->ctx, atomic_load(&done), p->n_files);
+  if (progress) progress->report(progress->ctx, atomic_load(&done), n);
   dc_diags collected = {0};
   for (unsigned t = 0; t < jobs; t++) {
     dc_diags_append(&collected, &workers[t].diags);
@@ -322,6 +321,35 @@ dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *c
   dc_diags_append(diags, &collected);
   dc_diags_release(&collected);
   free(workers);
+}
+
+dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *cache,
+                                 const dc_parse_progress *progress, dc_arena *arena, dc_diags *diags) {
+  dc_file_facts **facts = dc_arena_alloc(arena, (p->n_files ? p->n_files : 1) * sizeof *facts);
+  by_size *keys = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *keys);
+  uint32_t *order = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *order);
+  for (uint32_t i = 0; i < p->n_files; i++) keys[i] = (by_size){p->files[i].size, i};
+  if (p->n_files) qsort(keys, p->n_files, sizeof *keys, cmp_by_size);
+  for (uint32_t i = 0; i < p->n_files; i++) order[i] = keys[i].file;
+  free(keys);
+  parse_files(p, order, p->n_files, jobs, cache, progress, facts, arena, diags);
   free(order);
   return facts;
+}
+
+void dc_parse_uncached(const dc_project *p, unsigned jobs, dc_cache *cache) {
+  uint32_t *order = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *order), n = 0;
+  for (uint32_t i = 0; i < p->n_files; i++)
+    if (p->files[i].kind == DC_MODULE_SOURCE && !dc_cache_known(cache, i)) order[n++] = i;
+  if (n) {
+    dc_file_facts **facts = dc_xcalloc(p->n_files, sizeof *facts);
+    dc_arena scratch;
+    dc_diags diags = {0};
+    dc_arena_init(&scratch);
+    parse_files(p, order, n, jobs, cache, NULL, facts, &scratch, &diags);
+    dc_diags_release(&diags);
+    dc_arena_release(&scratch);
+    free(facts);
+  }
+  free(order);
 }

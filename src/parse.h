@@ -62,4 +62,11 @@ typedef struct dc_cache dc_cache;
 dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *cache,
                                  const dc_parse_progress *progress, dc_arena *arena, dc_diags *diags);
 
+/* Parses and records in `cache` only the source files whose facts it does
+ * not vouch for by their stat data (dc_cache_known), on `jobs` threads, and
+ * drops what they gave: the second key of a run (dc_cache_facts_run_key)
+ * needs the facts of those files only, and dc_parse_project takes them from
+ * the cache afterwards. */
+void dc_parse_uncached(const dc_project *p, unsigned jobs, dc_cache *cache);
+
 #endif
