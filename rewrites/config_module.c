@@ -402,6 +402,15 @@ static const char *file_package(const dc_file *f, dc_arena *arena) {
   return dot ? dc_arena_strndup(arena, f->module, (size_t)(dot - f->module)) : "";
 }
 
+/* Whether project file `f` lies in package `pkg` or below it ("" holds
+ * every file); as comparing file_package, without allocating. */
+static bool in_package(const dc_file *f, const char *pkg) {
+  size_t k = strlen(pkg);
+  const char *dot = strrchr(f->module, '.');
+  size_t len = f->is_package ? strlen(f->module) : dot ? (size_t)(dot - f->module) : 0;
+  return !k || (len >= k && !strncmp(f->module, pkg, k) && (len == k || f->module[k] == '.'));
+}
+
 static uint32_t depth(const char *dotted) {
   uint32_t d = *dotted ? 1 : 0;
   for (; *dotted; dotted++) d += *dotted == '.';
@@ -495,12 +504,8 @@ dc_config_target dc_config_target_for(const dc_project *p, dc_file_facts *const 
   }
   /* The package's folder, from a file inside it. */
   const char *dir = NULL;
-  for (uint32_t i = 0; i < p->n_files && !dir; i++) {
-    const char *fp = file_package(&p->files[i], arena);
-    size_t k = strlen(pkg);
-    if (!strncmp(fp, pkg, k) && (fp[k] == '\0' || fp[k] == '.' || !k))
-      dir = package_dir(&p->files[i], pkg, arena);
-  }
+  for (uint32_t i = 0; i < p->n_files && !dir; i++)
+    if (in_package(&p->files[i], pkg)) dir = package_dir(&p->files[i], pkg, arena);
   if (n && !override) dir = package_dir(&p->files[files[0]], pkg, arena);
   if (!dir) {
     t.problem = dc_arena_printf(arena, "--config-module %s: package '%s' is not part of the project", override, pkg);

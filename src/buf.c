@@ -19,6 +19,11 @@ void dc_buf_release(dc_buf *self) {
   dc_buf_init(self);
 }
 
+void dc_buf_reset(dc_buf *self) {
+  self->len = 0;
+  if (self->data) self->data[0] = '\0';
+}
+
 void dc_buf_reserve(dc_buf *self, size_t extra) {
   size_t need = self->len + extra + 1;
   if (need <= self->cap) return;

@@ -22,6 +22,8 @@ typedef struct dc_buf {
 
 void dc_buf_init(dc_buf *self);
 void dc_buf_release(dc_buf *self);
+/* Empties the buffer and keeps its storage, for reuse as scratch. */
+void dc_buf_reset(dc_buf *self);
 void dc_buf_reserve(dc_buf *self, size_t extra);
 void dc_buf_add(dc_buf *self, const void *p, size_t n);
 void dc_buf_adds(dc_buf *self, const char *s);

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "names.h"
 #include "vec.h"
 
@@ -53,6 +54,7 @@ typedef struct builder {
   dc_names modules;        /* the id of a module's name is its index */
   dc_names namespaces;
   dc_vec(raw_site) raw;
+  dc_buf target, sub; /* scratch names: only what the graph keeps goes to the arena */
   bool count_ignored; /* imports with `# decycle: ignore` make edges too */
 } builder;
 
@@ -88,16 +90,6 @@ static bool exists(const builder *b, const char *name) {
   return find(b, name) >= 0 || dc_names_find(&b->namespaces, name, strlen(name)) >= 0;
 }
 
-/* "a.b", in the arena. */
-static const char *join(const builder *b, const char *a, const char *name) {
-  size_t na = strlen(a), nn = strlen(name);
-  char *s = dc_arena_alloc(b->arena, na + nn + 2);
-  memcpy(s, a, na);
-  s[na] = '.';
-  memcpy(s + na + 1, name, nn + 1);
-  return s;
-}
-
 /* Whether `anc` is `name` itself or one of its ancestor packages. */
 static bool is_self_or_ancestor(const char *anc, const char *name) {
   size_t n = strlen(anc);
@@ -125,10 +117,10 @@ static void add_running(builder *b, uint32_t m, const char *target, dc_site site
   free(prefix);
 }
 
-/* The absolute module a `from` import of module m names, or NULL when a
- * relative import climbs above the top-level package. */
-static const char *from_target(const builder *b, uint32_t m, const dc_import *imp) {
-  if (imp->level == 0) return imp->module;
+/* The package a relative `from` import of module m starts from: the
+ * length of its name as a prefix of m's name. Returns false when the import
+ * climbs above the top-level package. */
+static bool relative_base(const builder *b, uint32_t m, const dc_import *imp, size_t *len_out) {
   const char *name = b->g->names[m];
   size_t len = strlen(name);
   if (!file_of(b, m)->is_package) {
@@ -136,13 +128,53 @@ static const char *from_target(const builder *b, uint32_t m, const dc_import *im
     len = dot ? (size_t)(dot - name) : 0;
   }
   for (uint32_t up = 1; up < imp->level; up++) {
-    if (len == 0) return NULL;
+    if (len == 0) return false;
     while (len > 0 && name[len - 1] != '.') len--;
     if (len > 0) len--;
   }
-  if (len == 0) return NULL;
+  *len_out = len;
+  return len > 0;
+}
+
+/* The absolute module a `from` import of module m names, or NULL when a
+ * relative import climbs above the top-level package. A relative one is
+ * written into `out` and borrowed from it until the next write. */
+static const char *target_in(const builder *b, uint32_t m, const dc_import *imp, dc_buf *out) {
+  if (imp->level == 0) return imp->module;
+  size_t len;
+  if (!relative_base(b, m, imp, &len)) return NULL;
+  dc_buf_reset(out);
+  dc_buf_add(out, b->g->names[m], len);
+  if (*imp->module) dc_buf_addch(out, '.'), dc_buf_adds(out, imp->module);
+  return dc_buf_str(out);
+}
+
+/* As target_in, allocated from the arena. */
+static const char *from_target(const builder *b, uint32_t m, const dc_import *imp) {
+  if (imp->level == 0) return imp->module;
+  size_t len;
+  if (!relative_base(b, m, imp, &len)) return NULL;
+  const char *name = b->g->names[m];
   if (!*imp->module) return dc_arena_strndup(b->arena, name, len);
   return dc_arena_printf(b->arena, "%.*s.%s", (int)len, name, imp->module);
+}
+
+/* Whether a `from` import of module m names module `target`. */
+static bool targets(const builder *b, uint32_t m, const dc_import *imp, const char *target) {
+  if (imp->level == 0) return !strcmp(imp->module, target);
+  size_t len;
+  if (!relative_base(b, m, imp, &len) || strncmp(b->g->names[m], target, len)) return false;
+  if (!*imp->module) return target[len] == '\0';
+  return target[len] == '.' && !strcmp(target + len + 1, imp->module);
+}
+
+/* `prefix.name` in `out`, borrowed from it until the next write. */
+static const char *dotted(dc_buf *out, const char *prefix, size_t prefix_len, const char *name) {
+  dc_buf_reset(out);
+  dc_buf_add(out, prefix, prefix_len);
+  dc_buf_addch(out, '.');
+  dc_buf_adds(out, name);
+  return dc_buf_str(out);
 }
 
 static int cmp_binding(const void *x, const void *y) {
@@ -174,8 +206,7 @@ static bool binds(builder *b, uint32_t x, const char *name) {
     const dc_import *imp = &f->imports[bd->import_index];
     const dc_import_name *nm = &imp->names[bd->name_index];
     if (imp->form != DC_IMPORT_FROM || strcmp(nm->name, name)) return true;
-    const char *target = from_target(b, x, imp);
-    if (!target || strcmp(target, b->g->names[x])) return true;
+    if (!targets(b, x, imp, b->g->names[x])) return true;
   }
   return false;
 }
@@ -187,7 +218,7 @@ static bool is_submodule(builder *b, int32_t x, const char *sub) {
 }
 
 static void resolve_from(builder *b, uint32_t m, const dc_import *imp, dc_site site) {
-  const char *target = from_target(b, m, imp);
+  const char *target = target_in(b, m, imp, &b->target);
   if (!target) {
     if (!b->diags) return;
     const dc_file *f = file_of(b, m);
@@ -204,14 +235,14 @@ static void resolve_from(builder *b, uint32_t m, const dc_import *imp, dc_site s
     add(b, m, x, site);
     const dc_file_facts *f = x >= 0 ? b->facts[b->g->file[x]] : NULL;
     for (uint32_t i = 0; f && f->has_all && i < f->n_all; i++) {
-      const char *sub = join(b, target, f->all[i]);
+      const char *sub = dotted(&b->sub, target, strlen(target), f->all[i]);
       if (is_submodule(b, x, sub) && !is_self_or_ancestor(sub, name))
         add(b, m, find(b, sub), site);
     }
     return;
   }
   for (uint32_t i = 0; i < imp->n_names; i++) {
-    const char *sub = join(b, target, imp->names[i].name);
+    const char *sub = dotted(&b->sub, target, strlen(target), imp->names[i].name);
     if (is_submodule(b, x, sub)) {
       if (!is_self_or_ancestor(sub, name)) add(b, m, find(b, sub), site);
     } else {
@@ -238,11 +269,14 @@ static void resolve_file(builder *b, uint32_t m) {
     const dc_attr_use *u = &f->uses[i];
     if (f->imports[u->import_index].pragma == DC_PRAGMA_IGNORE && !b->count_ignored) continue;
     const dc_import_name *nm = &f->imports[u->import_index].names[u->name_index];
-    const char *bound = nm->alias ? nm->name : dc_arena_strndup(b->arena, nm->name, strcspn(nm->name, "."));
+    size_t bound_len = nm->alias ? strlen(nm->name) : strcspn(nm->name, ".");
+    dc_buf_reset(&b->target);
+    dc_buf_add(&b->target, nm->name, bound_len);
+    const char *bound = dc_buf_str(&b->target);
     /* Only an ancestor package lacks an edge from the import itself. */
     int32_t target = find(b, bound);
     if (target < 0 || !is_self_or_ancestor(bound, b->g->names[m]) ||
-        exists(b, join(b, bound, u->attr)))
+        exists(b, dotted(&b->sub, bound, bound_len, u->attr)))
       continue;
     add(b, m, target, (dc_site){fi, -1, DC_SCOPE_IMPORT_TIME, u->line, u->col, u->statement});
   }
@@ -257,14 +291,22 @@ static int cmp_raw(const void *x, const void *y) {
   return (int)a->site.kind - (int)b->site.kind;
 }
 
-/* Merges the sorted raw sites into edges, one site per position. */
+/* Merges the sorted raw sites into edges, one site per position. The
+ * arrays are counted first: there are about half as many edges as raw
+ * sites, and both last until the end of the run. */
 static void merge(builder *b) {
   dc_graph *g = b->g;
   raw_site *r = b->raw.items;
   uint32_t n = b->raw.size;
   if (n) qsort(r, n, sizeof *r, cmp_raw);
-  g->edges = dc_arena_alloc(b->arena, (n ? n : 1) * sizeof *g->edges);
-  dc_site *sites = dc_arena_alloc(b->arena, (n ? n : 1) * sizeof *sites);
+  uint32_t n_edges = 0, n_kept = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    bool first = i == 0 || r[i].from != r[i - 1].from || r[i].to != r[i - 1].to;
+    n_edges += first;
+    n_kept += first || r[i].site.line != r[i - 1].site.line || r[i].site.col != r[i - 1].site.col;
+  }
+  g->edges = dc_arena_alloc(b->arena, (n_edges ? n_edges : 1) * sizeof *g->edges);
+  dc_site *sites = dc_arena_alloc(b->arena, (n_kept ? n_kept : 1) * sizeof *sites);
   uint32_t n_sites = 0;
   for (uint32_t i = 0; i < n;) {
     dc_edge *e = &g->edges[g->n_edges++];
@@ -280,6 +322,7 @@ static void merge(builder *b) {
       if (s->kind < e->kind) e->kind = s->kind;
     }
   }
+  DC_ASSERT(g->n_edges == n_edges && n_sites == n_kept);
   g->first_edge = dc_arena_alloc(b->arena, ((size_t)g->n_modules + 1) * sizeof(uint32_t));
   for (uint32_t m = 0, e = 0; m <= g->n_modules; m++) {
     while (e < g->n_edges && g->edges[e].from < m) e++;
@@ -336,6 +379,8 @@ static dc_graph *build(const dc_project *p, dc_file_facts *const *facts, dc_aren
   for (uint32_t m = 0; m < n; m++) free(b.bindings[m].sorted);
   free(b.bindings);
   dc_vec_free(&b.raw);
+  dc_buf_release(&b.target);
+  dc_buf_release(&b.sub);
   return g;
 }
 
@@ -368,6 +413,8 @@ void dc_graph_resolver_free(dc_graph_resolver *self) {
   for (uint32_t m = 0; m < self->b.g->n_modules; m++) free(self->b.bindings[m].sorted);
   free(self->b.bindings);
   dc_vec_free(&self->b.raw);
+  dc_buf_release(&self->b.target);
+  dc_buf_release(&self->b.sub);
   free(self);
 }
 

@@ -356,7 +356,12 @@ void dc_rewrite_file_edits(const dc_source_file *f, const dc_rewrite_choice *cho
 }
 
 char *dc_edits_apply(const char *src, uint32_t src_len, const dc_edits *edits, uint32_t *len) {
+  /* Sized first: a big file's new text would otherwise grow to twice its size. */
+  size_t size = src_len;
+  for (uint32_t i = 0; i < edits->size; i++)
+    size += strlen(edits->items[i].text) - (edits->items[i].end - edits->items[i].start);
   dc_buf b = DC_BUF_INIT;
+  dc_buf_reserve(&b, size);
   uint32_t at = 0;
   for (uint32_t i = 0; i < edits->size; i++) {
     const dc_edit *e = &edits->items[i];

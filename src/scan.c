@@ -43,6 +43,7 @@ static const char *const default_excludes[] = {
  * preference (package, extension, source, stub). */
 typedef struct candidate {
   const char *path;
+  const char *open_path;
   const char *module;
   dc_module_kind kind;
   bool is_package;
@@ -109,6 +110,23 @@ static char *join(dc_arena *arena, const char *a, const char *b) {
   return dc_arena_printf(arena, "%s/%s", a, b);
 }
 
+/* Entry `name` of folder `dir_rel` (relative to PATH; "." is PATH itself):
+ * returns its path to open, join(PATH, rel), and sets *rel to its path
+ * relative to PATH, which is the tail of the same string. A big tree has
+ * thousands of folders, so each path is stored once. */
+static const char *entry_path(walker *w, const char *dir_rel, const char *name, const char **rel) {
+  const char *path = w->opts->path;
+  size_t skip = !*path || !strcmp(path, ".") ? 0 : strlen(path) + 1;
+  const char *open_path;
+  if (!strcmp(dir_rel, "."))
+    open_path = skip ? dc_arena_printf(w->arena, "%s/%s", path, name) : dc_arena_strdup(w->arena, name);
+  else
+    open_path = skip ? dc_arena_printf(w->arena, "%s/%s/%s", path, dir_rel, name)
+                     : dc_arena_printf(w->arena, "%s/%s", dir_rel, name);
+  *rel = open_path + skip;
+  return open_path;
+}
+
 static bool ends_with(const char *s, const char *suffix) {
   size_t n = strlen(s), m = strlen(suffix);
   return n >= m && !memcmp(s + n - m, suffix, m);
@@ -167,10 +185,11 @@ static bool inside_path(walker *w, const char *open_path) {
 }
 
 /* Dotted prefix for a root that is itself inside a package: climbs the
- * folders above it while they hold __init__.py. Returns "" if none. */
-static const char *package_prefix(walker *w, const char *root_open) {
+ * folders above it while they hold __init__.py. Returns "" if none; the
+ * caller frees it. */
+static char *package_prefix(walker *w, const char *root_open) {
   char *real = realpath(root_open, NULL);
-  if (!real) return "";
+  if (!real) return dc_xstrdup("");
   dc_buf prefix = DC_BUF_INIT;
   for (;;) {
     char init[PATH_MAX];
@@ -191,15 +210,13 @@ static const char *package_prefix(walker *w, const char *root_open) {
     *slash = '\0';
   }
   free(real);
-  const char *out = dc_arena_strdup(w->arena, dc_buf_str(&prefix));
-  dc_buf_release(&prefix);
-  return out;
+  return dc_buf_detach(&prefix, NULL);
 }
 
 /* Adds the module candidate for file `name` in a folder whose dotted package
  * path is `pkg` ("" at the root). */
-static void add_file(walker *w, const char *rel, const char *name, const char *pkg, uint32_t root,
-                     const struct stat *st) {
+static void add_file(walker *w, const char *rel, const char *open_path, const char *name, const char *pkg,
+                     uint32_t root, const struct stat *st) {
   dc_module_kind kind;
   size_t base_len;
   uint32_t pref;
@@ -217,22 +234,25 @@ static void add_file(walker *w, const char *rel, const char *name, const char *p
   const char *module;
   if (is_package) {
     if (!*pkg) return; /* __init__.py of a root that is not a package */
-    module = pkg;
+    module = dc_arena_strdup(w->arena, pkg);
     pref = pref == 3 ? 4 : 0;
   } else {
-    char *base = dc_arena_strndup(w->arena, name, base_len);
-    module = *pkg ? dc_arena_printf(w->arena, "%s.%s", pkg, base) : base;
+    module = *pkg ? dc_arena_printf(w->arena, "%s.%.*s", pkg, (int)base_len, name)
+                  : dc_arena_strndup(w->arena, name, base_len);
   }
   dc_file_stat fs = dc_file_stat_of(st);
-  candidate c = {dc_arena_strdup(w->arena, rel), module, kind, is_package, root * 8 + pref, fs.size, fs};
+  candidate c = {rel, open_path, module, kind, is_package, root * 8 + pref, fs.size, fs};
   dc_vec_push(&w->candidates, c);
 }
 
-/* pending - a folder waiting to be walked: its path relative to PATH and its
- * dotted package path. */
+/* pending - a folder waiting to be walked: its path relative to PATH, its
+ * path to open and its dotted package path. Only the modules' names are
+ * kept, so `pkg` is the walk's own, freed once the folder is walked: most
+ * folders of a big tree (locale data) hold no module. */
 typedef struct pending {
   const char *rel;
-  const char *pkg;
+  const char *open_path;
+  char *pkg;
   dc_file_stat st; /* for dc_project.dirs */
 } pending;
 
@@ -288,16 +308,17 @@ static void walk_root(walker *w, uint32_t root) {
   struct stat st;
   dc_file_stat root_st = {0};
   if (stat(root_open, &st) == 0) first_visit(w, &st), root_st = dc_file_stat_of(&st);
-  dc_vec_push(&stack, ((pending){root_rel, package_prefix(w, root_open), root_st}));
+  dc_vec_push(&stack, ((pending){root_rel, root_open, package_prefix(w, root_open), root_st}));
   while (stack.size) {
     pending dir = dc_vec_pop(&stack);
-    const char *dir_open = join(w->arena, w->opts->path, dir.rel);
+    const char *dir_open = dir.open_path;
     dc_vec_push(&w->dirs, ((dc_dir_stat){dir_open, dir.st}));
     uint32_t n = 0;
     DIR *d = NULL;
     entry *entries = read_dir_sorted(dir_open, &n, &d);
     if (!entries) {
       warn(w, dir.rel, dc_arena_printf(w->arena, "cannot open folder: %s", strerror(errno)));
+      free(dir.pkg);
       continue;
     }
     /* Folders are pushed in reverse so that they are walked in byte order. */
@@ -310,9 +331,8 @@ static void walk_root(walker *w, uint32_t root) {
        * modules: skip them without a system call when readdir knows. */
       if (entries[i].type == DT_REG && !module_suffix(name)) continue;
       if (entries[i].type == DT_DIR && dc_scan_default_exclude(name)) continue;
-      const char *rel = !strcmp(dir.rel, ".") ? dc_arena_strdup(w->arena, name)
-                                             : dc_arena_printf(w->arena, "%s/%s", dir.rel, name);
-      const char *open_path = join(w->arena, w->opts->path, rel);
+      const char *rel;
+      const char *open_path = entry_path(w, dir.rel, name, &rel);
       if (fstatat(dirfd(d), name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
         warn(w, rel, dc_arena_printf(w->arena, "cannot read: %s", strerror(errno)));
         continue;
@@ -330,11 +350,12 @@ static void walk_root(walker *w, uint32_t root) {
         if (dc_scan_default_exclude(name) || excluded(w, rel) || is_other_root(w, rel, root)) continue;
         if (!dc_is_identifier(name, (uint32_t)strlen(name))) continue;
         if (!first_visit(w, &st)) continue;
-        const char *pkg = *dir.pkg ? dc_arena_printf(w->arena, "%s.%s", dir.pkg, name)
-                                   : dc_arena_strdup(w->arena, name);
-        dc_vec_push(&stack, ((pending){rel, pkg, dc_file_stat_of(&st)}));
+        dc_buf pkg = DC_BUF_INIT;
+        if (*dir.pkg) dc_buf_addf(&pkg, "%s.", dir.pkg);
+        dc_buf_adds(&pkg, name);
+        dc_vec_push(&stack, ((pending){rel, open_path, dc_buf_detach(&pkg, NULL), dc_file_stat_of(&st)}));
       } else if (S_ISREG(st.st_mode)) {
-        if (!excluded(w, rel)) add_file(w, rel, name, dir.pkg, root, &st);
+        if (!excluded(w, rel)) add_file(w, rel, open_path, name, dir.pkg, root, &st);
       }
     }
     for (uint32_t i = first_sub, j = stack.size; i + 1 < j; i++, j--) {
@@ -345,6 +366,7 @@ static void walk_root(walker *w, uint32_t root) {
     for (uint32_t i = 0; i < n; i++) free(entries[i].name);
     free(entries);
     closedir(d);
+    free(dir.pkg);
   }
   dc_vec_free(&stack);
 }
@@ -402,10 +424,16 @@ static void settle(walker *w, dc_project *p) {
         warn(w, c[j].path, dc_arena_printf(w->arena, "module '%s' is shadowed by '%s' and is not analysed",
                                            c[j].module, c[i].path));
     }
-    p->files[p->n_files++] = (dc_file){c[i].path, join(w->arena, w->opts->path, c[i].path),
-                                       c[i].module, c[i].kind, c[i].is_package, c[i].size, c[i].stat};
-    for (const char *dot = strchr(c[i].module, '.'); dot; dot = strchr(dot + 1, '.'))
-      dc_vec_push(&ns, dc_arena_strndup(w->arena, c[i].module, (size_t)(dot - c[i].module)));
+    p->files[p->n_files++] = (dc_file){c[i].path, c[i].open_path, c[i].module, c[i].kind, c[i].is_package,
+                                       c[i].size, c[i].stat};
+    /* A prefix the module before had as well is in `ns` already: the
+     * modules under one package are consecutive. */
+    const char *prev = i ? c[i - 1].module : "";
+    for (const char *dot = strchr(c[i].module, '.'); dot; dot = strchr(dot + 1, '.')) {
+      size_t len = (size_t)(dot - c[i].module);
+      if (!strncmp(prev, c[i].module, len) && prev[len] == '.') continue;
+      dc_vec_push(&ns, dc_arena_strndup(w->arena, c[i].module, len));
+    }
     i = j;
   }
   /* A prefix that names a module is a regular package, not a namespace. */
