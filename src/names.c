@@ -4,6 +4,7 @@
  */
 #include "names.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 uint32_t dc_names_hash(const char *s, size_t n) {
@@ -55,4 +56,45 @@ int32_t dc_names_find(const dc_names *self, const char *s, size_t len) {
   if (!self->cap) return -1;
   uint32_t id = *slot_of(self, s, len);
   return id ? (int32_t)id - 1 : -1;
+}
+
+void dc_strings_init(dc_strings *self, dc_arena *arena) { *self = (dc_strings){.arena = arena}; }
+
+void dc_strings_release(dc_strings *self) {
+  free(self->slots);
+  dc_strings_init(self, self->arena);
+}
+
+/* The slot of the `len` bytes at `s` with hash `h`: theirs, or the free one
+ * where they go. */
+static const char **string_slot(const dc_strings *self, const char *s, size_t len, uint32_t h) {
+  uint32_t mask = self->cap - 1;
+  for (h &= mask;; h = (h + 1) & mask) {
+    const char *t = self->slots[h];
+    if (!t || (strnlen(t, len + 1) == len && !memcmp(t, s, len))) return &self->slots[h];
+  }
+}
+
+const char *dc_strings_intern(dc_strings *self, const char *s, size_t len) {
+  uint32_t h = dc_names_hash(s, len);
+  const char **slot = NULL;
+  if (self->cap) {
+    slot = string_slot(self, s, len, h);
+    if (*slot) return *slot;
+  }
+  if (2 * (self->n + 1) > self->cap) {
+    const char **old = self->slots;
+    uint32_t old_cap = self->cap;
+    self->cap = old_cap ? 2 * old_cap : 1024;
+    self->slots = dc_xcalloc(self->cap, sizeof *self->slots);
+    for (uint32_t i = 0; i < old_cap; i++) {
+      if (!old[i]) continue;
+      size_t n = strlen(old[i]);
+      *string_slot(self, old[i], n, dc_names_hash(old[i], n)) = old[i];
+    }
+    free(old);
+    slot = string_slot(self, s, len, h);
+  }
+  self->n++;
+  return *slot = dc_arena_strndup(self->arena, s, len);
 }

@@ -3,7 +3,8 @@
  * were added), its memory taken from an arena. The plan's analyses look a
  * name up per identifier, per constant and per change; a linear search there
  * made a large file quadratic (a 100 MB module with a constant per screen
- * did not finish in 300 s).
+ * did not finish in 300 s). Also a set of strings copied into an arena
+ * once each.
  */
 #ifndef DC_NAMES_H
 #define DC_NAMES_H
@@ -36,5 +37,24 @@ int32_t dc_names_find(const dc_names *self, const char *s, size_t len);
 /* FNV-1a of the `n` bytes at `s`: the hash of this table, and of the name
  * tables of facts.c and quickscan.c. */
 uint32_t dc_names_hash(const char *s, size_t n);
+
+/* dc_strings - one arena copy of each string: the facts of a whole project
+ * repeat the same module names, imported names and import statements
+ * across files. `slots` (NULL: free) is at most half full, `cap` a power of
+ * two. The table is malloc'd and freed by dc_strings_release; the copies
+ * belong to the arena. Zeroed plus an arena: empty. */
+typedef struct dc_strings {
+  const char **slots;
+  uint32_t n, cap;
+  dc_arena *arena;
+} dc_strings;
+
+void dc_strings_init(dc_strings *self, dc_arena *arena);
+/* Frees the table; the copies stay in the arena. */
+void dc_strings_release(dc_strings *self);
+
+/* The copy of the `len` bytes at `s`, NUL-terminated and borrowed from the
+ * arena, made the first time these bytes are asked for. */
+const char *dc_strings_intern(dc_strings *self, const char *s, size_t len);
 
 #endif

@@ -212,7 +212,7 @@ typedef struct worker {
   pthread_t thread;
 } worker;
 
-static void parse_one(worker *w, TSParser **parser, uint32_t i) {
+static void parse_one(worker *w, TSParser **parser, dc_strings *strings, uint32_t i) {
   const dc_file *f = &w->project->files[i];
   if (f->kind != DC_MODULE_SOURCE) return;
   dc_hash hash = {0, 0};
@@ -233,7 +233,7 @@ static void parse_one(worker *w, TSParser **parser, uint32_t i) {
     }
   }
   unsigned walk_flags = dc_py_walk_flags_for(w->project->target_minor);
-  if (!(w->quickscan && (w->facts[i] = dc_quickscan(src.data, src.len, src.bom, walk_flags, &w->arena)))) {
+  if (!(w->quickscan && (w->facts[i] = dc_quickscan_shared(src.data, src.len, src.bom, walk_flags, strings)))) {
     TSTree *tree = dc_parse_source(*parser, &src, f->path, &w->arena, &w->diags);
     if (tree) w->facts[i] = dc_facts_extract(src.data, src.len, src.bom, tree, walk_flags, &w->arena);
     dc_parser_renew_after(parser, tree);
@@ -247,13 +247,16 @@ static void parse_one(worker *w, TSParser **parser, uint32_t i) {
 static void *work(void *arg) {
   worker *w = arg;
   TSParser *parser = dc_parser_new();
+  dc_strings strings; /* the facts' strings, one copy each in this worker's arena */
+  dc_strings_init(&strings, &w->arena);
   for (;;) {
     uint32_t i = atomic_fetch_add(w->next, 1);
     if (i >= w->n_order) break;
-    parse_one(w, &parser, w->order[i]);
+    parse_one(w, &parser, &strings, w->order[i]);
     unsigned done = atomic_fetch_add(w->done, 1) + 1;
     if (w->progress) w->progress->report(w->progress->ctx, done, w->n_order);
   }
+  dc_strings_release(&strings);
   ts_parser_delete(parser);
   return NULL;
 }

@@ -131,6 +131,7 @@ typedef struct qs {
   const char *src; /* file bytes after the BOM */
   uint32_t len, base;
   dc_arena *arena;
+  dc_strings *strings; /* or NULL: each string gets its own copy */
   dc_vec(tok) toks;
   dc_vec(uint32_t) lines; /* offset of the first byte of each line */
   dc_vec(uint32_t) opens;
@@ -779,8 +780,14 @@ static bool text_is(qs *q, uint32_t i, const char *s) {
   return t->end - t->start == n && !memcmp(q->src + t->start, s, n);
 }
 
+/* The `n` bytes at `s` as a string in the arena, shared with equal ones
+ * when there is a table. */
+static const char *copy(qs *q, const char *s, size_t n) {
+  return q->strings ? dc_strings_intern(q->strings, s, n) : dc_arena_strndup(q->arena, s, n);
+}
+
 static const char *tok_text(qs *q, uint32_t i) {
-  return dc_arena_strndup(q->arena, q->src + T(q, i)->start, T(q, i)->end - T(q, i)->start);
+  return copy(q, q->src + T(q, i)->start, T(q, i)->end - T(q, i)->start);
 }
 
 /* A name usable as an identifier (soft keywords included). */
@@ -815,7 +822,7 @@ static const char *squeeze(qs *q, uint32_t start, uint32_t end, bool drop_commen
     blank = false;
     dc_buf_addch(&b, c);
   }
-  const char *out = dc_arena_strdup(q->arena, dc_buf_str(&b));
+  const char *out = copy(q, dc_buf_str(&b), b.len);
   dc_buf_release(&b);
   return out;
 }
@@ -827,7 +834,7 @@ static const char *line_text(qs *q, uint32_t at) {
   while (s < e && (q->src[s] == ' ' || q->src[s] == '\t')) s++;
   while (e > s && (q->src[e - 1] == ' ' || q->src[e - 1] == '\t')) e--;
   if (e - s > 200) e = s + 200;
-  return dc_arena_strndup(q->arena, q->src + s, e - s);
+  return copy(q, q->src + s, e - s);
 }
 
 static dc_import *new_import(qs *q, uint32_t first, uint32_t last, uint8_t state, uint8_t scope,
@@ -899,7 +906,7 @@ static void name_actions(qs *q, uint32_t k, uint8_t state, uint8_t scope, int xf
         NEED(q, !(str->flags & F_FSTRING));
         if (prefix_ok) {
           NEED(q, !memchr(q->src + cs, '\\', ce - cs));
-          const char *lit = dc_arena_strndup(q->arena, q->src + cs, ce - cs);
+          const char *lit = copy(q, q->src + cs, ce - cs);
           if (is_absolute_module_name(lit)) {
             dc_import *imp = new_import(q, k, close, state, scope, DC_IMPORT_CALL);
             imp->names = dc_arena_alloc(q->arena, sizeof *imp->names);
@@ -1416,7 +1423,7 @@ static const char *dotted(qs *q, uint32_t *k, uint32_t end) {
     if (is_op(q, *k, O_DOT)) dc_buf_addch(&b, '.');
     else dc_buf_add(&b, q->src + T(q, *k)->start, T(q, *k)->end - T(q, *k)->start);
   }
-  const char *out = dc_arena_strdup(q->arena, dc_buf_str(&b));
+  const char *out = copy(q, dc_buf_str(&b), b.len);
   dc_buf_release(&b);
   return out;
 }
@@ -1437,7 +1444,7 @@ static void finish_import(qs *q, dc_import *imp, uint32_t index, bool from, uint
   for (uint32_t n = 0; n < imp->n_names; n++) {
     const dc_import_name *nm = &imp->names[n];
     const char *b = nm->alias;
-    if (!b) b = from ? nm->name : dc_arena_strndup(q->arena, nm->name, strcspn(nm->name, "."));
+    if (!b) b = from ? nm->name : copy(q, nm->name, strcspn(nm->name, "."));
     bind(q, b, (int32_t)index, n, !from);
   }
 }
@@ -1553,7 +1560,7 @@ static void literal_all(qs *q, uint32_t a, uint32_t b) {
     }
     uint32_t cs, ce;
     contents(q, t, &cs, &ce);
-    dc_vec_push(&q->all, dc_arena_strndup(q->arena, q->src + cs, ce - cs));
+    dc_vec_push(&q->all, copy(q, q->src + cs, ce - cs));
     k += is_op(q, k + 1, O_COMMA) ? 2 : 1;
   }
 }
@@ -2014,13 +2021,16 @@ static void statements(qs *q) {
   }
 }
 
-dc_file_facts *dc_quickscan(const char *src, uint32_t len, uint32_t base, unsigned walk_flags, dc_arena *arena) {
+/* Scans into `arena`, sharing strings through `strings` when not NULL. */
+static dc_file_facts *quickscan(const char *src, uint32_t len, uint32_t base, unsigned walk_flags, dc_arena *arena,
+                                dc_strings *strings) {
   qs *q = dc_xcalloc(1, sizeof *q);
   q->lazy = walk_flags & DC_PY_WALK_LAZY_ANNOTATIONS;
   q->src = src + base;
   q->len = len - base;
   q->base = base;
   q->arena = arena;
+  q->strings = strings;
   dc_file_facts *volatile facts = NULL;
   q->pragmas = dc_facts__may_have_pragmas(q->src, q->len);
   if (!setjmp(q->fail)) {
@@ -2057,4 +2067,13 @@ dc_file_facts *dc_quickscan(const char *src, uint32_t len, uint32_t base, unsign
   free(q->table);
   free(q);
   return facts;
+}
+
+dc_file_facts *dc_quickscan(const char *src, uint32_t len, uint32_t base, unsigned walk_flags, dc_arena *arena) {
+  return quickscan(src, len, base, walk_flags, arena, NULL);
+}
+
+dc_file_facts *dc_quickscan_shared(const char *src, uint32_t len, uint32_t base, unsigned walk_flags,
+                                   dc_strings *strings) {
+  return quickscan(src, len, base, walk_flags, strings->arena, strings);
 }

@@ -16,6 +16,7 @@
 
 #include "arena.h"
 #include "facts.h"
+#include "names.h"
 
 /* dc_quickscan - scans `src[base..len)` (`base` is the length of a skipped
  * BOM, as for dc_facts_extract; `src[len]` must be '\0') and returns its
@@ -23,6 +24,12 @@
  * tree-sitter. `walk_flags` are dc_py_walk_flags, as for dc_facts_extract.
  * Never recurses on the input. */
 dc_file_facts *dc_quickscan(const char *src, uint32_t len, uint32_t base, unsigned walk_flags, dc_arena *arena);
+
+/* As dc_quickscan, in the arena of `strings`: a string equal to one that
+ * table holds (from this file or an earlier one) is that same copy, so the
+ * facts of many files take less memory. */
+dc_file_facts *dc_quickscan_shared(const char *src, uint32_t len, uint32_t base, unsigned walk_flags,
+                                   dc_strings *strings);
 
 /* Whether parse.c tries the scanner first: true unless the environment
  * variable DECYCLE_NO_QUICKSCAN is set to a non-empty value (a hidden switch
