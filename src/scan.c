@@ -246,9 +246,9 @@ static void add_file(walker *w, const char *rel, const char *open_path, const ch
 }
 
 /* pending - a folder waiting to be walked: its path relative to PATH, its
- * path to open and its dotted package path. Only the modules' names are
- * kept, so `pkg` is the walk's own, freed once the folder is walked: most
- * folders of a big tree (locale data) hold no module. */
+ * path to open and its dotted package path. `pkg` is malloc'd and freed
+ * once the folder is walked: only a module's name outlives the walk, and
+ * most folders of a big tree (locale data) hold no module. */
 typedef struct pending {
   const char *rel;
   const char *open_path;
