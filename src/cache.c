@@ -112,182 +112,134 @@ struct dc_cache {
   struct memo memo;
 };
 
-/* ---- reading and writing fields ----------------------------------------- */
-
-typedef struct reader {
-  const char *p, *end;
-  bool bad;
-} reader;
-
-static const void *take(reader *r, size_t n) {
-  if (r->bad || (size_t)(r->end - r->p) < n) {
-    r->bad = true;
-    return NULL;
-  }
-  const void *at = r->p;
-  r->p += n;
-  return at;
-}
-
-static uint64_t get_u64(reader *r) {
-  uint64_t v = 0;
-  const void *at = take(r, sizeof v);
-  if (at) memcpy(&v, at, sizeof v);
-  return v;
-}
-
-static uint32_t get_u32(reader *r) {
-  uint32_t v = 0;
-  const void *at = take(r, sizeof v);
-  if (at) memcpy(&v, at, sizeof v);
-  return v;
-}
-
-/* A string written by put_str: NULL, or NUL-terminated inside the buffer. */
-static const char *get_str(reader *r) {
-  uint32_t n = get_u32(r);
-  if (n == UINT32_MAX) return NULL;
-  const char *s = take(r, (size_t)n + 1);
-  if (s && s[n] != '\0') r->bad = true;
-  return r->bad ? "" : s;
-}
-
-static void put_u64(dc_buf *b, uint64_t v) { dc_buf_add(b, &v, sizeof v); }
-static void put_u32(dc_buf *b, uint32_t v) { dc_buf_add(b, &v, sizeof v); }
-
-static void put_str(dc_buf *b, const char *s) {
-  if (!s) {
-    put_u32(b, UINT32_MAX);
-    return;
-  }
-  size_t n = strlen(s);
-  put_u32(b, (uint32_t)n);
-  dc_buf_add(b, s, n + 1);
-}
+/* ---- stat data (the other fields: fields.h) -------------------------------- */
 
 static void put_stat(dc_buf *b, const dc_file_stat *st) {
-  put_u64(b, st->dev), put_u64(b, st->ino), put_u64(b, st->size), put_u64(b, st->mtime_ns), put_u64(b, st->ctime_ns);
-  put_u32(b, st->mode);
+  dc_put_u64(b, st->dev), dc_put_u64(b, st->ino), dc_put_u64(b, st->size);
+  dc_put_u64(b, st->mtime_ns), dc_put_u64(b, st->ctime_ns);
+  dc_put_u32(b, st->mode);
 }
 
-static dc_file_stat get_stat(reader *r) {
+static dc_file_stat get_stat(dc_reader *r) {
   dc_file_stat st;
-  st.dev = get_u64(r), st.ino = get_u64(r), st.size = get_u64(r), st.mtime_ns = get_u64(r), st.ctime_ns = get_u64(r);
-  st.mode = get_u32(r);
+  st.dev = dc_get_u64(r), st.ino = dc_get_u64(r), st.size = dc_get_u64(r);
+  st.mtime_ns = dc_get_u64(r), st.ctime_ns = dc_get_u64(r);
+  st.mode = dc_get_u32(r);
   return st;
 }
 
 /* ---- facts blobs ---------------------------------------------------------- */
 
 static void put_facts(dc_buf *b, const dc_file_facts *f, const dc_diag *d, uint32_t n_diags) {
-  put_u32(b, f != NULL);
+  dc_put_u32(b, f != NULL);
   if (f) {
-    put_u32(b, f->n_imports);
+    dc_put_u32(b, f->n_imports);
     for (uint32_t i = 0; i < f->n_imports; i++) {
       const dc_import *m = &f->imports[i];
-      put_u32(b, (uint32_t)m->form), put_u32(b, (uint32_t)m->scope), put_u32(b, m->star), put_u32(b, m->module_level);
-      put_u32(b, m->level), put_str(b, m->module), put_u32(b, m->n_names);
-      for (uint32_t k = 0; k < m->n_names; k++) put_str(b, m->names[k].name), put_str(b, m->names[k].alias);
-      put_u32(b, m->start_byte), put_u32(b, m->end_byte), put_u32(b, m->line), put_u32(b, m->col);
-      put_str(b, m->statement);
-      put_u32(b, (uint32_t)m->pragma), put_u32(b, m->pragma_line);
+      dc_put_u32(b, (uint32_t)m->form), dc_put_u32(b, (uint32_t)m->scope);
+      dc_put_u32(b, m->star), dc_put_u32(b, m->module_level);
+      dc_put_u32(b, m->level), dc_put_str(b, m->module), dc_put_u32(b, m->n_names);
+      for (uint32_t k = 0; k < m->n_names; k++) dc_put_str(b, m->names[k].name), dc_put_str(b, m->names[k].alias);
+      dc_put_u32(b, m->start_byte), dc_put_u32(b, m->end_byte), dc_put_u32(b, m->line), dc_put_u32(b, m->col);
+      dc_put_str(b, m->statement);
+      dc_put_u32(b, (uint32_t)m->pragma), dc_put_u32(b, m->pragma_line);
     }
-    put_u32(b, f->n_bindings);
+    dc_put_u32(b, f->n_bindings);
     for (uint32_t i = 0; i < f->n_bindings; i++)
-      put_str(b, f->bindings[i].name), put_u32(b, (uint32_t)f->bindings[i].import_index),
-          put_u32(b, f->bindings[i].name_index);
-    put_u32(b, f->n_uses);
+      dc_put_str(b, f->bindings[i].name), dc_put_u32(b, (uint32_t)f->bindings[i].import_index),
+          dc_put_u32(b, f->bindings[i].name_index);
+    dc_put_u32(b, f->n_uses);
     for (uint32_t i = 0; i < f->n_uses; i++) {
       const dc_attr_use *u = &f->uses[i];
-      put_str(b, u->attr), put_u32(b, u->import_index), put_u32(b, u->name_index);
-      put_u32(b, u->line), put_u32(b, u->col), put_str(b, u->statement);
+      dc_put_str(b, u->attr), dc_put_u32(b, u->import_index), dc_put_u32(b, u->name_index);
+      dc_put_u32(b, u->line), dc_put_u32(b, u->col), dc_put_str(b, u->statement);
     }
-    put_u32(b, f->n_all);
-    for (uint32_t i = 0; i < f->n_all; i++) put_str(b, f->all[i]);
-    put_u32(b, f->has_all), put_u32(b, f->future_annotations);
-    put_u32(b, f->n_pragmas);
+    dc_put_u32(b, f->n_all);
+    for (uint32_t i = 0; i < f->n_all; i++) dc_put_str(b, f->all[i]);
+    dc_put_u32(b, f->has_all), dc_put_u32(b, f->future_annotations);
+    dc_put_u32(b, f->n_pragmas);
     for (uint32_t i = 0; i < f->n_pragmas; i++) {
       const dc_pragma *p = &f->pragmas[i];
-      put_u32(b, (uint32_t)p->kind), put_str(b, p->word), put_u32(b, p->line), put_u32(b, p->col);
-      put_u32(b, p->on_import), put_u32(b, p->used);
+      dc_put_u32(b, (uint32_t)p->kind), dc_put_str(b, p->word), dc_put_u32(b, p->line), dc_put_u32(b, p->col);
+      dc_put_u32(b, p->on_import), dc_put_u32(b, p->used);
     }
   }
-  put_u32(b, n_diags);
+  dc_put_u32(b, n_diags);
   for (uint32_t i = 0; i < n_diags; i++) {
-    put_u32(b, (uint32_t)d[i].severity), put_u32(b, d[i].line), put_u32(b, d[i].col);
-    put_str(b, d[i].message), put_str(b, d[i].source_line);
+    dc_put_u32(b, (uint32_t)d[i].severity), dc_put_u32(b, d[i].line), dc_put_u32(b, d[i].col);
+    dc_put_str(b, d[i].message), dc_put_str(b, d[i].source_line);
   }
 }
 
 /* An array of n items of `size` from the arena, after checking that the
  * blob can hold n of at least `min` bytes each (a corrupt count must not
  * allocate gigabytes). */
-static void *get_array(reader *r, dc_arena *arena, uint32_t n, size_t size, size_t min) {
+static void *get_array(dc_reader *r, dc_arena *arena, uint32_t n, size_t size, size_t min) {
   if ((size_t)(r->end - r->p) / min < n) r->bad = true;
   return r->bad ? NULL : dc_arena_alloc(arena, (n ? n : 1) * size);
 }
 
 /* Copies a string out of the blob into the arena (the index is freed). */
-static const char *get_copy(reader *r, dc_arena *arena) {
-  const char *s = get_str(r);
+static const char *get_copy(dc_reader *r, dc_arena *arena) {
+  const char *s = dc_get_str(r);
   return s ? dc_arena_strdup(arena, s) : NULL;
 }
 
 static bool get_facts(const char *blob, uint32_t len, const char *path, dc_arena *arena, dc_diags *diags,
                       dc_file_facts **out) {
-  reader r = {blob, blob + len, false};
+  dc_reader r = {blob, blob + len, false};
   dc_file_facts *f = NULL;
-  if (get_u32(&r)) {
+  if (dc_get_u32(&r)) {
     f = dc_arena_alloc(arena, sizeof *f);
     memset(f, 0, sizeof *f);
-    f->n_imports = get_u32(&r);
+    f->n_imports = dc_get_u32(&r);
     f->imports = get_array(&r, arena, f->n_imports, sizeof *f->imports, 40);
     for (uint32_t i = 0; !r.bad && i < f->n_imports; i++) {
       dc_import *m = &f->imports[i];
-      m->form = (dc_import_form)get_u32(&r), m->scope = (dc_scope)get_u32(&r);
-      m->star = get_u32(&r), m->module_level = get_u32(&r);
-      m->level = get_u32(&r), m->module = get_copy(&r, arena), m->n_names = get_u32(&r);
+      m->form = (dc_import_form)dc_get_u32(&r), m->scope = (dc_scope)dc_get_u32(&r);
+      m->star = dc_get_u32(&r), m->module_level = dc_get_u32(&r);
+      m->level = dc_get_u32(&r), m->module = get_copy(&r, arena), m->n_names = dc_get_u32(&r);
       m->names = get_array(&r, arena, m->n_names, sizeof *m->names, 8);
       for (uint32_t k = 0; !r.bad && k < m->n_names; k++)
         m->names[k].name = get_copy(&r, arena), m->names[k].alias = get_copy(&r, arena);
-      m->start_byte = get_u32(&r), m->end_byte = get_u32(&r), m->line = get_u32(&r), m->col = get_u32(&r);
+      m->start_byte = dc_get_u32(&r), m->end_byte = dc_get_u32(&r), m->line = dc_get_u32(&r), m->col = dc_get_u32(&r);
       m->statement = get_copy(&r, arena);
-      m->pragma = (dc_pragma_kind)get_u32(&r), m->pragma_line = get_u32(&r);
+      m->pragma = (dc_pragma_kind)dc_get_u32(&r), m->pragma_line = dc_get_u32(&r);
       if (m->pragma > DC_PRAGMA_IGNORE) r.bad = true;
     }
-    f->n_bindings = get_u32(&r);
+    f->n_bindings = dc_get_u32(&r);
     f->bindings = get_array(&r, arena, f->n_bindings, sizeof *f->bindings, 12);
     for (uint32_t i = 0; !r.bad && i < f->n_bindings; i++) {
       f->bindings[i].name = get_copy(&r, arena);
-      f->bindings[i].import_index = (int32_t)get_u32(&r);
-      f->bindings[i].name_index = get_u32(&r);
+      f->bindings[i].import_index = (int32_t)dc_get_u32(&r);
+      f->bindings[i].name_index = dc_get_u32(&r);
     }
-    f->n_uses = get_u32(&r);
+    f->n_uses = dc_get_u32(&r);
     f->uses = get_array(&r, arena, f->n_uses, sizeof *f->uses, 24);
     for (uint32_t i = 0; !r.bad && i < f->n_uses; i++) {
       dc_attr_use *u = &f->uses[i];
-      u->attr = get_copy(&r, arena), u->import_index = get_u32(&r), u->name_index = get_u32(&r);
-      u->line = get_u32(&r), u->col = get_u32(&r), u->statement = get_copy(&r, arena);
+      u->attr = get_copy(&r, arena), u->import_index = dc_get_u32(&r), u->name_index = dc_get_u32(&r);
+      u->line = dc_get_u32(&r), u->col = dc_get_u32(&r), u->statement = get_copy(&r, arena);
     }
-    f->n_all = get_u32(&r);
+    f->n_all = dc_get_u32(&r);
     f->all = get_array(&r, arena, f->n_all, sizeof *f->all, 4);
     for (uint32_t i = 0; !r.bad && i < f->n_all; i++) f->all[i] = get_copy(&r, arena);
-    f->has_all = get_u32(&r), f->future_annotations = get_u32(&r);
-    f->n_pragmas = get_u32(&r);
+    f->has_all = dc_get_u32(&r), f->future_annotations = dc_get_u32(&r);
+    f->n_pragmas = dc_get_u32(&r);
     f->pragmas = get_array(&r, arena, f->n_pragmas, sizeof *f->pragmas, 24);
     for (uint32_t i = 0; !r.bad && i < f->n_pragmas; i++) {
       dc_pragma *p = &f->pragmas[i];
-      p->kind = (dc_pragma_kind)get_u32(&r), p->word = get_copy(&r, arena);
-      p->line = get_u32(&r), p->col = get_u32(&r), p->on_import = get_u32(&r), p->used = get_u32(&r);
+      p->kind = (dc_pragma_kind)dc_get_u32(&r), p->word = get_copy(&r, arena);
+      p->line = dc_get_u32(&r), p->col = dc_get_u32(&r), p->on_import = dc_get_u32(&r), p->used = dc_get_u32(&r);
       if (p->kind > DC_PRAGMA_UNKNOWN || !p->word) r.bad = true;
     }
   }
-  uint32_t n = get_u32(&r);
+  uint32_t n = dc_get_u32(&r);
   if ((size_t)(r.end - r.p) / 20 < n) r.bad = true;
   dc_diags mine = {0};
   for (uint32_t i = 0; !r.bad && i < n; i++) {
-    dc_diag d = {(dc_severity)get_u32(&r), path, 0, 0, NULL, NULL};
-    d.line = get_u32(&r), d.col = get_u32(&r);
+    dc_diag d = {(dc_severity)dc_get_u32(&r), path, 0, 0, NULL, NULL};
+    d.line = dc_get_u32(&r), d.col = dc_get_u32(&r);
     d.message = get_copy(&r, arena), d.source_line = get_copy(&r, arena);
     if (!d.message) r.bad = true;
     dc_diags_push(&mine, d);
@@ -525,20 +477,20 @@ static void load_index(dc_cache *c, const char *path) {
   size_t len;
   const char *payload = read_checked(path, FACTS_MAGIC, &c->index, &len);
   if (!payload) return;
-  reader r = {payload, payload + len, false};
+  dc_reader r = {payload, payload + len, false};
   uint64_t recorded_start;
-  if (get_u32(&r) != FORMAT || get_u32(&r) != BYTE_ORDER_MARK) goto foreign;
-  const char *version = get_str(&r);
+  if (dc_get_u32(&r) != FORMAT || dc_get_u32(&r) != BYTE_ORDER_MARK) goto foreign;
+  const char *version = dc_get_str(&r);
   if (r.bad || !version || strcmp(version, facts_version(c))) goto foreign;
-  recorded_start = get_u64(&r);
-  uint32_t n = get_u32(&r);
+  recorded_start = dc_get_u64(&r);
+  uint32_t n = dc_get_u32(&r);
   for (uint32_t i = 0; !r.bad && i < n; i++) {
     entry e;
-    e.path = get_str(&r);
+    e.path = dc_get_str(&r);
     e.stat = get_stat(&r);
-    e.hash.lo = get_u64(&r), e.hash.hi = get_u64(&r);
-    e.blob_len = get_u32(&r);
-    e.blob = take(&r, e.blob_len);
+    e.hash.lo = dc_get_u64(&r), e.hash.hi = dc_get_u64(&r);
+    e.blob_len = dc_get_u32(&r);
+    e.blob = dc_take(&r, e.blob_len);
     if (!e.path) r.bad = true;
     if (!r.bad) dc_vec_push(&c->entries, e);
   }
@@ -554,7 +506,8 @@ static void load_index(dc_cache *c, const char *path) {
       k++;
     } else {
       if (f->kind == DC_MODULE_SOURCE && same_stat(&f->stat, &e->stat) && settled(&e->stat, recorded_start)) {
-        c->slots[i] = (slot){.have_hash = true, .trusted = true, .hash = e->hash, .blob = e->blob, .blob_len = e->blob_len};
+        c->slots[i] =
+            (slot){.have_hash = true, .trusted = true, .hash = e->hash, .blob = e->blob, .blob_len = e->blob_len};
       }
       i++, k++;
     }
@@ -676,17 +629,18 @@ void dc_cache_save_facts(dc_cache *c) {
   }
   if (!changed && sources == c->entries.size) return;
   dc_buf b = DC_BUF_INIT;
-  put_u32(&b, FORMAT), put_u32(&b, BYTE_ORDER_MARK), put_str(&b, facts_version(c)), put_u64(&b, c->started_ns);
+  dc_put_u32(&b, FORMAT), dc_put_u32(&b, BYTE_ORDER_MARK);
+  dc_put_str(&b, facts_version(c)), dc_put_u64(&b, c->started_ns);
   uint32_t n = 0;
   for (uint32_t i = 0; i < c->p->n_files; i++) n += c->slots[i].have_hash && c->slots[i].blob;
-  put_u32(&b, n);
+  dc_put_u32(&b, n);
   for (uint32_t i = 0; i < c->p->n_files; i++) {
     const slot *s = &c->slots[i];
     if (!s->have_hash || !s->blob) continue;
-    put_str(&b, c->p->files[i].path);
+    dc_put_str(&b, c->p->files[i].path);
     put_stat(&b, &c->p->files[i].stat);
-    put_u64(&b, s->hash.lo), put_u64(&b, s->hash.hi);
-    put_u32(&b, s->blob_len);
+    dc_put_u64(&b, s->hash.lo), dc_put_u64(&b, s->hash.hi);
+    dc_put_u32(&b, s->blob_len);
     dc_buf_add(&b, s->blob, s->blob_len);
   }
   dc_buf path = DC_BUF_INIT;
@@ -760,15 +714,15 @@ bool dc_cache_facts_run_key(dc_cache *c, const char *options, const dc_diags *sc
   const char *payload = read_checked(path, READS_MAGIC, &whole, &len);
   free(path);
   if (!payload) return false;
-  reader r = {payload, payload + len, false};
+  dc_reader r = {payload, payload + len, false};
   bool *content_of = dc_xcalloc(c->p->n_files ? c->p->n_files : 1, 1);
-  bool ok = get_u32(&r) == FORMAT && get_u32(&r) == BYTE_ORDER_MARK;
-  const char *version = get_str(&r);
+  bool ok = dc_get_u32(&r) == FORMAT && dc_get_u32(&r) == BYTE_ORDER_MARK;
+  const char *version = dc_get_str(&r);
   ok = ok && !r.bad && version && !strcmp(version, DECYCLE_VERSION);
   /* paths in project order; one that is gone makes the key differ anyway */
-  uint32_t n = get_u32(&r), i = 0;
+  uint32_t n = dc_get_u32(&r), i = 0;
   for (uint32_t k = 0; ok && k < n; k++) {
-    const char *read = get_str(&r);
+    const char *read = dc_get_str(&r);
     if (r.bad || !read) break;
     while (i < c->p->n_files && strcmp(c->p->files[i].path, read) < 0) i++;
     if (i < c->p->n_files && !strcmp(c->p->files[i].path, read)) content_of[i] = true;
@@ -794,17 +748,17 @@ bool dc_cache_replay(dc_cache *c, dc_hash key, char **out, size_t *out_len, char
   const char *payload = read_checked(path, RUN_MAGIC, &whole, &len);
   free(path);
   if (!payload) return false;
-  reader r = {payload, payload + len, false};
-  bool ok = get_u32(&r) == FORMAT && get_u32(&r) == BYTE_ORDER_MARK;
-  const char *version = get_str(&r);
+  dc_reader r = {payload, payload + len, false};
+  bool ok = dc_get_u32(&r) == FORMAT && dc_get_u32(&r) == BYTE_ORDER_MARK;
+  const char *version = dc_get_str(&r);
   dc_hash k;
-  k.lo = get_u64(&r), k.hi = get_u64(&r);
+  k.lo = dc_get_u64(&r), k.hi = dc_get_u64(&r);
   ok = ok && !r.bad && version && !strcmp(version, DECYCLE_VERSION) && dc_hash_eq(k, key);
-  *status = (int)get_u32(&r);
-  *out_len = get_u64(&r);
-  const char *o = take(&r, *out_len);
-  *err_len = get_u64(&r);
-  const char *e = take(&r, *err_len);
+  *status = (int)dc_get_u32(&r);
+  *out_len = dc_get_u64(&r);
+  const char *o = dc_take(&r, *out_len);
+  *err_len = dc_get_u64(&r);
+  const char *e = dc_take(&r, *err_len);
   ok = ok && !r.bad && r.p == r.end;
   if (ok) {
     *out = dc_xmalloc(*out_len + 1), memcpy(*out, o, *out_len);
@@ -833,10 +787,10 @@ static void prune_runs(const dc_cache *c) {
 static void write_run(dc_cache *c, dc_hash key, const char *out, size_t out_len, const char *err, size_t err_len,
                       int status) {
   dc_buf b = DC_BUF_INIT;
-  put_u32(&b, FORMAT), put_u32(&b, BYTE_ORDER_MARK), put_str(&b, DECYCLE_VERSION);
-  put_u64(&b, key.lo), put_u64(&b, key.hi), put_u32(&b, (uint32_t)status);
-  put_u64(&b, out_len), dc_buf_add(&b, out, out_len);
-  put_u64(&b, err_len), dc_buf_add(&b, err, err_len);
+  dc_put_u32(&b, FORMAT), dc_put_u32(&b, BYTE_ORDER_MARK), dc_put_str(&b, DECYCLE_VERSION);
+  dc_put_u64(&b, key.lo), dc_put_u64(&b, key.hi), dc_put_u32(&b, (uint32_t)status);
+  dc_put_u64(&b, out_len), dc_buf_add(&b, out, out_len);
+  dc_put_u64(&b, err_len), dc_buf_add(&b, err, err_len);
   char *path = run_path(c, key);
   write_checked(c->dir, path, RUN_MAGIC, &b);
   free(path);
@@ -851,12 +805,12 @@ void dc_cache_save_run(dc_cache *c, const char *options, const dc_diags *scan_di
   if (reread && run_key(c, options, scan_diags, reread, &key)) {
     write_run(c, key, out, out_len, err, err_len, status);
     dc_buf b = DC_BUF_INIT;
-    put_u32(&b, FORMAT), put_u32(&b, BYTE_ORDER_MARK), put_str(&b, DECYCLE_VERSION);
+    dc_put_u32(&b, FORMAT), dc_put_u32(&b, BYTE_ORDER_MARK), dc_put_str(&b, DECYCLE_VERSION);
     uint32_t n = 0;
     for (uint32_t i = 0; i < c->p->n_files; i++) n += reread[i];
-    put_u32(&b, n);
+    dc_put_u32(&b, n);
     for (uint32_t i = 0; i < c->p->n_files; i++)
-      if (reread[i]) put_str(&b, c->p->files[i].path);
+      if (reread[i]) dc_put_str(&b, c->p->files[i].path);
     char *path = reads_path(c, options);
     write_checked(c->dir, path, READS_MAGIC, &b);
     free(path);
@@ -995,26 +949,26 @@ void dc_cache_save_scan(const char *path, const char *scan_key, const dc_project
   char *dir = project_dir(path, true);
   if (!dir) return;
   dc_buf b = DC_BUF_INIT;
-  put_u32(&b, FORMAT), put_u32(&b, BYTE_ORDER_MARK), put_str(&b, DECYCLE_VERSION), put_u64(&b, started_ns);
-  put_str(&b, scan_key);
-  put_u32(&b, p->n_dirs);
-  for (uint32_t i = 0; i < p->n_dirs; i++) put_str(&b, p->dirs[i].open_path), put_stat(&b, &p->dirs[i].stat);
-  put_u32(&b, p->n_roots);
-  for (uint32_t i = 0; i < p->n_roots; i++) put_str(&b, p->roots[i]);
-  put_u32(&b, p->n_files);
+  dc_put_u32(&b, FORMAT), dc_put_u32(&b, BYTE_ORDER_MARK), dc_put_str(&b, DECYCLE_VERSION), dc_put_u64(&b, started_ns);
+  dc_put_str(&b, scan_key);
+  dc_put_u32(&b, p->n_dirs);
+  for (uint32_t i = 0; i < p->n_dirs; i++) dc_put_str(&b, p->dirs[i].open_path), put_stat(&b, &p->dirs[i].stat);
+  dc_put_u32(&b, p->n_roots);
+  for (uint32_t i = 0; i < p->n_roots; i++) dc_put_str(&b, p->roots[i]);
+  dc_put_u32(&b, p->n_files);
   for (uint32_t i = 0; i < p->n_files; i++) {
     const dc_file *f = &p->files[i];
-    put_str(&b, f->path), put_str(&b, f->open_path), put_str(&b, f->module);
-    put_u32(&b, (uint32_t)f->kind), put_u32(&b, f->is_package);
+    dc_put_str(&b, f->path), dc_put_str(&b, f->open_path), dc_put_str(&b, f->module);
+    dc_put_u32(&b, (uint32_t)f->kind), dc_put_u32(&b, f->is_package);
   }
-  put_u32(&b, p->n_namespaces);
-  for (uint32_t i = 0; i < p->n_namespaces; i++) put_str(&b, p->namespaces[i]);
-  put_u64(&b, p->listing.lo), put_u64(&b, p->listing.hi);
-  put_u32(&b, scan_diags->size);
+  dc_put_u32(&b, p->n_namespaces);
+  for (uint32_t i = 0; i < p->n_namespaces; i++) dc_put_str(&b, p->namespaces[i]);
+  dc_put_u64(&b, p->listing.lo), dc_put_u64(&b, p->listing.hi);
+  dc_put_u32(&b, scan_diags->size);
   for (uint32_t i = 0; i < scan_diags->size; i++) {
     const dc_diag *d = &scan_diags->items[i];
-    put_u32(&b, (uint32_t)d->severity), put_str(&b, d->path), put_u32(&b, d->line), put_u32(&b, d->col);
-    put_str(&b, d->message), put_str(&b, d->source_line);
+    dc_put_u32(&b, (uint32_t)d->severity), dc_put_str(&b, d->path), dc_put_u32(&b, d->line), dc_put_u32(&b, d->col);
+    dc_put_str(&b, d->message), dc_put_str(&b, d->source_line);
   }
   char *file = scan_path(dir, scan_key);
   write_checked(dir, file, SCAN_MAGIC, &b);
@@ -1043,21 +997,21 @@ dc_project *dc_cache_scan(const char *path, const char *scan_key, dc_arena *aren
   const char *payload = read_checked(file, SCAN_MAGIC, &whole, &len);
   free(file);
   if (!payload) return NULL;
-  reader r = {payload, payload + len, false};
+  dc_reader r = {payload, payload + len, false};
   dc_project *p = NULL;
   dc_diags mine = {0};
   int root_fd = -1;
-  if (get_u32(&r) != FORMAT || get_u32(&r) != BYTE_ORDER_MARK) goto out;
-  const char *version = get_str(&r);
+  if (dc_get_u32(&r) != FORMAT || dc_get_u32(&r) != BYTE_ORDER_MARK) goto out;
+  const char *version = dc_get_str(&r);
   if (r.bad || !version || strcmp(version, DECYCLE_VERSION)) goto out;
-  uint64_t started = get_u64(&r);
-  const char *key = get_str(&r);
+  uint64_t started = dc_get_u64(&r);
+  const char *key = dc_get_str(&r);
   if (r.bad || !key || strcmp(key, scan_key)) goto out;
   /* The project's strings point into one copy of the payload in the arena
    * rather than into thousands of copies of their own (a scan that turns
    * out stale leaves the copy there, next to the new scan). */
   char *copy = dc_arena_memdup(arena, payload, len, 1);
-  r = (reader){copy + (r.p - payload), copy + len, false};
+  r = (dc_reader){copy + (r.p - payload), copy + len, false};
   free(whole);
   whole = NULL;
 #ifdef O_PATH
@@ -1068,11 +1022,11 @@ dc_project *dc_cache_scan(const char *path, const char *scan_key, dc_arena *aren
   size_t root_len = strlen(path);
   /* every folder the scan looked into must be as it was */
   p = dc_arena_alloc(arena, sizeof *p);
-  p->n_dirs = get_u32(&r);
+  p->n_dirs = dc_get_u32(&r);
   p->dirs = get_array(&r, arena, p->n_dirs, sizeof *p->dirs, 48);
   for (uint32_t i = 0; i < p->n_dirs && !r.bad; i++) {
     dc_dir_stat *d = &p->dirs[i];
-    d->open_path = get_str(&r);
+    d->open_path = dc_get_str(&r);
     d->stat = get_stat(&r);
     /* a folder that was missing (all zero) must still be missing */
     struct stat st;
@@ -1082,31 +1036,31 @@ dc_project *dc_cache_scan(const char *path, const char *scan_key, dc_arena *aren
     if (!same_stat(&d->stat, &now) || (d->stat.ino && !settled(&d->stat, started))) goto fail;
   }
   p->path = dc_arena_strdup(arena, path);
-  p->n_roots = get_u32(&r);
+  p->n_roots = dc_get_u32(&r);
   p->roots = get_array(&r, arena, p->n_roots, sizeof *p->roots, 5);
-  for (uint32_t i = 0; i < p->n_roots && !r.bad; i++) p->roots[i] = get_str(&r);
-  p->n_files = get_u32(&r);
+  for (uint32_t i = 0; i < p->n_roots && !r.bad; i++) p->roots[i] = dc_get_str(&r);
+  p->n_files = dc_get_u32(&r);
   p->files = get_array(&r, arena, p->n_files, sizeof *p->files, 20);
   for (uint32_t i = 0; i < p->n_files && !r.bad; i++) {
     dc_file *f = &p->files[i];
-    f->path = get_str(&r), f->open_path = get_str(&r), f->module = get_str(&r);
-    f->kind = (dc_module_kind)get_u32(&r), f->is_package = get_u32(&r);
+    f->path = dc_get_str(&r), f->open_path = dc_get_str(&r), f->module = dc_get_str(&r);
+    f->kind = (dc_module_kind)dc_get_u32(&r), f->is_package = dc_get_u32(&r);
     struct stat st;
     if (r.bad || !f->open_path || stat_under(root_fd, path, root_len, f->open_path, &st) != 0 || !S_ISREG(st.st_mode))
       goto fail;
     f->stat = dc_file_stat_of(&st);
     f->size = f->stat.size;
   }
-  p->n_namespaces = get_u32(&r);
+  p->n_namespaces = dc_get_u32(&r);
   p->namespaces = get_array(&r, arena, p->n_namespaces, sizeof *p->namespaces, 5);
-  for (uint32_t i = 0; i < p->n_namespaces && !r.bad; i++) p->namespaces[i] = get_str(&r);
-  p->listing.lo = get_u64(&r), p->listing.hi = get_u64(&r);
-  uint32_t n_diags = get_u32(&r);
+  for (uint32_t i = 0; i < p->n_namespaces && !r.bad; i++) p->namespaces[i] = dc_get_str(&r);
+  p->listing.lo = dc_get_u64(&r), p->listing.hi = dc_get_u64(&r);
+  uint32_t n_diags = dc_get_u32(&r);
   if ((size_t)(r.end - r.p) / 24 < n_diags) r.bad = true;
   for (uint32_t i = 0; i < n_diags && !r.bad; i++) {
     dc_diag d;
-    d.severity = (dc_severity)get_u32(&r), d.path = get_str(&r), d.line = get_u32(&r), d.col = get_u32(&r);
-    d.message = get_str(&r), d.source_line = get_str(&r);
+    d.severity = (dc_severity)dc_get_u32(&r), d.path = dc_get_str(&r), d.line = dc_get_u32(&r), d.col = dc_get_u32(&r);
+    d.message = dc_get_str(&r), d.source_line = dc_get_str(&r);
     if (!d.path || !d.message) r.bad = true;
     dc_diags_push(&mine, d);
   }
