@@ -838,7 +838,8 @@ static void memo_index(struct memo *m, uint32_t i) {
   m->by_key[k] = i + 1;
 }
 
-/* Rebuilds the key table when it is more than half full. */
+/* Makes room in the key table for one more entry (it stays at most half
+ * full), rebuilding it when it grows. */
 static void memo_grow(struct memo *m) {
   if (2 * (m->entries.size + 1) <= m->cap) return;
   free(m->by_key);
@@ -907,9 +908,9 @@ void dc_cache_memo_put(dc_cache *c, dc_hash key, const void *blob, uint32_t len)
     free(e->owned);
     *e = (memo_entry){key, copy, len, true, copy};
   } else {
-    dc_vec_push(&m->entries, ((memo_entry){key, copy, len, true, copy}));
     memo_grow(m);
-    if (m->by_key && memo_find(m, key) < 0) memo_index(m, m->entries.size - 1);
+    dc_vec_push(&m->entries, ((memo_entry){key, copy, len, true, copy}));
+    memo_index(m, m->entries.size - 1);
   }
   m->changed = true;
 }

@@ -1034,7 +1034,7 @@ dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components
   fix->n_components = c->n;
   fix->components = dc_arena_alloc(arena, (c->n ? c->n : 1) * sizeof *fix->components);
   if (opts && opts->verdicts_only && opts->cache)
-    fx.memo = dc_memo_new(opts->cache, p, g, fx.disabled, fx.config_override);
+    fx.memo = dc_memo_new(opts->cache, p, g, &fx.in, fx.disabled, fx.config_override);
   fx.replayed = dc_xmalloc((c->n ? c->n : 1) * sizeof *fx.replayed);
   for (uint32_t ci = 0; ci < c->n; ci++) prepare_component(&fx, ci, &fix->components[ci]);
   uint32_t n_order = 0;

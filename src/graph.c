@@ -149,15 +149,6 @@ static const char *target_in(const builder *b, uint32_t m, const dc_import *imp,
   return dc_buf_str(out);
 }
 
-/* As target_in, allocated from the arena. */
-static const char *from_target(const builder *b, uint32_t m, const dc_import *imp) {
-  if (imp->level == 0) return imp->module;
-  size_t len;
-  if (!relative_base(b, m, imp, &len)) return NULL;
-  const char *name = b->g->names[m];
-  if (!*imp->module) return dc_arena_strndup(b->arena, name, len);
-  return dc_arena_printf(b->arena, "%.*s.%s", (int)len, name, imp->module);
-}
 
 /* Whether a `from` import of module m names module `target`. */
 static bool targets(const builder *b, uint32_t m, const dc_import *imp, const char *target) {
@@ -437,5 +428,6 @@ uint32_t dc_graph_resolve_name(dc_graph_resolver *self, uint32_t m, const dc_imp
 }
 
 const char *dc_graph_import_target(dc_graph_resolver *self, uint32_t m, const dc_import *imp) {
-  return from_target(&self->b, m, imp);
+  const char *target = target_in(&self->b, m, imp, &self->b.target);
+  return target && imp->level ? dc_arena_strdup(self->b.arena, target) : target;
 }

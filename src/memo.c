@@ -13,6 +13,7 @@
 #include "vec.h"
 
 enum { N_KINDS = 3 };
+enum { DEP_BYTES = 2 * sizeof(uint32_t) + sizeof(dc_hash) }; /* a dep in a blob */
 enum { HASH_NOT_YET, HASH_KNOWN, HASH_UNKNOWN };
 
 typedef struct dep {
@@ -28,7 +29,7 @@ struct dc_memo {
   /* per kind and index: the hash of the dep in this run, once asked */
   dc_hash *now[N_KINDS];
   uint8_t *state[N_KINDS];
-  dc_graph_in_edges in; /* built when first asked (in.first NULL before) */
+  const dc_graph_in_edges *in;
   /* the current trace; `seen` holds the trace number of the last one that
    * recorded a dep, per kind and index */
   bool tracing, spoiled;
@@ -41,12 +42,13 @@ static uint32_t n_of(const dc_memo *m, uint32_t kind) {
   return kind == DC_DEP_IMPORTERS ? m->g->n_modules : m->p->n_files;
 }
 
-dc_memo *dc_memo_new(dc_cache *cache, const dc_project *p, const dc_graph *g, uint32_t disabled,
-                     const char *config_override) {
+dc_memo *dc_memo_new(dc_cache *cache, const dc_project *p, const dc_graph *g, const dc_graph_in_edges *in,
+                     uint32_t disabled, const char *config_override) {
   dc_memo *m = dc_xcalloc(1, sizeof *m);
   m->cache = cache;
   m->p = p;
   m->g = g;
+  m->in = in;
   dc_hash h = dc_hash_str(DC_HASH_SEED, "memo " DECYCLE_VERSION);
   h = dc_hash_str(dc_hash_u64(dc_hash_u64(h, disabled), p->target_minor), config_override);
   h = dc_hash_bytes(h, &p->listing, sizeof p->listing);
@@ -73,7 +75,6 @@ void dc_memo_free(dc_memo *m) {
     free(m->state[k]);
     free(m->seen[k]);
   }
-  dc_graph_in_edges_free(&m->in);
   dc_vec_free(&m->deps);
   free(m);
 }
@@ -99,10 +100,9 @@ dc_hash dc_memo_key(const dc_memo *m, uint32_t edge, const dc_config_target *t) 
 /* The hash of the edges into module x: who imports it, and from where. */
 static dc_hash importers_hash(dc_memo *m, uint32_t x) {
   const dc_graph *g = m->g;
-  if (!m->in.first) dc_graph_in_edges_build(g, &m->in);
   dc_hash h = dc_hash_str(DC_HASH_SEED, "importers");
-  for (uint32_t k = m->in.first[x]; k < m->in.first[x + 1]; k++) {
-    const dc_edge *e = &g->edges[m->in.in[k]];
+  for (uint32_t k = m->in->first[x]; k < m->in->first[x + 1]; k++) {
+    const dc_edge *e = &g->edges[m->in->in[k]];
     h = hash_sites(dc_hash_str(h, g->names[e->from]), e);
   }
   return h;
@@ -174,9 +174,9 @@ bool dc_memo_replay(dc_memo *m, dc_hash key, dc_verdict *v, bool *reread, dc_are
   if (!blob) return false;
   dc_reader r = {blob, blob + len, false};
   uint32_t n_deps = dc_get_u32(&r);
-  const char *deps = dc_take(&r, (size_t)n_deps * (2 * sizeof(uint32_t) + sizeof(dc_hash)));
-  for (uint32_t i = 0; deps && i < n_deps; i++) {
-    dc_reader d = {deps + i * (2 * sizeof(uint32_t) + sizeof(dc_hash)), r.p, false};
+  const char *deps = dc_take(&r, (size_t)n_deps * DEP_BYTES);
+  dc_reader d = {deps, r.p, !deps};
+  for (uint32_t i = 0; !d.bad && i < n_deps; i++) {
     uint32_t kind = dc_get_u32(&d), index = dc_get_u32(&d);
     dc_hash was = {dc_get_u64(&d), dc_get_u64(&d)}, now;
     if (!hash_now(m, kind, index, &now) || !dc_hash_eq(was, now)) return false;
@@ -188,9 +188,10 @@ bool dc_memo_replay(dc_memo *m, dc_hash key, dc_verdict *v, bool *reread, dc_are
   out.where_line = dc_get_u32(&r);
   out.lines_changed = dc_get_u32(&r);
   if (r.bad || r.p != r.end || !deps) return false;
+  d = (dc_reader){deps, deps + (size_t)n_deps * DEP_BYTES, false};
   for (uint32_t i = 0; i < n_deps; i++) {
-    dc_reader d = {deps + i * (2 * sizeof(uint32_t) + sizeof(dc_hash)), r.end, false};
     uint32_t kind = dc_get_u32(&d), index = dc_get_u32(&d);
+    dc_take(&d, sizeof(dc_hash));
     if (kind == DC_DEP_TEXT) reread[index] = true;
   }
   *v = out;

@@ -32,10 +32,11 @@ typedef enum dc_dep_kind {
 
 typedef struct dc_memo dc_memo;
 
-/* A memo over `cache` for one plan of graph g; `disabled` and
- * `config_override` are the fix's options (dc_fix_options). */
-dc_memo *dc_memo_new(dc_cache *cache, const dc_project *p, const dc_graph *g, uint32_t disabled,
-                     const char *config_override);
+/* A memo over `cache` for one plan of graph g, whose in-edges `in` it
+ * borrows; `disabled` and `config_override` are the fix's options
+ * (dc_fix_options). */
+dc_memo *dc_memo_new(dc_cache *cache, const dc_project *p, const dc_graph *g, const dc_graph_in_edges *in,
+                     uint32_t disabled, const char *config_override);
 void dc_memo_free(dc_memo *self);
 
 /* The key of the verdict of graph edge `edge` in a component whose config
