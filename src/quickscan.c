@@ -1240,9 +1240,10 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
                   (k - 1 == i || is_op(q, k - 2, O_COMMA) || is_op(q, k - 2, O_LPAR)));
       expect = true;
       break;
-    case O_WALRUS:
+    case O_WALRUS: /* `name :=` starts the expression, an item or an argument (`a ^ b := 1` is an error) */
       NEED(q, !expect && sc != SC_MODULE && is_ident(q, k - 1) && k - 1 >= i &&
-                  (k - 1 == i || (T(q, k - 2)->kind == T_OP && T(q, k - 2)->op != O_DOT)));
+                  (k - 1 == i || is_op(q, k - 2, O_LPAR) || is_op(q, k - 2, O_LSQB) ||
+                   is_op(q, k - 2, O_LBRACE) || is_op(q, k - 2, O_COMMA)));
       expect = true;
       break;
     case O_DOT:
