@@ -25,12 +25,15 @@
  * and every file whose stat data differs, are read and hashed; a content hash
  * found anywhere in the index gives the facts without a parse.
  */
-#define _GNU_SOURCE /* renameat2 */
+#define _GNU_SOURCE /* renameat2, the CPU affinity of a thread */
 #include "cache.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -989,7 +992,107 @@ static int stat_under(int root_fd, const char *root, size_t root_len, const char
   return stat(open_path, st);
 }
 
-dc_project *dc_cache_scan(const char *path, const char *scan_key, dc_arena *arena, dc_diags *diags) {
+/* stat_check - the stat data of a replayed scan, checked on several
+ * threads: items [0, n_dirs) are the folders, the rest the files. */
+typedef struct stat_check {
+  dc_project *p;
+  const char *root;
+  size_t root_len;
+  int root_fd;
+  uint64_t started;
+  atomic_bool stale;
+} stat_check;
+
+typedef struct stat_range {
+  stat_check *check;
+  uint32_t from, to;
+  pthread_t thread;
+  bool running;
+} stat_range;
+
+/* Checks items [from, to): a folder must have its recorded stat data
+ * (settled; all zero: still missing), a file must still be a regular file,
+ * whose stat data it takes. */
+static void *check_stats(void *arg) {
+  stat_range *r = arg;
+  stat_check *c = r->check;
+  dc_project *p = c->p;
+  for (uint32_t i = r->from; i < r->to && !atomic_load_explicit(&c->stale, memory_order_relaxed); i++) {
+    struct stat st;
+    if (i < p->n_dirs) {
+      dc_dir_stat *d = &p->dirs[i];
+      dc_file_stat now = {0};
+      if (stat_under(c->root_fd, c->root, c->root_len, d->open_path, &st) == 0) now = dc_file_stat_of(&st);
+      if (!same_stat(&d->stat, &now) || (d->stat.ino && !settled(&d->stat, c->started)))
+        atomic_store(&c->stale, true);
+    } else {
+      dc_file *f = &p->files[i - p->n_dirs];
+      if (stat_under(c->root_fd, c->root, c->root_len, f->open_path, &st) != 0 || !S_ISREG(st.st_mode)) {
+        atomic_store(&c->stale, true);
+      } else {
+        f->stat = dc_file_stat_of(&st);
+        f->size = f->stat.size;
+      }
+    }
+  }
+  return NULL;
+}
+
+/* Starts a thread on a CPU other than the calling thread's, when the
+ * process may use another: left to the scheduler, the new thread is queued
+ * behind the calling one and moved only about a millisecond later, which
+ * is as long as its whole job here. */
+static bool start_elsewhere(pthread_t *thread, void *(*fn)(void *), void *arg) {
+  pthread_attr_t attr;
+  if (pthread_attr_init(&attr) != 0) return false;
+#ifdef __linux__
+  cpu_set_t cpus;
+  int here = sched_getcpu();
+  if (here >= 0 && here < CPU_SETSIZE && sched_getaffinity(0, sizeof cpus, &cpus) == 0) {
+    CPU_CLR(here, &cpus);
+    if (CPU_COUNT(&cpus)) pthread_attr_setaffinity_np(&attr, sizeof cpus, &cpus);
+  }
+#endif
+  bool started = pthread_create(thread, &attr, fn, arg) == 0;
+  pthread_attr_destroy(&attr);
+  return started;
+}
+
+/* Whether the folders and files of replayed scan `p` of `path` are as
+ * recorded by a run that started at `started`. The thousands of stat calls
+ * are most of a run over an unchanged tree, so they are split over up to
+ * `jobs` threads (as git's preload-index does), a thread for at least
+ * STATS_PER_THREAD of them. */
+#define STATS_PER_THREAD 512
+#define MAX_STAT_THREADS 16
+static bool stats_hold(dc_project *p, const char *path, uint64_t started, unsigned jobs) {
+  stat_check c = {p, path, strlen(path), -1, started, false};
+#ifdef O_PATH
+  c.root_fd = open(path, O_PATH | O_CLOEXEC); /* only to start lookups from */
+#else
+  c.root_fd = open(path, O_RDONLY | O_CLOEXEC);
+#endif
+  uint32_t n = p->n_dirs + p->n_files;
+  unsigned threads = n / STATS_PER_THREAD;
+  if (threads > jobs) threads = jobs;
+  if (threads > MAX_STAT_THREADS) threads = MAX_STAT_THREADS;
+  if (threads < 1) threads = 1;
+  stat_range ranges[MAX_STAT_THREADS];
+  for (unsigned t = 0; t < threads; t++) {
+    ranges[t] = (stat_range){.check = &c, .from = (uint32_t)((uint64_t)n * t / threads),
+                             .to = (uint32_t)((uint64_t)n * (t + 1) / threads)};
+    ranges[t].running = t > 0 && start_elsewhere(&ranges[t].thread, check_stats, &ranges[t]);
+  }
+  /* the calling thread checks the first range, and any whose thread did not start */
+  for (unsigned t = 0; t < threads; t++) {
+    if (ranges[t].running) pthread_join(ranges[t].thread, NULL);
+    else check_stats(&ranges[t]);
+  }
+  if (c.root_fd >= 0) close(c.root_fd);
+  return !atomic_load(&c.stale);
+}
+
+dc_project *dc_cache_scan(const char *path, const char *scan_key, unsigned jobs, dc_arena *arena, dc_diags *diags) {
   char *dir = project_dir(path, false);
   if (!dir) return NULL;
   char *file = scan_path(dir, scan_key), *whole;
@@ -1001,7 +1104,6 @@ dc_project *dc_cache_scan(const char *path, const char *scan_key, dc_arena *aren
   dc_reader r = {payload, payload + len, false};
   dc_project *p = NULL;
   dc_diags mine = {0};
-  int root_fd = -1;
   if (dc_get_u32(&r) != FORMAT || dc_get_u32(&r) != BYTE_ORDER_MARK) goto out;
   const char *version = dc_get_str(&r);
   if (r.bad || !version || strcmp(version, DECYCLE_VERSION)) goto out;
@@ -1015,13 +1117,6 @@ dc_project *dc_cache_scan(const char *path, const char *scan_key, dc_arena *aren
   r = (dc_reader){copy + (r.p - payload), copy + len, false};
   free(whole);
   whole = NULL;
-#ifdef O_PATH
-  root_fd = open(path, O_PATH | O_CLOEXEC); /* only to start lookups from */
-#else
-  root_fd = open(path, O_RDONLY | O_CLOEXEC);
-#endif
-  size_t root_len = strlen(path);
-  /* every folder the scan looked into must be as it was */
   p = dc_arena_alloc(arena, sizeof *p);
   p->n_dirs = dc_get_u32(&r);
   p->dirs = get_array(&r, arena, p->n_dirs, sizeof *p->dirs, 48);
@@ -1029,12 +1124,7 @@ dc_project *dc_cache_scan(const char *path, const char *scan_key, dc_arena *aren
     dc_dir_stat *d = &p->dirs[i];
     d->open_path = dc_get_str(&r);
     d->stat = get_stat(&r);
-    /* a folder that was missing (all zero) must still be missing */
-    struct stat st;
-    dc_file_stat now = {0};
-    if (r.bad || !d->open_path) goto fail;
-    if (stat_under(root_fd, path, root_len, d->open_path, &st) == 0) now = dc_file_stat_of(&st);
-    if (!same_stat(&d->stat, &now) || (d->stat.ino && !settled(&d->stat, started))) goto fail;
+    if (!d->open_path) r.bad = true;
   }
   p->path = dc_arena_strdup(arena, path);
   p->n_roots = dc_get_u32(&r);
@@ -1046,11 +1136,7 @@ dc_project *dc_cache_scan(const char *path, const char *scan_key, dc_arena *aren
     dc_file *f = &p->files[i];
     f->path = dc_get_str(&r), f->open_path = dc_get_str(&r), f->module = dc_get_str(&r);
     f->kind = (dc_module_kind)dc_get_u32(&r), f->is_package = dc_get_u32(&r);
-    struct stat st;
-    if (r.bad || !f->open_path || stat_under(root_fd, path, root_len, f->open_path, &st) != 0 || !S_ISREG(st.st_mode))
-      goto fail;
-    f->stat = dc_file_stat_of(&st);
-    f->size = f->stat.size;
+    if (!f->open_path) r.bad = true;
   }
   p->n_namespaces = dc_get_u32(&r);
   p->namespaces = get_array(&r, arena, p->n_namespaces, sizeof *p->namespaces, 5);
@@ -1065,13 +1151,13 @@ dc_project *dc_cache_scan(const char *path, const char *scan_key, dc_arena *aren
     if (!d.path || !d.message) r.bad = true;
     dc_diags_push(&mine, d);
   }
-  if (r.bad || r.p != r.end) goto fail;
+  /* every folder the scan looked into must be as it was, every file there */
+  if (r.bad || r.p != r.end || !stats_hold(p, path, started, jobs)) {
+    p = NULL;
+    goto out;
+  }
   dc_diags_append(diags, &mine);
-  goto out;
-fail:
-  p = NULL;
 out:
-  if (root_fd >= 0) close(root_fd);
   dc_diags_release(&mine);
   free(whole);
   return p;

@@ -41,8 +41,9 @@ uint64_t dc_cache_now(void);
 /* The scan of the last run at `path` with the same `scan_key` (the roots and
  * excludes asked for), when every folder that scan looked into is as it was
  * (stat data, settled), so that the tree cannot have gained or lost an
- * entry; its diagnostics are appended to `diags`. NULL otherwise: scan. */
-dc_project *dc_cache_scan(const char *path, const char *scan_key, dc_arena *arena, dc_diags *diags);
+ * entry; its diagnostics are appended to `diags`. NULL otherwise: scan.
+ * The stat calls run on up to `jobs` threads. */
+dc_project *dc_cache_scan(const char *path, const char *scan_key, unsigned jobs, dc_arena *arena, dc_diags *diags);
 /* Records the scan `p` and its diagnostics for the next run. */
 void dc_cache_save_scan(const char *path, const char *scan_key, const dc_project *p, const dc_diags *scan_diags,
                         uint64_t started_ns);

@@ -447,7 +447,7 @@ int main(int argc, char **argv) {
   dc_scan_options scan = {o.path, roots, n_roots, excludes, n_excludes, target_minor};
   uint64_t started = dc_cache_now();
   if (!o.no_cache) scan_key = scan_key_of(&scan, patterns);
-  dc_project *project = scan_key ? dc_cache_scan(o.path, scan_key, &arena, &diags) : NULL;
+  dc_project *project = scan_key ? dc_cache_scan(o.path, scan_key, o.jobs, &arena, &diags) : NULL;
   if (!project) {
     project = dc_scan(&scan, &arena, &diags);
     if (!project) {
