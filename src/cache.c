@@ -4,9 +4,15 @@
  * "<magic><payload hash><payload>":
  *
  *   facts          header (format, byte order, version, when the run that
- *                  wrote it started), then per source file, in path order:
- *                  path, stat data, content hash, and a blob with its facts
- *                  and parse warnings;
+ *                  wrote it started), the packs it uses, then per source
+ *                  file, in path order: path, stat data, content hash, the
+ *                  hash of its facts blob and where that blob is;
+ *   pack-<hash>    facts blobs (a file's facts and parse warnings), named
+ *                  by the hash of its contents and never changed. A run
+ *                  that parsed a few files writes a small pack with their
+ *                  blobs and a new index, which leaves the other packs as
+ *                  they are; beyond PACKS_MAX packs, or when most of their
+ *                  bytes are dead, it writes all the blobs in one;
  *   run-<key>      the exit status, stdout and stderr of one run;
  *   reads-<opts>   the files whose text the plan of the last run with those
  *                  options read (for the second key);
@@ -23,7 +29,8 @@
  * recorded it: a file changed twice within one timestamp tick, right after it
  * was read, keeps its stat data (git calls this "racily clean"). Such files,
  * and every file whose stat data differs, are read and hashed; a content hash
- * found anywhere in the index gives the facts without a parse.
+ * found anywhere in the index gives the facts without a parse. A blob is
+ * used only when it has the hash that the index records for it.
  */
 #define _GNU_SOURCE /* renameat2, the CPU affinity of a thread */
 #include "cache.h"
@@ -47,26 +54,40 @@
 #include "pywalk.h"
 #include "vec.h"
 
-#define FORMAT 3
+#define FORMAT 4
 #define BYTE_ORDER_MARK 0x01020304u
 #define RACY_NS 2000000000u
 #define RUNS_KEPT 16      /* per project (a run writes one or two) */
 #define PROJECTS_KEPT 64  /* project folders */
 #define STALE_TMP_S 3600  /* a temporary file this old was left by a run that died */
+#define PACKS_MAX 8       /* facts packs, before they are written as one */
 static const char FACTS_MAGIC[8] = "dcfacts\n";
+static const char PACK_MAGIC[8] = "dcpack\n\0";
 static const char RUN_MAGIC[8] = "dcrun\n\0\0";
 static const char READS_MAGIC[8] = "dcreads\n";
 static const char SCAN_MAGIC[8] = "dcscan\n\0";
 static const char MEMO_MAGIC[8] = "dcmemo\n\0";
 
-/* entry - one file of the loaded index; strings and blob point into it. */
+/* entry - one file of the loaded index (its path points into it); its
+ * facts are the `len` bytes at `offset` in pack number `pack`. */
 typedef struct entry {
   const char *path;
   dc_file_stat stat;
-  dc_hash hash;
-  const char *blob;
-  uint32_t blob_len;
+  dc_hash hash;       /* of the file's content */
+  dc_hash facts_hash; /* of the blob */
+  uint32_t pack, offset, len;
 } entry;
+
+/* pack - a pack file the index uses, read on first use (`data` NULL when it
+ * cannot be: its blobs are then missing, and their files are parsed). */
+typedef struct pack {
+  dc_hash name;
+  uint64_t size; /* bytes of blobs, as recorded */
+  bool tried;
+  char *data; /* the whole file */
+  size_t len;
+} pack;
+typedef dc_vec(pack) pack_list;
 
 /* memo_entry - one blob of the plan's memo: from the loaded memo file
  * (`owned` NULL) or put by this run. `used` entries are written back. */
@@ -89,16 +110,16 @@ struct memo {
   uint32_t cap;
 };
 
-/* slot - what this run knows of project file i. */
+/* slot - what this run knows of project file i: its content hash and the
+ * facts for it, in the blob of index entry `from` or in `owned`. */
 typedef struct slot {
   bool have_hash; /* hash is set */
   bool trusted;   /* from a stat match: the file need not be read */
   dc_hash hash;
-  const char *blob; /* into the index, or `owned` */
-  uint32_t blob_len;
-  char *owned;
-  bool have_facts_hash; /* facts_hash is set (the hash of blob) */
-  dc_hash facts_hash;
+  const entry *from;
+  char *owned; /* a blob this run made */
+  uint32_t owned_len;
+  dc_hash facts_hash; /* the hash of the blob, when there is one */
 } slot;
 
 struct dc_cache {
@@ -108,6 +129,10 @@ struct dc_cache {
   uint64_t started_ns;
   char *index; /* the loaded facts file, or NULL */
   dc_vec(entry) entries;
+  pack_list packs; /* of the index loaded */
+  pthread_mutex_t pack_lock;
+  pack_list written; /* of the index this run wrote (wrote_index) */
+  bool wrote_index;
   uint32_t *by_hash; /* open addressing over entries by content hash (+1; 0 empty) */
   uint32_t by_hash_cap;
   slot *slots;
@@ -292,6 +317,16 @@ static int replace(const char *tmp, const char *path) {
   return rename(tmp, path);
 }
 
+static bool write_all(int fd, const void *data, size_t len) {
+  for (size_t done = 0; done < len;) {
+    ssize_t n = write(fd, (const char *)data + done, len - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += (size_t)n;
+  }
+  return true;
+}
+
 /* Writes magic + hash + payload to `path` through a temporary file and a
  * rename; failures leave the old file (or none) and are not reported. */
 static void write_checked(const char *dir, const char *path, const char magic[8], const dc_buf *payload) {
@@ -304,13 +339,7 @@ static void write_checked(const char *dir, const char *path, const char magic[8]
     return;
   }
   dc_hash h = dc_hash_bytes(DC_HASH_SEED, payload->data, payload->len);
-  bool ok = write(fd, magic, 8) == 8 && write(fd, &h, sizeof h) == (ssize_t)sizeof h;
-  for (size_t done = 0; ok && done < payload->len;) {
-    ssize_t n = write(fd, payload->data + done, payload->len - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += (size_t)n;
-  }
+  bool ok = write_all(fd, magic, 8) && write_all(fd, &h, sizeof h) && write_all(fd, payload->data, payload->len);
   ok = close(fd) == 0 && ok;
   if (!ok || replace(name, path) != 0) unlink(name);
   dc_buf_release(&tmp);
@@ -486,15 +515,22 @@ static void load_index(dc_cache *c, const char *path) {
   const char *version = dc_get_str(&r);
   if (r.bad || !version || strcmp(version, facts_version(c))) goto foreign;
   recorded_start = dc_get_u64(&r);
+  uint32_t n_packs = dc_get_u32(&r);
+  for (uint32_t i = 0; !r.bad && i < n_packs; i++) {
+    pack k = {0};
+    k.name.lo = dc_get_u64(&r), k.name.hi = dc_get_u64(&r);
+    k.size = dc_get_u64(&r);
+    if (!r.bad) dc_vec_push(&c->packs, k);
+  }
   uint32_t n = dc_get_u32(&r);
   for (uint32_t i = 0; !r.bad && i < n; i++) {
     entry e;
     e.path = dc_get_str(&r);
     e.stat = get_stat(&r);
     e.hash.lo = dc_get_u64(&r), e.hash.hi = dc_get_u64(&r);
-    e.blob_len = dc_get_u32(&r);
-    e.blob = dc_take(&r, e.blob_len);
-    if (!e.path) r.bad = true;
+    e.facts_hash.lo = dc_get_u64(&r), e.facts_hash.hi = dc_get_u64(&r);
+    e.pack = dc_get_u32(&r), e.offset = dc_get_u32(&r), e.len = dc_get_u32(&r);
+    if (!e.path || e.pack >= c->packs.size || (uint64_t)e.offset + e.len > c->packs.items[e.pack].size) r.bad = true;
     if (!r.bad) dc_vec_push(&c->entries, e);
   }
   if (r.bad || r.p != r.end) goto foreign;
@@ -508,16 +544,15 @@ static void load_index(dc_cache *c, const char *path) {
     } else if (cmp > 0) {
       k++;
     } else {
-      if (f->kind == DC_MODULE_SOURCE && same_stat(&f->stat, &e->stat) && settled(&e->stat, recorded_start)) {
-        c->slots[i] =
-            (slot){.have_hash = true, .trusted = true, .hash = e->hash, .blob = e->blob, .blob_len = e->blob_len};
-      }
+      if (f->kind == DC_MODULE_SOURCE && same_stat(&f->stat, &e->stat) && settled(&e->stat, recorded_start))
+        c->slots[i] = (slot){.have_hash = true, .trusted = true, .hash = e->hash, .from = e, .facts_hash = e->facts_hash};
       i++, k++;
     }
   }
   return;
 foreign:
   c->entries.size = 0;
+  c->packs.size = 0;
   c->changed = true;
 }
 
@@ -530,6 +565,7 @@ dc_cache *dc_cache_open(const dc_project *p, uint64_t started_ns) {
   c->started_ns = started_ns;
   c->project = project_id(p->path);
   c->slots = dc_xcalloc(p->n_files ? p->n_files : 1, sizeof *c->slots);
+  pthread_mutex_init(&c->pack_lock, NULL);
   dc_buf path = DC_BUF_INIT;
   dc_buf_addf(&path, "%s/facts", c->dir);
   load_index(c, dc_buf_str(&path));
@@ -543,6 +579,10 @@ void dc_cache_close(dc_cache *c) {
   free(c->slots);
   free(c->by_hash);
   dc_vec_free(&c->entries);
+  for (uint32_t i = 0; i < c->packs.size; i++) free(c->packs.items[i].data);
+  dc_vec_free(&c->packs);
+  dc_vec_free(&c->written);
+  pthread_mutex_destroy(&c->pack_lock);
   for (uint32_t i = 0; i < c->memo.entries.size; i++) free(c->memo.entries.items[i].owned);
   dc_vec_free(&c->memo.entries);
   free(c->memo.by_key);
@@ -595,18 +635,50 @@ void dc_cache_prepare(dc_cache *c) {
   }
 }
 
+static char *pack_path(const dc_cache *c, dc_hash name) {
+  char *k = hex(name);
+  dc_buf b = DC_BUF_INIT;
+  dc_buf_addf(&b, "%s/pack-%s", c->dir, k);
+  free(k);
+  return dc_buf_detach(&b, NULL);
+}
+
+/* The blob of index entry `e`, when its pack can be read and the blob has
+ * the recorded hash; NULL otherwise. Any thread: packs are read under the
+ * lock, once. */
+static const char *entry_blob(dc_cache *c, const entry *e) {
+  pack *k = &c->packs.items[e->pack];
+  pthread_mutex_lock(&c->pack_lock);
+  if (!k->tried) {
+    k->tried = true;
+    char *path = pack_path(c, k->name);
+    dc_source src;
+    if (dc_source_read(path, &src) == 0) {
+      if (src.len == 8 + k->size && !memcmp(src.data, PACK_MAGIC, 8)) k->data = src.data, k->len = src.len;
+      else free(src.data);
+    }
+    free(path);
+  }
+  pthread_mutex_unlock(&c->pack_lock);
+  if (!k->data) return NULL;
+  const char *blob = k->data + 8 + e->offset;
+  return dc_hash_eq(dc_hash_bytes(DC_HASH_SEED, blob, e->len), e->facts_hash) ? blob : NULL;
+}
+
 bool dc_cache_facts(dc_cache *c, uint32_t i, dc_hash h, const char *path, dc_arena *arena, dc_diags *diags,
                     dc_file_facts **facts) {
   slot *s = &c->slots[i];
   /* else found or recorded by dc_parse_uncached, earlier in this run */
-  if (!s->trusted && !(s->blob && dc_hash_eq(s->hash, h))) {
+  if (!s->trusted && !((s->from || s->owned) && dc_hash_eq(s->hash, h))) {
     const entry *e = by_hash(c, h);
     if (!e) return false;
     free(s->owned);
-    *s = (slot){.have_hash = true, .hash = h, .blob = e->blob, .blob_len = e->blob_len};
+    *s = (slot){.have_hash = true, .hash = h, .from = e, .facts_hash = e->facts_hash};
   }
-  if (get_facts(s->blob, s->blob_len, path, arena, diags, facts)) return true;
-  s->have_hash = s->trusted = false, s->blob = NULL; /* a bad blob: parse */
+  const char *blob = s->owned ? s->owned : entry_blob(c, s->from);
+  uint32_t len = s->owned ? s->owned_len : s->from->len;
+  if (blob && get_facts(blob, len, path, arena, diags, facts)) return true;
+  s->have_hash = s->trusted = false, s->from = NULL; /* a missing or bad blob: parse */
   return false;
 }
 
@@ -616,8 +688,24 @@ void dc_cache_store(dc_cache *c, uint32_t i, dc_hash h, const dc_file_facts *fac
   size_t len;
   slot *s = &c->slots[i];
   free(s->owned);
-  s->owned = dc_buf_detach(&b, &len);
-  *s = (slot){.have_hash = true, .hash = h, .blob = s->owned, .blob_len = (uint32_t)len, .owned = s->owned};
+  char *blob = dc_buf_detach(&b, &len);
+  *s = (slot){.have_hash = true, .hash = h, .owned = blob, .owned_len = (uint32_t)len,
+              .facts_hash = dc_hash_bytes(DC_HASH_SEED, blob, len)};
+}
+
+/* Writes `blobs` as pack `name`; false when it cannot. */
+static bool write_pack(const dc_cache *c, dc_hash name, const dc_buf *blobs) {
+  dc_buf tmp = DC_BUF_INIT;
+  dc_buf_addf(&tmp, "%s/.tmp-XXXXXX", c->dir);
+  char *tmp_name = (char *)dc_buf_str(&tmp);
+  int fd = mkstemp(tmp_name);
+  bool ok = fd >= 0 && write_all(fd, PACK_MAGIC, 8) && write_all(fd, blobs->data, blobs->len);
+  if (fd >= 0) ok = close(fd) == 0 && ok;
+  char *path = pack_path(c, name);
+  if (fd >= 0 && (!ok || rename(tmp_name, path) != 0)) ok = false, unlink(tmp_name);
+  free(path);
+  dc_buf_release(&tmp);
+  return ok;
 }
 
 void dc_cache_save_facts(dc_cache *c) {
@@ -631,26 +719,88 @@ void dc_cache_save_facts(dc_cache *c) {
     changed |= !c->slots[i].trusted;
   }
   if (!changed && sources == c->entries.size) return;
-  dc_buf b = DC_BUF_INIT;
-  dc_put_u32(&b, FORMAT), dc_put_u32(&b, BYTE_ORDER_MARK);
-  dc_put_str(&b, facts_version(c)), dc_put_u64(&b, c->started_ns);
-  uint32_t n = 0;
-  for (uint32_t i = 0; i < c->p->n_files; i++) n += c->slots[i].have_hash && c->slots[i].blob;
-  dc_put_u32(&b, n);
+  /* The packs still used, and how many of their bytes are; the blobs of
+   * this run go into a new pack, or, beyond PACKS_MAX packs or when most
+   * bytes are dead, every blob does. */
+  uint32_t n_old = c->packs.size, live_packs = 0;
+  bool *live = dc_xcalloc(n_old ? n_old : 1, sizeof *live);
+  uint64_t live_bytes = 0, pack_bytes = 0;
   for (uint32_t i = 0; i < c->p->n_files; i++) {
     const slot *s = &c->slots[i];
-    if (!s->have_hash || !s->blob) continue;
-    dc_put_str(&b, c->p->files[i].path);
-    put_stat(&b, &c->p->files[i].stat);
-    dc_put_u64(&b, s->hash.lo), dc_put_u64(&b, s->hash.hi);
-    dc_put_u32(&b, s->blob_len);
-    dc_buf_add(&b, s->blob, s->blob_len);
+    if (!s->have_hash || s->owned || !s->from) continue;
+    live_bytes += s->from->len;
+    live[s->from->pack] = true;
   }
-  dc_buf path = DC_BUF_INIT;
-  dc_buf_addf(&path, "%s/facts", c->dir);
-  write_checked(c->dir, dc_buf_str(&path), FACTS_MAGIC, &b);
-  dc_buf_release(&path);
-  dc_buf_release(&b);
+  for (uint32_t k = 0; k < n_old; k++)
+    if (live[k]) live_packs++, pack_bytes += c->packs.items[k].size;
+  bool compact = live_packs + 1 > PACKS_MAX || live_bytes * 2 < pack_bytes;
+  /* the index entries, in path order, and the new pack */
+  dc_buf blobs = DC_BUF_INIT, entries = DC_BUF_INIT;
+  uint32_t n = 0, new_pack = compact ? 0 : live_packs;
+  uint32_t *renumber = dc_xcalloc(n_old ? n_old : 1, sizeof *renumber);
+  for (uint32_t k = 0, next = 0; k < n_old; k++) renumber[k] = live[k] ? next++ : 0;
+  for (uint32_t i = 0; i < c->p->n_files; i++) {
+    const slot *s = &c->slots[i];
+    if (!s->have_hash || !(s->owned || s->from)) continue;
+    uint32_t pack_no = new_pack, offset = (uint32_t)blobs.len, len;
+    if (s->owned) {
+      dc_buf_add(&blobs, s->owned, s->owned_len);
+      len = s->owned_len;
+    } else if (compact) {
+      const char *blob = entry_blob(c, s->from);
+      if (!blob) continue; /* its pack is gone: the file is parsed next time */
+      dc_buf_add(&blobs, blob, s->from->len);
+      len = s->from->len;
+    } else {
+      pack_no = renumber[s->from->pack], offset = s->from->offset, len = s->from->len;
+    }
+    dc_put_str(&entries, c->p->files[i].path);
+    put_stat(&entries, &c->p->files[i].stat);
+    dc_put_u64(&entries, s->hash.lo), dc_put_u64(&entries, s->hash.hi);
+    dc_put_u64(&entries, s->facts_hash.lo), dc_put_u64(&entries, s->facts_hash.hi);
+    dc_put_u32(&entries, pack_no), dc_put_u32(&entries, offset), dc_put_u32(&entries, len);
+    n++;
+  }
+  dc_hash name = dc_hash_bytes(DC_HASH_SEED, blobs.data, blobs.len);
+  bool have_new = blobs.len > 0;
+  if (blobs.len <= UINT32_MAX && (!have_new || write_pack(c, name, &blobs))) {
+    /* the packs of the new index: those still used, then the new one */
+    pack_list packs = {0};
+    for (uint32_t k = 0; k < n_old && !compact; k++)
+      if (live[k]) dc_vec_push(&packs, ((pack){.name = c->packs.items[k].name, .size = c->packs.items[k].size}));
+    if (have_new) dc_vec_push(&packs, ((pack){.name = name, .size = blobs.len}));
+    dc_buf b = DC_BUF_INIT;
+    dc_put_u32(&b, FORMAT), dc_put_u32(&b, BYTE_ORDER_MARK);
+    dc_put_str(&b, facts_version(c)), dc_put_u64(&b, c->started_ns);
+    dc_put_u32(&b, packs.size);
+    for (uint32_t k = 0; k < packs.size; k++)
+      dc_put_u64(&b, packs.items[k].name.lo), dc_put_u64(&b, packs.items[k].name.hi),
+          dc_put_u64(&b, packs.items[k].size);
+    dc_put_u32(&b, n);
+    dc_buf_add(&b, entries.data, entries.len);
+    dc_buf path = DC_BUF_INIT;
+    dc_buf_addf(&path, "%s/facts", c->dir);
+    write_checked(c->dir, dc_buf_str(&path), FACTS_MAGIC, &b);
+    dc_buf_release(&path);
+    dc_buf_release(&b);
+    /* The packs the old index used and the new one does not are removed
+     * (a run that read the old index then parses the files it misses). */
+    for (uint32_t k = 0; k < n_old; k++) {
+      bool kept = false;
+      for (uint32_t j = 0; j < packs.size; j++) kept |= dc_hash_eq(packs.items[j].name, c->packs.items[k].name);
+      if (kept) continue;
+      char *unused = pack_path(c, c->packs.items[k].name);
+      unlink(unused);
+      free(unused);
+    }
+    dc_vec_free(&c->written);
+    c->written = packs;
+    c->wrote_index = true;
+  }
+  free(live);
+  free(renumber);
+  dc_buf_release(&blobs);
+  dc_buf_release(&entries);
 }
 
 /* ---- whole runs -------------------------------------------------------------- */
@@ -771,18 +921,40 @@ bool dc_cache_replay(dc_cache *c, dc_hash key, char **out, size_t *out_len, char
   return ok;
 }
 
-/* Keeps the RUNS_KEPT newest run files of the project. */
+/* Whether `name` is the file of a pack the current index uses. */
+static bool pack_in_use(const dc_cache *c, const char *name) {
+  const pack *packs = c->wrote_index ? c->written.items : c->packs.items;
+  uint32_t n = c->wrote_index ? c->written.size : c->packs.size;
+  for (uint32_t k = 0; k < n; k++) {
+    char *h = hex(packs[k].name);
+    bool same = !strcmp(name + 5, h);
+    free(h);
+    if (same) return true;
+  }
+  return false;
+}
+
+/* Keeps the RUNS_KEPT newest run files of the project, and removes the
+ * packs that no index uses: those of no index for over STALE_TMP_S (two
+ * runs that write their index at once leave one of their packs unused). */
 static void prune_runs(const dc_cache *c) {
   DIR *d = opendir(c->dir);
   if (!d) return;
-  old_list runs = {0};
+  old_list runs = {0}, dead = {0};
   struct dirent *e;
   struct stat st;
-  while ((e = readdir(d)))
-    if (!strncmp(e->d_name, "run-", 4) && fstatat(dirfd(d), e->d_name, &st, 0) == 0)
-      dc_vec_push(&runs, ((old){dc_xstrdup(e->d_name), mtime_ns(&st)}));
+  uint64_t now = dc_cache_now();
+  while ((e = readdir(d))) {
+    bool run = !strncmp(e->d_name, "run-", 4), is_pack = !strncmp(e->d_name, "pack-", 5);
+    if ((!run && !is_pack) || fstatat(dirfd(d), e->d_name, &st, 0) != 0) continue;
+    if (run) dc_vec_push(&runs, ((old){dc_xstrdup(e->d_name), mtime_ns(&st)}));
+    else if (mtime_ns(&st) + STALE_TMP_S * 1000000000ull < now && !pack_in_use(c, e->d_name))
+      dc_vec_push(&dead, ((old){dc_xstrdup(e->d_name), 0}));
+  }
   remove_all_but_newest(dirfd(d), &runs, RUNS_KEPT, false);
+  remove_all_but_newest(dirfd(d), &dead, 0, false);
   dc_vec_free(&runs);
+  dc_vec_free(&dead);
   closedir(d);
 }
 
@@ -825,10 +997,8 @@ void dc_cache_save_run(dc_cache *c, const char *options, const dc_diags *scan_di
 /* ---- the plan's memo ----------------------------------------------------------- */
 
 bool dc_cache_file_hashes(dc_cache *c, uint32_t i, dc_hash *content, dc_hash *facts) {
-  slot *s = &c->slots[i];
-  if (!s->have_hash || !s->blob) return false;
-  if (!s->have_facts_hash) s->facts_hash = dc_hash_bytes(DC_HASH_SEED, s->blob, s->blob_len);
-  s->have_facts_hash = true;
+  const slot *s = &c->slots[i];
+  if (!s->have_hash || !(s->owned || s->from)) return false;
   if (content) *content = s->hash;
   if (facts) *facts = s->facts_hash;
   return true;
