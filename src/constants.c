@@ -426,3 +426,17 @@ void dc_constants_scan_changes(const char *t, uint32_t len, dc_text_changes *out
     i = e - 1;
   }
 }
+
+size_t dc_line_defines(const char *t, size_t rest, const char **name, bool *as_class) {
+  static const char class_kw[] = "class ";
+  size_t k = 0, n;
+  *as_class = rest > sizeof class_kw - 1 && !memcmp(t, class_kw, sizeof class_kw - 1);
+  if (*as_class) k = sizeof class_kw - 1;
+  for (n = 0; k + n < rest && ident_char(t[k + n]); n++) {}
+  if (!n) return 0;
+  *name = t + k;
+  size_t at = k + n;
+  if (*as_class) return at < rest && (t[at] == '(' || t[at] == ':' || t[at] == ' ' || t[at] == '\t') ? n : 0;
+  while (at < rest && (t[at] == ' ' || t[at] == '\t')) at++;
+  return at < rest && (t[at] == ':' || (t[at] == '=' && (at + 1 >= rest || t[at + 1] != '='))) ? n : 0;
+}

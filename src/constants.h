@@ -94,5 +94,12 @@ typedef dc_vec(dc_text_change) dc_text_changes;
  * (comments and strings included), so conservative. */
 void dc_constants_scan_changes(const char *text, uint32_t len, dc_text_changes *out);
 
+/* Whether the line starting at `line` (`rest` bytes to the end of the
+ * text) may define a name at module level: `name =` or `name:` (not `==`),
+ * or with *as_class set, `class name` followed by `(`, `:`, a space or a
+ * tab. Returns the name's length, its first byte at *name; 0 for any other
+ * line. A text search, so conservative (the plan's config_may_define). */
+size_t dc_line_defines(const char *line, size_t rest, const char **name, bool *as_class);
+
 
 #endif

@@ -99,10 +99,11 @@ typedef struct fixer {
 } fixer;
 
 /* Reads project file `file` again, and records that its text (not only its
- * facts) shapes the plan. */
-static int read_again(fixer *fx, uint32_t file, dc_source *out) {
+ * facts) shapes the plan: for the memo, the dep `kind` (the text, or what
+ * the caller takes from it). */
+static int read_again(fixer *fx, uint32_t file, dc_dep_kind kind, dc_source *out) {
   fx->reread[file] = true;
-  dc_memo_dep(fx->memo, DC_DEP_TEXT, file);
+  dc_memo_dep(fx->memo, kind, file);
   int rc = dc_source_read(fx->p->files[file].open_path, out);
   if (rc != 0) dc_memo_spoil(fx->memo);
   else if (fx->memo) dc_memo_same_text(fx->memo, file, out->data, out->len);
@@ -398,7 +399,7 @@ static const char *dependent(fixer *fx, uint32_t a, const char *name) {
       if (text_checked) continue;
       text_checked = true;
       dc_source src;
-      if (read_again(fx, cf, &src) != 0) continue;
+      if (read_again(fx, cf, DC_DEP_TEXT, &src) != 0) continue;
       bool reads = reads_attribute(src.data, src.len, a_last, name);
       free(src.data);
       if (reads) return dc_arena_printf(fx->arena, "%s may read '%s.%s'", cpath, a_last, name);
@@ -435,12 +436,12 @@ static const char *config_module_of(void *owner, const dc_source_file *f, const 
 /* The in-place changes the text of project file `file` makes (see
  * constants.h), scanned once per file; names are copied to the arena. */
 static const dc_text_changes *file_changes(fixer *fx, uint32_t file) {
-  dc_memo_dep(fx->memo, DC_DEP_TEXT, file);
+  dc_memo_dep(fx->memo, DC_DEP_CHANGES, file);
   if (fx->changes[file]) return fx->changes[file];
   dc_text_changes *out = dc_arena_alloc(fx->arena, sizeof *out);
   dc_text_changes found = {0};
   dc_source src;
-  if (read_again(fx, file, &src) == 0) {
+  if (read_again(fx, file, DC_DEP_CHANGES, &src) == 0) {
     dc_constants_scan_changes(src.data, src.len, &found);
     for (uint32_t i = 0; i < found.size; i++) found.items[i].name = dc_arena_strndup(fx->arena, found.items[i].name, found.items[i].len);
     free(src.data);
@@ -492,37 +493,30 @@ static void check_changed_elsewhere(fixer *fx, uint32_t file, loaded *l) {
   l->constants_checked = true;
 }
 
-/* dc_config_ctx.may_define: a line of the module's text starting with
- * `name =`, `name:` or, with as_class, `class name`. */
+/* dc_config_ctx.may_define: a line of the module's text that may define
+ * `name` (dc_line_defines); the memo records only what those lines are. */
 static bool config_may_define(void *owner, const char *module, const char *name, bool as_class) {
   fixer *fx = owner;
   int32_t m = dc_graph_find(fx->g, module);
   if (m < 0) return false;
   uint32_t file = fx->g->file[m];
-  if (fx->p->files[file].kind == DC_MODULE_SOURCE) dc_memo_dep(fx->memo, DC_DEP_TEXT, file);
+  if (fx->p->files[file].kind == DC_MODULE_SOURCE) dc_memo_dep(fx->memo, DC_DEP_DEFINES, file);
+  if (fx->files[file] && fx->files[file]->changed) dc_memo_spoil(fx->memo);
   dc_source src = {0};
   const char *text = fx->files[file] ? fx->files[file]->sf.src : NULL;
   uint32_t len = fx->files[file] ? fx->files[file]->sf.len : 0;
   if (!text) {
-    if (fx->p->files[file].kind != DC_MODULE_SOURCE || read_again(fx, file, &src) != 0) return false;
+    if (fx->p->files[file].kind != DC_MODULE_SOURCE || read_again(fx, file, DC_DEP_DEFINES, &src) != 0) return false;
     text = src.data;
     len = src.len;
   }
-  const char *prefix = as_class ? "class " : "";
-  size_t np = strlen(prefix), nn = strlen(name);
+  size_t nn = strlen(name);
   bool found = false;
   for (uint32_t at = 0; at < len && !found;) {
-    const char *t = text + at;
+    const char *t = text + at, *defined;
     size_t rest = len - at;
-    if (rest > np + nn && !memcmp(t, prefix, np) && !memcmp(t + np, name, nn)) {
-      size_t k = np + nn;
-      if (as_class) {
-        found = t[k] == '(' || t[k] == ':' || t[k] == ' ' || t[k] == '\t';
-      } else {
-        while (k < rest && (t[k] == ' ' || t[k] == '\t')) k++;
-        found = k < rest && (t[k] == ':' || (t[k] == '=' && (k + 1 >= rest || t[k + 1] != '=')));
-      }
-    }
+    bool is_class;
+    found = dc_line_defines(t, rest, &defined, &is_class) == nn && is_class == as_class && !memcmp(defined, name, nn);
     const char *nl = memchr(t, '\n', rest);
     at = nl ? (uint32_t)(nl - text) + 1 : len;
   }
@@ -908,7 +902,7 @@ static void config_changes(fixer *fx, const moved_list *mv, change_list *changes
     dc_change ch = {UINT32_MAX, t->path, t->open_path, NULL, 0, NULL, 0, 0644, true};
     dc_source old = {0};
     struct stat st;
-    if (t->file >= 0 && read_again(fx, (uint32_t)t->file, &old) == 0 && stat(t->open_path, &st) == 0) {
+    if (t->file >= 0 && read_again(fx, (uint32_t)t->file, DC_DEP_TEXT, &old) == 0 && stat(t->open_path, &st) == 0) {
       ch.file = (uint32_t)t->file;
       ch.old_text = dc_arena_memdup(fx->arena, old.data, (size_t)old.len + 1, 1);
       ch.old_len = old.len;

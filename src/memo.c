@@ -1,7 +1,8 @@
 /*
- * memo.c - see memo.h. An entry's blob: the deps (kind, index, hash each),
- * then the verdict: strategy, reason, where, cost. Not its choices (the
- * units and their strategies), which only a rewrite uses.
+ * memo.c - see memo.h. An entry's blob: the deps (kind, index, hash and,
+ * for a part of a text, the part's hash each), then the verdict: strategy,
+ * reason, where, cost. Not its choices (the units and their strategies),
+ * which only a rewrite uses.
  */
 #include "memo.h"
 
@@ -9,26 +10,33 @@
 #include <string.h>
 
 #include "buf.h"
+#include "constants.h"
 #include "fields.h"
+#include "parse.h"
 #include "vec.h"
 
-enum { N_KINDS = 3 };
-enum { DEP_BYTES = 2 * sizeof(uint32_t) + sizeof(dc_hash) }; /* a dep in a blob */
+enum { N_KINDS = 5 };
+enum { DEP_BYTES = 2 * sizeof(uint32_t) + 2 * sizeof(dc_hash) }; /* a dep in a blob */
 enum { HASH_NOT_YET, HASH_KNOWN, HASH_UNKNOWN };
 
+/* dep - a read: the hash of what was read and, for a part of a text
+ * (is_part), the content hash in `hash` and the part's in `part`. */
 typedef struct dep {
   uint32_t kind, index;
-  dc_hash hash;
+  dc_hash hash, part;
 } dep;
+
+static bool is_part(uint32_t kind) { return kind == DC_DEP_DEFINES || kind == DC_DEP_CHANGES; }
 
 struct dc_memo {
   dc_cache *cache;
   const dc_project *p;
   const dc_graph *g;
   dc_hash base; /* decycle's version, the options, the layout */
-  /* per kind and index: the hash of the dep in this run, once asked */
-  dc_hash *now[N_KINDS];
-  uint8_t *state[N_KINDS];
+  /* per kind and index: the hash of the dep in this run, once asked; and
+   * for a part of a text, the part's */
+  dc_hash *now[N_KINDS], *part_now[N_KINDS];
+  uint8_t *state[N_KINDS], *part_state[N_KINDS];
   const dc_graph_in_edges *in;
   /* the current trace; `seen` holds the trace number of the last one that
    * recorded a dep, per kind and index */
@@ -63,6 +71,8 @@ dc_memo *dc_memo_new(dc_cache *cache, const dc_project *p, const dc_graph *g, co
     uint32_t n = n_of(m, k) ? n_of(m, k) : 1;
     m->now[k] = dc_xmalloc(n * sizeof *m->now[k]);
     m->state[k] = dc_xcalloc(n, 1);
+    m->part_now[k] = is_part(k) ? dc_xmalloc(n * sizeof *m->part_now[k]) : NULL;
+    m->part_state[k] = is_part(k) ? dc_xcalloc(n, 1) : NULL;
     m->seen[k] = dc_xcalloc(n, sizeof *m->seen[k]);
   }
   return m;
@@ -73,6 +83,8 @@ void dc_memo_free(dc_memo *m) {
   for (uint32_t k = 0; k < N_KINDS; k++) {
     free(m->now[k]);
     free(m->state[k]);
+    free(m->part_now[k]);
+    free(m->part_state[k]);
     free(m->seen[k]);
   }
   dc_vec_free(&m->deps);
@@ -115,12 +127,59 @@ static bool hash_now(dc_memo *m, uint32_t kind, uint32_t index, dc_hash *out) {
   if (m->state[kind][index] == HASH_NOT_YET) {
     bool known = true;
     if (kind == DC_DEP_IMPORTERS) m->now[kind][index] = importers_hash(m, index);
-    else if (kind == DC_DEP_TEXT) known = dc_cache_file_hashes(m->cache, index, &m->now[kind][index], NULL);
-    else known = dc_cache_file_hashes(m->cache, index, NULL, &m->now[kind][index]);
+    else if (kind == DC_DEP_FACTS) known = dc_cache_file_hashes(m->cache, index, NULL, &m->now[kind][index]);
+    else known = dc_cache_file_hashes(m->cache, index, &m->now[kind][index], NULL);
     m->state[kind][index] = known ? HASH_KNOWN : HASH_UNKNOWN;
   }
   *out = m->now[kind][index];
   return m->state[kind][index] == HASH_KNOWN;
+}
+
+/* The hash of the lines of `text` that may define a name. */
+static dc_hash defines_hash(const char *text, size_t len) {
+  dc_hash h = dc_hash_str(DC_HASH_SEED, "defines");
+  for (size_t at = 0; at < len;) {
+    const char *t = text + at, *name;
+    bool as_class;
+    size_t n = dc_line_defines(t, len - at, &name, &as_class);
+    if (n) h = dc_hash_bytes(dc_hash_u64(h, (uint64_t)n << 1 | as_class), name, n);
+    const char *nl = memchr(t, '\n', len - at);
+    at = nl ? (size_t)(nl - text) + 1 : len;
+  }
+  return h;
+}
+
+/* The hash of what `text` changes in place, in the order found. */
+static dc_hash changes_hash(const char *text, size_t len) {
+  dc_text_changes found = {0};
+  dc_constants_scan_changes(text, (uint32_t)len, &found);
+  dc_hash h = dc_hash_str(DC_HASH_SEED, "changes");
+  for (uint32_t i = 0; i < found.size; i++) {
+    const dc_text_change *c = &found.items[i];
+    h = dc_hash_u64(h, (uint64_t)c->line << 33 | (uint64_t)c->len << 1 | c->mutation);
+    h = dc_hash_bytes(h, c->name, c->len);
+  }
+  dc_vec_free(&found);
+  return h;
+}
+
+/* The hash of the part of file `index`'s text that dep `kind` reads, taken
+ * from the text the run hashed; false when the file cannot be read or
+ * changed since (its content hash is then not that of the text). */
+static bool part_now(dc_memo *m, uint32_t kind, uint32_t index, dc_hash *out) {
+  if (m->part_state[kind][index] == HASH_NOT_YET) {
+    dc_hash content;
+    dc_source src;
+    bool known = hash_now(m, kind, index, &content) && dc_source_read(m->p->files[index].open_path, &src) == 0;
+    if (known) {
+      known = dc_hash_eq(content, dc_hash_bytes(DC_HASH_SEED, src.data, src.len));
+      m->part_now[kind][index] = kind == DC_DEP_DEFINES ? defines_hash(src.data, src.len) : changes_hash(src.data, src.len);
+      free(src.data);
+    }
+    m->part_state[kind][index] = known ? HASH_KNOWN : HASH_UNKNOWN;
+  }
+  *out = m->part_now[kind][index];
+  return m->part_state[kind][index] == HASH_KNOWN;
 }
 
 void dc_memo_trace_start(dc_memo *m) {
@@ -134,8 +193,8 @@ void dc_memo_trace_start(dc_memo *m) {
 void dc_memo_dep(dc_memo *m, dc_dep_kind kind, uint32_t index) {
   if (!m || !m->tracing || m->spoiled || m->seen[kind][index] == m->trace) return;
   m->seen[kind][index] = m->trace;
-  dep d = {kind, index, {0, 0}};
-  if (!hash_now(m, kind, index, &d.hash)) m->spoiled = true;
+  dep d = {kind, index, {0, 0}, {0, 0}};
+  if (!hash_now(m, kind, index, &d.hash) || (is_part(kind) && !part_now(m, kind, index, &d.part))) m->spoiled = true;
   else dc_vec_push(&m->deps, d);
 }
 
@@ -159,6 +218,7 @@ void dc_memo_record(dc_memo *m, dc_hash key, const dc_verdict *v) {
   for (uint32_t i = 0; i < m->deps.size; i++) {
     const dep *d = &m->deps.items[i];
     dc_put_u32(&b, d->kind), dc_put_u32(&b, d->index), dc_put_u64(&b, d->hash.lo), dc_put_u64(&b, d->hash.hi);
+    dc_put_u64(&b, d->part.lo), dc_put_u64(&b, d->part.hi);
   }
   dc_put_str(&b, v->strategy), dc_put_str(&b, v->obligatory), dc_put_str(&b, v->where_path);
   dc_put_u32(&b, v->where_line), dc_put_u32(&b, v->lines_changed);
@@ -178,8 +238,10 @@ bool dc_memo_replay(dc_memo *m, dc_hash key, dc_verdict *v, bool *reread, dc_are
   dc_reader d = {deps, r.p, !deps};
   for (uint32_t i = 0; !d.bad && i < n_deps; i++) {
     uint32_t kind = dc_get_u32(&d), index = dc_get_u32(&d);
-    dc_hash was = {dc_get_u64(&d), dc_get_u64(&d)}, now;
-    if (!hash_now(m, kind, index, &now) || !dc_hash_eq(was, now)) return false;
+    dc_hash was = {dc_get_u64(&d), dc_get_u64(&d)}, part = {dc_get_u64(&d), dc_get_u64(&d)}, now;
+    if (!hash_now(m, kind, index, &now)) return false;
+    if (dc_hash_eq(was, now)) continue;
+    if (!is_part(kind) || !part_now(m, kind, index, &now) || !dc_hash_eq(part, now)) return false;
   }
   dc_verdict out = {.edge = v->edge};
   out.strategy = copy(arena, dc_get_str(&r));
@@ -191,8 +253,8 @@ bool dc_memo_replay(dc_memo *m, dc_hash key, dc_verdict *v, bool *reread, dc_are
   d = (dc_reader){deps, deps + (size_t)n_deps * DEP_BYTES, false};
   for (uint32_t i = 0; i < n_deps; i++) {
     uint32_t kind = dc_get_u32(&d), index = dc_get_u32(&d);
-    dc_take(&d, sizeof(dc_hash));
-    if (kind == DC_DEP_TEXT) reread[index] = true;
+    dc_take(&d, 2 * sizeof(dc_hash));
+    if (kind == DC_DEP_TEXT || is_part(kind)) reread[index] = true;
   }
   *v = out;
   return true;

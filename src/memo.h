@@ -15,6 +15,13 @@
  * assessment read it are assessed (and their files parsed) again; a file
  * added or removed changes the layout, and the whole plan is assessed.
  *
+ * Some reads take only a part of a file's text: the lines that may define
+ * a name (DC_DEP_DEFINES), what it changes in place (DC_DEP_CHANGES). Such
+ * a dep holds the content hash and the hash of that part: when the content
+ * changed, the part is taken from the new text and compared, so that an
+ * edit elsewhere in the file (a comment, a function body) keeps the
+ * verdicts that read only that part.
+ *
  * An assessment that could not read a file is not recorded. The entries
  * live in the cache (dc_cache_memo_*); there is no memo without one.
  */
@@ -25,9 +32,11 @@
 #include "fix.h"
 
 typedef enum dc_dep_kind {
-  DC_DEP_TEXT,     /* the bytes of project file `index` */
-  DC_DEP_FACTS,    /* the facts of project file `index` */
-  DC_DEP_IMPORTERS /* the edges into module `index` and their sites */
+  DC_DEP_TEXT,      /* the bytes of project file `index` */
+  DC_DEP_FACTS,     /* the facts of project file `index` */
+  DC_DEP_IMPORTERS, /* the edges into module `index` and their sites */
+  DC_DEP_DEFINES,   /* the lines of project file `index` that may define a name (dc_line_defines) */
+  DC_DEP_CHANGES    /* what the text of project file `index` changes (dc_constants_scan_changes) */
 } dc_dep_kind;
 
 typedef struct dc_memo dc_memo;

@@ -16,7 +16,12 @@ set to a scratch folder and compares with a --no-cache run:
 - --apply always does the work (and uses the facts cache safely);
 - eight concurrent runs on one cache all print the right output, and leave a
   cache that the next run reads;
-- an unwritable cache folder does not fail the run.
+- an unwritable cache folder does not fail the run;
+- the plan's memo: edits that change what a verdict read are planned again,
+  a comment in the module an edge imports from is not (the importer is not
+  read);
+- facts packs: one per run that parsed files, at most 8, and a lost pack
+  costs a parse, never a wrong output.
 
 usage: cache_test.py DECYCLE
 """
@@ -130,7 +135,8 @@ def wide_project(decycle, tmp, have_strace):
 # pkg.a <-> pkg.b reads outside the edge's own file: an importer's facts
 # (MEMO_IMPORTER), an importer's text (MEMO_TEXT), the constants of the module
 # the edge imports and a module that changes them (MEMO_CONSTANTS), what a
-# package binds (MEMO_PACKAGE).
+# package binds (MEMO_PACKAGE), the lines of the imported module that may
+# define the imported name (a part of its text: memo.h).
 MEMO_CYCLE = {
     "pkg/__init__.py": "",
     "pkg/a.py": "from pkg.b import helper\n\n\ndef f():\n    return helper()\n",
@@ -163,6 +169,11 @@ MEMO_CASES = [
      {"pkg/a.py": "from pkg import b\n\nX = b.LIMIT * 2\n",
       "pkg/b.py": "from pkg import a\n\nLIMIT = 10\nY = a.X\n"},
      {"pkg/__init__.py": "b = None\n"}),
+    # (b's facts, its sites included, are the same before and after)
+    ("the imported name becomes a constant of its module",
+     {"pkg/a.py": "from pkg.b import LIMIT\n\nX = LIMIT * 2\n",
+      "pkg/b.py": "from pkg.a import X\n\n\ndef LIMIT(): return 10\nY = X\n"},
+     {"pkg/b.py": "from pkg.a import X\n\n\nLIMIT = 10\nY = X\n"}),
 ]
 
 
@@ -203,6 +214,63 @@ def memo_reads(decycle, tmp, have_strace):
     if have_strace:
         opened = opened_sources(log, project)
         expect("memo: ... and only that file is read", opened and all("x.py" in o for o in opened), opened)
+
+
+def memo_parts(decycle, tmp, have_strace):
+    """A comment appended to the module an edge imports from, when the
+    assessment read only the lines of that module that may define a name:
+    the verdict is replayed, and the importer is not read again."""
+    project, cache = os.path.join(tmp, "memo-parts"), os.path.join(tmp, "memo-parts-cache")
+    write(os.path.join(project, "pkg", "__init__.py"), "")
+    # a -> b is needed at import time (a class base): the config-module
+    # strategy looks for a definition of Base in b's lines, and finds none
+    write(os.path.join(project, "pkg", "a.py"), "from pkg.b import Base\n\n\nclass A(Base):\n    pass\n")
+    write(os.path.join(project, "pkg", "b.py"),
+          "from pkg.a import A\n\n\nclass Base:\n    def make(self):\n        return A()\n")
+    make_old(project)
+    run(decycle, cache, project)
+    with open(os.path.join(project, "pkg", "b.py"), "a") as f:
+        f.write("# a comment after everything\n")
+    log = os.path.join(tmp, "memo-parts-strace.log")
+    warm = run(decycle, cache, project, strace_log=log if have_strace else None)
+    expect("memo parts: a comment in the imported module prints what --no-cache prints",
+           warm == run(decycle, cache, "--no-cache", project) and b"pkg.a" in warm[0], warm)
+    if have_strace:
+        opened = opened_sources(log, project)
+        expect("memo parts: ... and the importer is not read", opened and all("b.py" in o for o in opened), opened)
+
+
+def packs(decycle, tmp):
+    """Facts blobs live in pack files: a run that parsed a few files adds a
+    small pack; there are never more than 8, and a pack that disappears
+    only makes its files parsed again."""
+    project, cache = os.path.join(tmp, "packs"), os.path.join(tmp, "packs-cache")
+    for path, text in MEMO_CYCLE.items():
+        write(os.path.join(project, path), text)
+    for i in range(12):
+        write(os.path.join(project, "pkg", f"m{i}.py"), "from pkg import a\n")
+    make_old(project)
+    run(decycle, cache, project)
+
+    def pack_files():
+        return [f for f in cache_files(cache) if os.path.basename(f).startswith("pack-")]
+
+    counts, right = [], True
+    for i in range(12):
+        with open(os.path.join(project, "pkg", f"m{i}.py"), "a") as f:
+            f.write(f"X{i} = {i}\n")
+        right &= run(decycle, cache, project, "--format", "json") == run(decycle, cache, "--no-cache", "--format", "json", project)
+        counts.append(len(pack_files()))
+    expect("packs: twelve runs that each parsed one changed file print what --no-cache prints", right)
+    expect("packs: each adds a pack, and there are never more than 8", counts[:3] == [2, 3, 4] and max(counts) <= 8, counts)
+    for f in pack_files():
+        os.remove(os.path.join(cache, f))
+    with open(os.path.join(project, "pkg", "a.py"), "a") as f:
+        f.write("# a comment after everything\n")
+    expected = run(decycle, cache, "--no-cache", project)
+    expect("packs: with the packs gone the run is still right", run(decycle, cache, project) == expected)
+    expect("packs: ... and the next one too", run(decycle, cache, project) == expected and len(pack_files()) >= 1,
+           pack_files())
 
 
 def bounded(decycle, tmp):
@@ -412,6 +480,8 @@ def main():
         memo_cases(decycle, tmp)
         bounded(decycle, tmp)
         memo_reads(decycle, tmp, have_strace)
+        memo_parts(decycle, tmp, have_strace)
+        packs(decycle, tmp)
 
     print("cache_test: %d failed" % len(FAILURES) if FAILURES else "cache_test: all passed")
     return 1 if FAILURES else 0

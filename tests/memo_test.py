@@ -5,9 +5,12 @@ Copies a corpus, fills a scratch cache, then edits files of its cycles one
 after the other (a comment appended, an import added at the top, a blank
 line inserted, an import statement replaced by `pass`, at the end of a file
 a use of a name that the import of a cut edge binds, which the cut's
-verdict depends on: the tree drifts from edit to edit) and after each edit compares a cached run (which replays the
-verdicts the edit did not touch) with a --no-cache run, for the text report
-and JSON. Any difference fails.
+verdict depends on, and at the end of a module an assignment to a name that
+a kept edge imports from it, which the config-module strategy looks for: the
+tree drifts from edit to edit)
+and after each edit compares a cached run (which replays the verdicts the
+edit did not touch) with a --no-cache run, for the text report and JSON.
+Any difference fails.
 
 usage: memo_test.py --decycle DECYCLE [--edits N] CORPUS
 """
@@ -20,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 
-EDITS = ("comment", "import at the top", "blank line", "import replaced", "use at import time")
+EDITS = ("comment", "import at the top", "blank line", "import replaced", "use at import time", "assignment")
 
 
 def cut_import(plan, rng):
@@ -33,6 +36,16 @@ def cut_import(plan, rng):
     site = rng.choice(sites)
     name = site["statement"].split(" import ")[1].split(",")[0].split(" as ")[-1].strip()
     return (site["path"], name) if name.isidentifier() else None
+
+
+def kept_import(report, path_of, rng):
+    """The file of the module a kept edge of `report` imports from, and a
+    name the edge's `from X import NAME, ...` site imports; or None."""
+    found = [(path_of[e["to"]], s["statement"].split(" import ")[1].split(",")[0].split(" as ")[0].strip())
+             for e in report["edges"] if e.get("obligatory") and path_of.get(e["to"], "").endswith(".py")
+             for s in e["sites"] if s["statement"].startswith("from ") and " import " in s["statement"]]
+    found = [f for f in found if f[1].isidentifier()]
+    return rng.choice(found) if found else None
 
 
 def edit(path, kind, i, rng, name=None):
@@ -48,6 +61,8 @@ def edit(path, kind, i, rng, name=None):
         text = "\n".join(lines)
     elif kind == "use at import time":
         text += f"\n{name}  # edit {i}\n"
+    elif kind == "assignment":
+        text += f"\n{name} = 0  # edit {i}\n"
     else:
         imports = [k for k, line in enumerate(lines)
                    if line.startswith(("from ", "import ")) and not line.rstrip().endswith(("(", "\\", ","))]
@@ -87,6 +102,11 @@ def main():
             rel, kind, name = rng.choice(in_cycles), EDITS[i % len(EDITS)], None
             if kind == "use at import time":
                 found = cut_import(report["plan"], rng)
+                if not found:
+                    continue
+                rel, name = found
+            if kind == "assignment":
+                found = kept_import(report, path_of, rng)
                 if not found:
                     continue
                 rel, name = found
