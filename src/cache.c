@@ -111,7 +111,9 @@ struct memo {
 };
 
 /* slot - what this run knows of project file i: its content hash and the
- * facts for it, in the blob of index entry `from` or in `owned`. */
+ * facts for it, in the blob of index entry `from` or in `owned`; `was` is
+ * the index entry of the same path, whose blob an unchanged `owned` one
+ * is recorded as. */
 typedef struct slot {
   bool have_hash; /* hash is set */
   bool trusted;   /* from a stat match: the file need not be read */
@@ -120,6 +122,7 @@ typedef struct slot {
   char *owned; /* a blob this run made */
   uint32_t owned_len;
   dc_hash facts_hash; /* the hash of the blob, when there is one */
+  const entry *was;
 } slot;
 
 struct dc_cache {
@@ -137,6 +140,8 @@ struct dc_cache {
   uint32_t by_hash_cap;
   slot *slots;
   bool changed; /* something to write back */
+  bool have_reads; /* reads_hash: the hash of the reads file this run found */
+  dc_hash reads_hash;
   struct memo memo;
 };
 
@@ -546,6 +551,7 @@ static void load_index(dc_cache *c, const char *path) {
     } else {
       if (f->kind == DC_MODULE_SOURCE && same_stat(&f->stat, &e->stat) && settled(&e->stat, recorded_start))
         c->slots[i] = (slot){.have_hash = true, .trusted = true, .hash = e->hash, .from = e, .facts_hash = e->facts_hash};
+      c->slots[i].was = e;
       i++, k++;
     }
   }
@@ -673,12 +679,14 @@ bool dc_cache_facts(dc_cache *c, uint32_t i, dc_hash h, const char *path, dc_are
     const entry *e = by_hash(c, h);
     if (!e) return false;
     free(s->owned);
-    *s = (slot){.have_hash = true, .hash = h, .from = e, .facts_hash = e->facts_hash};
+    *s = (slot){.have_hash = true, .hash = h, .from = e, .facts_hash = e->facts_hash, .was = s->was};
   }
   const char *blob = s->owned ? s->owned : entry_blob(c, s->from);
   uint32_t len = s->owned ? s->owned_len : s->from->len;
   if (blob && get_facts(blob, len, path, arena, diags, facts)) return true;
-  s->have_hash = s->trusted = false, s->from = NULL; /* a missing or bad blob: parse */
+  /* a missing or bad blob: parse (and do not record the file as that blob) */
+  if (s->was == s->from) s->was = NULL;
+  s->have_hash = s->trusted = false, s->from = NULL;
   return false;
 }
 
@@ -690,7 +698,7 @@ void dc_cache_store(dc_cache *c, uint32_t i, dc_hash h, const dc_file_facts *fac
   free(s->owned);
   char *blob = dc_buf_detach(&b, &len);
   *s = (slot){.have_hash = true, .hash = h, .owned = blob, .owned_len = (uint32_t)len,
-              .facts_hash = dc_hash_bytes(DC_HASH_SEED, blob, len)};
+              .facts_hash = dc_hash_bytes(DC_HASH_SEED, blob, len), .was = s->was};
 }
 
 /* Writes `blobs` as pack `name`; false when it cannot. */
@@ -726,7 +734,15 @@ void dc_cache_save_facts(dc_cache *c) {
   bool *live = dc_xcalloc(n_old ? n_old : 1, sizeof *live);
   uint64_t live_bytes = 0, pack_bytes = 0;
   for (uint32_t i = 0; i < c->p->n_files; i++) {
-    const slot *s = &c->slots[i];
+    slot *s = &c->slots[i];
+    /* a file edited without a change to its facts (a comment, say) keeps
+     * its recorded blob, unless this run found that blob's pack missing */
+    const pack *was_in = s->was ? &c->packs.items[s->was->pack] : NULL;
+    if (s->have_hash && s->owned && s->was && dc_hash_eq(s->facts_hash, s->was->facts_hash) &&
+        !(was_in->tried && !was_in->data)) {
+      free(s->owned);
+      s->owned = NULL, s->from = s->was;
+    }
     if (!s->have_hash || s->owned || !s->from) continue;
     live_bytes += s->from->len;
     live[s->from->pack] = true;
@@ -881,6 +897,7 @@ bool dc_cache_facts_run_key(dc_cache *c, const char *options, const dc_diags *sc
     if (i < c->p->n_files && !strcmp(c->p->files[i].path, read)) content_of[i] = true;
   }
   ok = ok && !r.bad && r.p == r.end && run_key(c, options, scan_diags, content_of, key);
+  if (ok) c->have_reads = true, c->reads_hash = dc_hash_bytes(DC_HASH_SEED, payload, len);
   free(content_of);
   free(whole);
   return ok;
@@ -986,9 +1003,11 @@ void dc_cache_save_run(dc_cache *c, const char *options, const dc_diags *scan_di
     dc_put_u32(&b, n);
     for (uint32_t i = 0; i < c->p->n_files; i++)
       if (reread[i]) dc_put_str(&b, c->p->files[i].path);
-    char *path = reads_path(c, options);
-    write_checked(c->dir, path, READS_MAGIC, &b);
-    free(path);
+    if (!c->have_reads || !dc_hash_eq(c->reads_hash, dc_hash_bytes(DC_HASH_SEED, b.data, b.len))) {
+      char *path = reads_path(c, options);
+      write_checked(c->dir, path, READS_MAGIC, &b);
+      free(path);
+    }
     dc_buf_release(&b);
   }
   prune_runs(c);

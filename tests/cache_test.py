@@ -242,8 +242,9 @@ def memo_parts(decycle, tmp, have_strace):
 
 def packs(decycle, tmp):
     """Facts blobs live in pack files: a run that parsed a few files adds a
-    small pack; there are never more than 8, and a pack that disappears
-    only makes its files parsed again."""
+    small pack (none when their facts are those recorded); there are never
+    more than 8, and a pack that disappears only makes its files parsed
+    again."""
     project, cache = os.path.join(tmp, "packs"), os.path.join(tmp, "packs-cache")
     for path, text in MEMO_CYCLE.items():
         write(os.path.join(project, path), text)
@@ -263,6 +264,12 @@ def packs(decycle, tmp):
         counts.append(len(pack_files()))
     expect("packs: twelve runs that each parsed one changed file print what --no-cache prints", right)
     expect("packs: each adds a pack, and there are never more than 8", counts[:3] == [2, 3, 4] and max(counts) <= 8, counts)
+    before = sorted(pack_files())
+    with open(os.path.join(project, "pkg", "m0.py"), "a") as f:
+        f.write("# a comment, which changes no fact\n")
+    right = run(decycle, cache, project, "--format", "json") == run(decycle, cache, "--no-cache", "--format", "json", project)
+    expect("packs: a file edited without a change to its facts adds no pack", right and sorted(pack_files()) == before,
+           (before, pack_files()))
     for f in pack_files():
         os.remove(os.path.join(cache, f))
     with open(os.path.join(project, "pkg", "a.py"), "a") as f:
