@@ -28,6 +28,22 @@ typedef struct finder {
   dc_vec(dc_constant) out;
 } finder;
 
+typedef dc_vec(TSNode) node_list;
+
+/* Appends the named children of `n` to `out`, in order, with a cursor:
+ * ts_node_named_child(n, i) walks the children before the i-th at each
+ * call, which over a module of thousands of statements is quadratic. */
+static void named_children(TSNode n, node_list *out) {
+  TSTreeCursor c = ts_tree_cursor_new(n);
+  if (ts_tree_cursor_goto_first_child(&c)) {
+    do {
+      TSNode child = ts_tree_cursor_current_node(&c);
+      if (ts_node_is_named(child)) dc_vec_push(out, child);
+    } while (ts_tree_cursor_goto_next_sibling(&c));
+  }
+  ts_tree_cursor_delete(&c);
+}
+
 static uint32_t line_start(const finder *f, uint32_t at) {
   while (at > 0 && f->src[at - 1] != '\n') at--;
   return at;
@@ -57,7 +73,7 @@ static bool ends_line(const finder *f, uint32_t at) {
 /* Whether `n` is a literal; sets *mutable_ when it holds a list, set or
  * dict. Nested literals are checked with an explicit stack. */
 static bool is_literal(const finder *f, TSNode n, bool *mutable_) {
-  dc_vec(TSNode) stack = {0};
+  node_list stack = {0};
   dc_vec_push(&stack, n);
   bool ok = true;
   while (ok && stack.size) {
@@ -67,8 +83,10 @@ static bool is_literal(const finder *f, TSNode n, bool *mutable_) {
         !strcmp(t, "none") || !strcmp(t, "comment")) {
       continue;
     } else if (!strcmp(t, "string")) {
-      for (uint32_t i = 0; i < ts_node_named_child_count(x); i++)
-        ok &= strcmp(ts_node_type(ts_node_named_child(x, i)), "interpolation") != 0;
+      uint32_t parts = stack.size;
+      named_children(x, &stack);
+      for (uint32_t i = parts; i < stack.size; i++) ok &= strcmp(ts_node_type(stack.items[i]), "interpolation") != 0;
+      stack.size = parts;
     } else if (!strcmp(t, "unary_operator")) {
       TSNode arg = ts_node_child_by_field_name(x, "argument", 8);
       TSNode op = ts_node_child_by_field_name(x, "operator", 8);
@@ -79,7 +97,7 @@ static bool is_literal(const finder *f, TSNode n, bool *mutable_) {
                !strcmp(t, "set") || !strcmp(t, "dictionary") || !strcmp(t, "pair") ||
                !strcmp(t, "parenthesized_expression")) {
       *mutable_ |= !strcmp(t, "list") || !strcmp(t, "set") || !strcmp(t, "dictionary");
-      for (uint32_t i = 0; i < ts_node_named_child_count(x); i++) dc_vec_push(&stack, ts_node_named_child(x, i));
+      named_children(x, &stack);
     } else {
       ok = false;
     }
@@ -291,9 +309,10 @@ static void index_constants(dc_constants *self, dc_arena *arena) {
 
 dc_constants *dc_constants_find(const char *src, uint32_t len, uint32_t base, TSTree *tree, dc_arena *arena) {
   finder f = {src, len, base, arena, {0}};
-  TSNode root = ts_tree_root_node(tree);
-  for (uint32_t i = 0; i < ts_node_named_child_count(root); i++) {
-    TSNode stmt = ts_node_named_child(root, i);
+  node_list stmts = {0}, body_stmts = {0};
+  named_children(ts_tree_root_node(tree), &stmts);
+  for (uint32_t i = 0; i < stmts.size; i++) {
+    TSNode stmt = stmts.items[i];
     uint32_t anchor = line_start(&f, ts_node_start_byte(stmt) + base);
     enum dc_py_kind k = dc_py_kind_of(stmt);
     bool decorated = k == DC_PY_DECORATED_DEFINITION;
@@ -306,10 +325,13 @@ dc_constants *dc_constants_find(const char *src, uint32_t len, uint32_t base, TS
     const char *problem = decorated ? dc_arena_printf(arena, "class %s is decorated", name) : class_problem(&f, cls, name);
     TSNode body = dc_py_child(cls, DC_PY_F_BODY);
     uint32_t first = f.out.size;
-    for (uint32_t j = 0; !ts_node_is_null(body) && j < ts_node_named_child_count(body); j++)
-      statement(&f, ts_node_named_child(body, j), name, problem, anchor);
+    body_stmts.size = 0;
+    if (!ts_node_is_null(body)) named_children(body, &body_stmts);
+    for (uint32_t j = 0; j < body_stmts.size; j++) statement(&f, body_stmts.items[j], name, problem, anchor);
     mark_bound_twice(&f, first, name);
   }
+  dc_vec_free(&stmts);
+  dc_vec_free(&body_stmts);
   dc_constants *out = dc_arena_alloc(arena, sizeof *out);
   out->items = dc_arena_memdup(arena, f.out.items, f.out.size, sizeof *f.out.items);
   out->n = f.out.size;
