@@ -34,7 +34,7 @@ uint32_t dc_names_add(dc_names *self, const char *name);
 /* The id of the `len` bytes at `s`, or -1. */
 int32_t dc_names_find(const dc_names *self, const char *s, size_t len);
 
-/* FNV-1a of the `n` bytes at `s`: the hash of this table, and of the name
+/* A 32-bit hash of the `n` bytes at `s`: the hash of this table, and of the name
  * tables of facts.c and quickscan.c. */
 uint32_t dc_names_hash(const char *s, size_t n);
 
