@@ -777,8 +777,8 @@ void dc_cache_save_facts(dc_cache *c) {
     dc_put_u32(&entries, pack_no), dc_put_u32(&entries, offset), dc_put_u32(&entries, len);
     n++;
   }
-  dc_hash name = dc_hash_bytes(DC_HASH_SEED, blobs.data, blobs.len);
   bool have_new = blobs.len > 0;
+  dc_hash name = have_new ? dc_hash_bytes(DC_HASH_SEED, blobs.data, blobs.len) : (dc_hash){0, 0};
   if (blobs.len <= UINT32_MAX && (!have_new || write_pack(c, name, &blobs))) {
     /* the packs of the new index: those still used, then the new one */
     pack_list packs = {0};

@@ -33,7 +33,7 @@ dc_hash dc_hash_bytes(dc_hash seed, const void *data, size_t n) {
     b = fold(b ^ w1 ^ K[2], w0 ^ K[3]);
   }
   unsigned char tail[16] = {0};
-  memcpy(tail, p + i, n - i);
+  if (n > i) memcpy(tail, p + i, n - i); /* (p may be NULL when n is 0) */
   uint64_t w0 = word(tail), w1 = word(tail + 8);
   a = fold(a ^ w0 ^ K[0], w1 ^ K[1] ^ (uint64_t)n);
   b = fold(b ^ w1 ^ K[2], w0 ^ K[3] ^ (uint64_t)n);
