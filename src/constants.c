@@ -397,55 +397,85 @@ static bool mutating_method(const char *t, size_t k) {
   return false;
 }
 
+/* Whether the identifier starting at t[i] is changed in place (see
+ * dc_text_change); fills *ch but its line. */
+static bool change_at(const char *t, uint32_t len, uint32_t i, dc_text_change *ch) {
+  uint32_t e = i;
+  while (e < len && ident_char(t[e])) e++;
+  uint32_t l = i;
+  while (l > 0 && blank(t[l - 1])) l--;
+  uint32_t r = e;
+  while (r < len && blank(t[r])) r++;
+  *ch = (dc_text_change){t + i, e - i, 0, false};
+  bool found = false;
+  /* x.name = ... (an attribute set on a module or class, not on self),
+   * or del x.name */
+  if (l > 0 && t[l - 1] == '.') {
+    uint32_t o = l - 1;
+    while (o > 0 && blank(t[o - 1])) o--;
+    bool on_self = o >= 4 && !memcmp(t + o - 4, "self", 4) && (o == 4 || !ident_char(t[o - 5]));
+    found = assigns_at(t, len, r) && !on_self;
+    while (o > 0 && (ident_char(t[o - 1]) || t[o - 1] == '.' || blank(t[o - 1]))) o--;
+    uint32_t d = o;
+    while (d < l && blank(t[d])) d++;
+    found |= d + 4 <= l && !memcmp(t + d, "del", 3) && blank(t[d + 3]);
+  }
+  /* name.append(...), name[k] = ..., del name[k]: mutations */
+  if (!found && r < len && t[r] == '.') {
+    uint32_t m = r + 1, k;
+    while (m < len && blank(t[m])) m++;
+    for (k = m; k < len && ident_char(t[k]); k++) {
+    }
+    uint32_t p = k;
+    while (p < len && blank(t[p])) p++;
+    ch->mutation = found = mutating_method(t + m, k - m) && p < len && t[p] == '(';
+  }
+  if (!found && r < len && t[r] == '[') {
+    uint32_t depth = 0, k = r;
+    for (; k < len; k++) {
+      if (t[k] == '[') depth++;
+      else if (t[k] == ']' && --depth == 0) break;
+      else if (t[k] == '\n' && depth == 0) break;
+    }
+    uint32_t after = k + 1;
+    while (after < len && blank(t[after])) after++;
+    bool del = l >= 3 && l < i && !memcmp(t + l - 3, "del", 3) && (l == 3 || !ident_char(t[l - 4]));
+    ch->mutation = found = (k < len && t[k] == ']' && assigns_at(t, len, after)) || del;
+  }
+  return found;
+}
+
+/* Every change has a '.' or a '[' next to its name (blanks aside): the scan
+ * looks at the names around those only, in the order of the text. */
 void dc_constants_scan_changes(const char *t, uint32_t len, dc_text_changes *out) {
-  uint32_t line = 0;
-  for (uint32_t i = 0; i < len; i++) {
-    if (t[i] == '\n') line++;
-    if (!ident_char(t[i]) || (i > 0 && ident_char(t[i - 1])) || (t[i] >= '0' && t[i] <= '9')) continue;
-    uint32_t e = i;
-    while (e < len && ident_char(t[e])) e++;
-    uint32_t l = i;
-    while (l > 0 && blank(t[l - 1])) l--;
-    uint32_t r = e;
-    while (r < len && blank(t[r])) r++;
-    dc_text_change ch = {t + i, e - i, line, false};
-    bool found = false;
-    /* x.name = ... (an attribute set on a module or class, not on self),
-     * or del x.name */
-    if (l > 0 && t[l - 1] == '.') {
-      uint32_t o = l - 1;
-      while (o > 0 && blank(t[o - 1])) o--;
-      bool on_self = o >= 4 && !memcmp(t + o - 4, "self", 4) && (o == 4 || !ident_char(t[o - 5]));
-      found = assigns_at(t, len, r) && !on_self;
-      while (o > 0 && (ident_char(t[o - 1]) || t[o - 1] == '.' || blank(t[o - 1]))) o--;
-      uint32_t d = o;
-      while (d < l && blank(t[d])) d++;
-      found |= d + 4 <= l && !memcmp(t + d, "del", 3) && blank(t[d + 3]);
+  uint32_t line = 0, counted = 0;
+  int64_t last = -1; /* the last name looked at */
+  for (uint32_t p = 0; p < len; p++) {
+    if (t[p] != '.' && t[p] != '[') continue;
+    uint32_t names[2], n = 0;
+    /* the name before (name.append, name[k]), then the one after (x.name) */
+    uint32_t b = p;
+    while (b > 0 && blank(t[b - 1])) b--;
+    if (b > 0 && ident_char(t[b - 1])) {
+      while (b > 0 && ident_char(t[b - 1])) b--;
+      names[n++] = b;
     }
-    /* name.append(...), name[k] = ..., del name[k]: mutations */
-    if (!found && r < len && t[r] == '.') {
-      uint32_t m = r + 1, k;
-      while (m < len && blank(t[m])) m++;
-      for (k = m; k < len && ident_char(t[k]); k++) {
-      }
-      uint32_t p = k;
-      while (p < len && blank(t[p])) p++;
-      ch.mutation = found = mutating_method(t + m, k - m) && p < len && t[p] == '(';
+    if (t[p] == '.') {
+      uint32_t a = p + 1;
+      while (a < len && blank(t[a])) a++;
+      if (a < len && ident_char(t[a])) names[n++] = a;
     }
-    if (!found && r < len && t[r] == '[') {
-      uint32_t depth = 0, k = r;
-      for (; k < len; k++) {
-        if (t[k] == '[') depth++;
-        else if (t[k] == ']' && --depth == 0) break;
-        else if (t[k] == '\n' && depth == 0) break;
-      }
-      uint32_t after = k + 1;
-      while (after < len && blank(t[after])) after++;
-      bool del = l >= 3 && l < i && !memcmp(t + l - 3, "del", 3) && (l == 3 || !ident_char(t[l - 4]));
-      ch.mutation = found = (k < len && t[k] == ']' && assigns_at(t, len, after)) || del;
+    for (uint32_t k = 0; k < n; k++) {
+      uint32_t i = names[k];
+      if ((int64_t)i <= last) continue;
+      last = i;
+      if (t[i] >= '0' && t[i] <= '9') continue; /* a number, not a name */
+      dc_text_change ch;
+      if (!change_at(t, len, i, &ch)) continue;
+      for (; counted < i; counted++) line += t[counted] == '\n';
+      ch.line = line;
+      dc_vec_push(out, ch);
     }
-    if (found) dc_vec_push(out, ch);
-    i = e - 1;
   }
 }
 

@@ -138,6 +138,16 @@ START_TEST(changed_in) {
   ck_assert_int_eq(dc_constants_changed_in(t, (uint32_t)strlen(t), "LIMIT", false), -1);
   t = "n = SIZES[0] == 1\nALL_SIZES.append(1)\n";
   ck_assert_int_eq(dc_constants_changed_in(t, (uint32_t)strlen(t), "SIZES", true), -1);
+  /* blanks around the '.' or the '[' (the scan starts from those), the
+   * text's first and last bytes, numbers */
+  t = "b . LIMIT = 3";
+  ck_assert_int_eq(dc_constants_changed_in(t, (uint32_t)strlen(t), "LIMIT", false), 0);
+  t = "x = 1.5\n\nSIZES [0] = 1\nSIZES . append (2)\n1e5.real\nx.";
+  ck_assert_int_eq(dc_constants_changed_in(t, (uint32_t)strlen(t), "SIZES", true), 2);
+  ck_assert_int_eq(dc_constants_changed_in(t, (uint32_t)strlen(t), "real", true), -1);
+  t = "a.b.LIMIT = 1\n";
+  ck_assert_int_eq(dc_constants_changed_in(t, (uint32_t)strlen(t), "LIMIT", false), 0);
+  ck_assert_int_eq(dc_constants_changed_in(t, (uint32_t)strlen(t), "b", false), -1);
 }
 END_TEST
 
