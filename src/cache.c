@@ -85,7 +85,6 @@ typedef struct pack {
   uint64_t size; /* bytes of blobs, as recorded */
   bool tried;
   char *data; /* the whole file */
-  size_t len;
 } pack;
 typedef dc_vec(pack) pack_list;
 
@@ -660,7 +659,7 @@ static const char *entry_blob(dc_cache *c, const entry *e) {
     char *path = pack_path(c, k->name);
     dc_source src;
     if (dc_source_read(path, &src) == 0) {
-      if (src.len == 8 + k->size && !memcmp(src.data, PACK_MAGIC, 8)) k->data = src.data, k->len = src.len;
+      if (src.len == 8 + k->size && !memcmp(src.data, PACK_MAGIC, 8)) k->data = src.data;
       else free(src.data);
     }
     free(path);
