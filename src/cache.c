@@ -331,28 +331,44 @@ static bool write_all(int fd, const void *data, size_t len) {
   return true;
 }
 
-/* Writes magic + hash + payload to `path` through a temporary file and a
- * rename; failures leave the old file (or none) and are not reported. */
-static void write_checked(const char *dir, const char *path, const char magic[8], const dc_buf *payload) {
+/* Writes `head` (n bytes) + payload to `path` through a temporary file in
+ * `dir` and a rename; false, with the old file (or none) left, when it
+ * cannot. */
+static bool write_file(const char *dir, const char *path, const void *head, size_t n, const dc_buf *payload) {
   dc_buf tmp = DC_BUF_INIT;
   dc_buf_addf(&tmp, "%s/.tmp-XXXXXX", dir);
   char *name = (char *)dc_buf_str(&tmp);
   int fd = mkstemp(name);
-  if (fd < 0) {
-    dc_buf_release(&tmp);
-    return;
-  }
-  dc_hash h = dc_hash_bytes(DC_HASH_SEED, payload->data, payload->len);
-  bool ok = write_all(fd, magic, 8) && write_all(fd, &h, sizeof h) && write_all(fd, payload->data, payload->len);
-  ok = close(fd) == 0 && ok;
-  if (!ok || replace(name, path) != 0) unlink(name);
+  bool ok = fd >= 0 && write_all(fd, head, n) && write_all(fd, payload->data, payload->len);
+  if (fd >= 0) ok = close(fd) == 0 && ok;
+  if (fd >= 0 && (!ok || replace(name, path) != 0)) ok = false, unlink(name);
   dc_buf_release(&tmp);
+  return ok;
+}
+
+/* Writes magic + hash + payload to `path` (write_file); failures are not
+ * reported. */
+static void write_checked(const char *dir, const char *path, const char magic[8], const dc_buf *payload) {
+  char head[8 + sizeof(dc_hash)];
+  dc_hash h = dc_hash_bytes(DC_HASH_SEED, payload->data, payload->len);
+  memcpy(head, magic, 8);
+  memcpy(head + 8, &h, sizeof h);
+  write_file(dir, path, head, sizeof head, payload);
 }
 
 static char *hex(dc_hash h) {
   char *s = dc_xmalloc(33);
   snprintf(s, 33, "%016llx%016llx", (unsigned long long)h.hi, (unsigned long long)h.lo);
   return s;
+}
+
+/* The cache file "<dir>/<kind>-<hex of h>" (run-, reads-, scan-, pack-). */
+static char *file_of(const char *dir, const char *kind, dc_hash h) {
+  char *k = hex(h);
+  dc_buf b = DC_BUF_INIT;
+  dc_buf_addf(&b, "%s/%s-%s", dir, kind, k);
+  free(k);
+  return dc_buf_detach(&b, NULL);
 }
 
 /* The hex id of the project at `path`: the hash of its real path. */
@@ -640,14 +656,6 @@ void dc_cache_prepare(dc_cache *c) {
   }
 }
 
-static char *pack_path(const dc_cache *c, dc_hash name) {
-  char *k = hex(name);
-  dc_buf b = DC_BUF_INIT;
-  dc_buf_addf(&b, "%s/pack-%s", c->dir, k);
-  free(k);
-  return dc_buf_detach(&b, NULL);
-}
-
 /* The blob of index entry `e`, when its pack can be read and the blob has
  * the recorded hash; NULL otherwise. Any thread: packs are read under the
  * lock, once. */
@@ -656,7 +664,7 @@ static const char *entry_blob(dc_cache *c, const entry *e) {
   pthread_mutex_lock(&c->pack_lock);
   if (!k->tried) {
     k->tried = true;
-    char *path = pack_path(c, k->name);
+    char *path = file_of(c->dir, "pack", k->name);
     dc_source src;
     if (dc_source_read(path, &src) == 0) {
       if (src.len == 8 + k->size && !memcmp(src.data, PACK_MAGIC, 8)) k->data = src.data;
@@ -698,21 +706,6 @@ void dc_cache_store(dc_cache *c, uint32_t i, dc_hash h, const dc_file_facts *fac
   char *blob = dc_buf_detach(&b, &len);
   *s = (slot){.have_hash = true, .hash = h, .owned = blob, .owned_len = (uint32_t)len,
               .facts_hash = dc_hash_bytes(DC_HASH_SEED, blob, len), .was = s->was};
-}
-
-/* Writes `blobs` as pack `name`; false when it cannot. */
-static bool write_pack(const dc_cache *c, dc_hash name, const dc_buf *blobs) {
-  dc_buf tmp = DC_BUF_INIT;
-  dc_buf_addf(&tmp, "%s/.tmp-XXXXXX", c->dir);
-  char *tmp_name = (char *)dc_buf_str(&tmp);
-  int fd = mkstemp(tmp_name);
-  bool ok = fd >= 0 && write_all(fd, PACK_MAGIC, 8) && write_all(fd, blobs->data, blobs->len);
-  if (fd >= 0) ok = close(fd) == 0 && ok;
-  char *path = pack_path(c, name);
-  if (fd >= 0 && (!ok || rename(tmp_name, path) != 0)) ok = false, unlink(tmp_name);
-  free(path);
-  dc_buf_release(&tmp);
-  return ok;
 }
 
 void dc_cache_save_facts(dc_cache *c) {
@@ -778,7 +771,10 @@ void dc_cache_save_facts(dc_cache *c) {
   }
   bool have_new = blobs.len > 0;
   dc_hash name = have_new ? dc_hash_bytes(DC_HASH_SEED, blobs.data, blobs.len) : (dc_hash){0, 0};
-  if (blobs.len <= UINT32_MAX && (!have_new || write_pack(c, name, &blobs))) {
+  char *pack_file = have_new ? file_of(c->dir, "pack", name) : NULL;
+  bool pack_ok = !have_new || (blobs.len <= UINT32_MAX && write_file(c->dir, pack_file, PACK_MAGIC, 8, &blobs));
+  free(pack_file);
+  if (pack_ok) {
     /* the packs of the new index: those still used, then the new one */
     pack_list packs = {0};
     for (uint32_t k = 0; k < n_old && !compact; k++)
@@ -804,7 +800,7 @@ void dc_cache_save_facts(dc_cache *c) {
       bool kept = false;
       for (uint32_t j = 0; j < packs.size; j++) kept |= dc_hash_eq(packs.items[j].name, c->packs.items[k].name);
       if (kept) continue;
-      char *unused = pack_path(c, c->packs.items[k].name);
+      char *unused = file_of(c->dir, "pack", c->packs.items[k].name);
       unlink(unused);
       free(unused);
     }
@@ -866,18 +862,8 @@ bool dc_cache_run_key(dc_cache *c, const char *options, const dc_diags *scan_dia
   return run_key(c, options, scan_diags, NULL, key);
 }
 
-/* The file that lists, for one command line, the files whose text the plan
- * of the last run read. */
-static char *reads_path(const dc_cache *c, const char *options) {
-  char *k = hex(dc_hash_str(DC_HASH_SEED, options));
-  dc_buf b = DC_BUF_INIT;
-  dc_buf_addf(&b, "%s/reads-%s", c->dir, k);
-  free(k);
-  return dc_buf_detach(&b, NULL);
-}
-
 bool dc_cache_facts_run_key(dc_cache *c, const char *options, const dc_diags *scan_diags, dc_hash *key) {
-  char *path = reads_path(c, options), *whole;
+  char *path = file_of(c->dir, "reads", dc_hash_str(DC_HASH_SEED, options)), *whole;
   size_t len;
   const char *payload = read_checked(path, READS_MAGIC, &whole, &len);
   free(path);
@@ -902,17 +888,9 @@ bool dc_cache_facts_run_key(dc_cache *c, const char *options, const dc_diags *sc
   return ok;
 }
 
-static char *run_path(const dc_cache *c, dc_hash key) {
-  char *k = hex(key);
-  dc_buf b = DC_BUF_INIT;
-  dc_buf_addf(&b, "%s/run-%s", c->dir, k);
-  free(k);
-  return dc_buf_detach(&b, NULL);
-}
-
 bool dc_cache_replay(dc_cache *c, dc_hash key, char **out, size_t *out_len, char **err, size_t *err_len,
                      int *status) {
-  char *path = run_path(c, key), *whole;
+  char *path = file_of(c->dir, "run", key), *whole;
   size_t len;
   const char *payload = read_checked(path, RUN_MAGIC, &whole, &len);
   free(path);
@@ -982,7 +960,7 @@ static void write_run(dc_cache *c, dc_hash key, const char *out, size_t out_len,
   dc_put_u64(&b, key.lo), dc_put_u64(&b, key.hi), dc_put_u32(&b, (uint32_t)status);
   dc_put_u64(&b, out_len), dc_buf_add(&b, out, out_len);
   dc_put_u64(&b, err_len), dc_buf_add(&b, err, err_len);
-  char *path = run_path(c, key);
+  char *path = file_of(c->dir, "run", key);
   write_checked(c->dir, path, RUN_MAGIC, &b);
   free(path);
   dc_buf_release(&b);
@@ -1003,7 +981,7 @@ void dc_cache_save_run(dc_cache *c, const char *options, const dc_diags *scan_di
     for (uint32_t i = 0; i < c->p->n_files; i++)
       if (reread[i]) dc_put_str(&b, c->p->files[i].path);
     if (!c->have_reads || !dc_hash_eq(c->reads_hash, dc_hash_bytes(DC_HASH_SEED, b.data, b.len))) {
-      char *path = reads_path(c, options);
+      char *path = file_of(c->dir, "reads", dc_hash_str(DC_HASH_SEED, options));
       write_checked(c->dir, path, READS_MAGIC, &b);
       free(path);
     }
@@ -1046,7 +1024,7 @@ static char *memo_path(const dc_cache *c) {
   return dc_buf_detach(&b, NULL);
 }
 
-/* Loads memo-<project>; on any problem the memo is simply empty. */
+/* Loads the memo file; on any problem the memo is simply empty. */
 static void memo_load(dc_cache *c) {
   struct memo *m = &c->memo;
   m->loaded = true;
@@ -1128,14 +1106,6 @@ void dc_cache_save_memo(dc_cache *c) {
 
 /* ---- the scan ---------------------------------------------------------------- */
 
-static char *scan_path(const char *dir, const char *scan_key) {
-  char *k = hex(dc_hash_str(DC_HASH_SEED, scan_key));
-  dc_buf b = DC_BUF_INIT;
-  dc_buf_addf(&b, "%s/scan-%s", dir, k);
-  free(k);
-  return dc_buf_detach(&b, NULL);
-}
-
 void dc_cache_save_scan(const char *path, const char *scan_key, const dc_project *p, const dc_diags *scan_diags,
                         uint64_t started_ns) {
   char *dir = project_dir(path, true);
@@ -1162,7 +1132,7 @@ void dc_cache_save_scan(const char *path, const char *scan_key, const dc_project
     dc_put_u32(&b, (uint32_t)d->severity), dc_put_str(&b, d->path), dc_put_u32(&b, d->line), dc_put_u32(&b, d->col);
     dc_put_str(&b, d->message), dc_put_str(&b, d->source_line);
   }
-  char *file = scan_path(dir, scan_key);
+  char *file = file_of(dir, "scan", dc_hash_str(DC_HASH_SEED, scan_key));
   write_checked(dir, file, SCAN_MAGIC, &b);
   free(file), free(dir);
   dc_buf_release(&b);
@@ -1283,7 +1253,7 @@ static bool stats_hold(dc_project *p, const char *path, uint64_t started, unsign
 dc_project *dc_cache_scan(const char *path, const char *scan_key, unsigned jobs, dc_arena *arena, dc_diags *diags) {
   char *dir = project_dir(path, false);
   if (!dir) return NULL;
-  char *file = scan_path(dir, scan_key), *whole;
+  char *file = file_of(dir, "scan", dc_hash_str(DC_HASH_SEED, scan_key)), *whole;
   free(dir);
   size_t len;
   const char *payload = read_checked(file, SCAN_MAGIC, &whole, &len);
