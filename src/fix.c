@@ -90,6 +90,7 @@ typedef struct fixer {
   dc_graph_in_edges in;
   int32_t *module_of_file;  /* graph module of each project file, or -1 */
   const dc_text_changes **changes; /* per project file, scanned on demand */
+  bool *text_changed;               /* per project file: read_again found another text */
   const char *config_override;
   uint32_t disabled; /* bit k: dc_rewrites[k] is not allowed (--strategies) */
   dc_config_target *targets; /* per component */
@@ -102,14 +103,14 @@ typedef struct fixer {
 } fixer;
 
 /* Reads project file `file` again, and records that its text (not only its
- * facts) shapes the plan: for the memo, the dep `kind` (the text, or what
- * the caller takes from it). */
-static int read_again(fixer *fx, uint32_t file, dc_dep_kind kind, dc_source *out) {
+ * facts) shapes the plan; the caller records the memo's dep. A text other
+ * than the one the run hashed marks the file (text_changed): nothing made
+ * from it may be recorded. */
+static int read_again(fixer *fx, uint32_t file, dc_source *out) {
   fx->reread[file] = true;
-  dc_memo_dep(fx->memo, kind, file);
   int rc = dc_source_read(fx->p->files[file].open_path, out);
   if (rc != 0) dc_memo_spoil(fx->memo);
-  else if (fx->memo) dc_memo_same_text(fx->memo, file, out->data, out->len);
+  else if (fx->memo && !dc_memo_same_text(fx->memo, file, out->data, out->len)) fx->text_changed[file] = true;
   return rc;
 }
 
@@ -418,7 +419,8 @@ static const char *dependent(fixer *fx, uint32_t a, const char *name) {
       if (text_checked) continue;
       text_checked = true;
       dc_source src;
-      if (read_again(fx, cf, DC_DEP_TEXT, &src) != 0) continue;
+      dc_memo_dep(fx->memo, DC_DEP_TEXT, cf);
+      if (read_again(fx, cf, &src) != 0) continue;
       bool reads = reads_attribute(src.data, src.len, a_last, name);
       free(src.data);
       if (reads) return dc_arena_printf(fx->arena, "%s may read '%s.%s'", cpath, a_last, name);
@@ -453,22 +455,29 @@ static const char *config_module_of(void *owner, const dc_source_file *f, const 
 }
 
 /* The in-place changes the text of project file `file` makes (see
- * constants.h), scanned once per file; names are copied to the arena. */
+ * constants.h), scanned once per file (and handed to the memo, which then
+ * needs no scan of its own); names are copied to the arena. */
 static const dc_text_changes *file_changes(fixer *fx, uint32_t file) {
-  dc_memo_dep(fx->memo, DC_DEP_CHANGES, file);
-  if (fx->changes[file]) return fx->changes[file];
-  dc_text_changes *out = dc_arena_alloc(fx->arena, sizeof *out);
-  dc_text_changes found = {0};
-  dc_source src;
-  if (read_again(fx, file, DC_DEP_CHANGES, &src) == 0) {
-    dc_constants_scan_changes(src.data, src.len, &found);
-    for (uint32_t i = 0; i < found.size; i++) found.items[i].name = dc_arena_strndup(fx->arena, found.items[i].name, found.items[i].len);
-    free(src.data);
+  if (!fx->changes[file]) {
+    dc_text_changes *out = dc_arena_alloc(fx->arena, sizeof *out);
+    dc_text_changes found = {0};
+    dc_source src;
+    bool read = read_again(fx, file, &src) == 0;
+    if (read) {
+      dc_constants_scan_changes(src.data, src.len, &found);
+      for (uint32_t i = 0; i < found.size; i++)
+        found.items[i].name = dc_arena_strndup(fx->arena, found.items[i].name, found.items[i].len);
+      free(src.data);
+    }
+    out->items = dc_arena_memdup(fx->arena, found.items, found.size, sizeof *found.items);
+    out->size = out->cap = found.size;
+    dc_vec_free(&found);
+    fx->changes[file] = out;
+    if (read && !fx->text_changed[file]) dc_memo_know_changes(fx->memo, file, out);
   }
-  out->items = dc_arena_memdup(fx->arena, found.items, found.size, sizeof *found.items);
-  out->size = out->cap = found.size;
-  dc_vec_free(&found);
-  return fx->changes[file] = out;
+  dc_memo_dep(fx->memo, DC_DEP_CHANGES, file);
+  if (fx->text_changed[file]) dc_memo_spoil(fx->memo);
+  return fx->changes[file];
 }
 
 /* Marks each constant of `consts` that one of `changes` (in the text of
@@ -519,16 +528,21 @@ static bool config_may_define(void *owner, const char *module, const char *name,
   int32_t m = dc_graph_find(fx->g, module);
   if (m < 0) return false;
   uint32_t file = fx->g->file[m];
-  if (fx->p->files[file].kind == DC_MODULE_SOURCE) dc_memo_dep(fx->memo, DC_DEP_DEFINES, file);
-  if (fx->files[file] && fx->files[file]->changed) dc_memo_spoil(fx->memo);
+  bool source = fx->p->files[file].kind == DC_MODULE_SOURCE;
   dc_source src = {0};
   const char *text = fx->files[file] ? fx->files[file]->sf.src : NULL;
   uint32_t len = fx->files[file] ? fx->files[file]->sf.len : 0;
-  if (!text) {
-    if (fx->p->files[file].kind != DC_MODULE_SOURCE || read_again(fx, file, DC_DEP_DEFINES, &src) != 0) return false;
+  bool changed = fx->files[file] && fx->files[file]->changed;
+  if (!text && source && read_again(fx, file, &src) == 0) {
     text = src.data;
     len = src.len;
+    changed = fx->text_changed[file];
   }
+  /* the memo takes the lines from this text, when it is the one hashed */
+  if (source && text && !changed) dc_memo_know_defines(fx->memo, file, text, len);
+  if (source) dc_memo_dep(fx->memo, DC_DEP_DEFINES, file);
+  if (changed) dc_memo_spoil(fx->memo);
+  if (!text) return false;
   size_t nn = strlen(name);
   bool found = false;
   for (uint32_t at = 0; at < len && !found;) {
@@ -921,7 +935,8 @@ static void config_changes(fixer *fx, const moved_list *mv, change_list *changes
     dc_change ch = {UINT32_MAX, t->path, t->open_path, NULL, 0, NULL, 0, 0644, true};
     dc_source old = {0};
     struct stat st;
-    if (t->file >= 0 && read_again(fx, (uint32_t)t->file, DC_DEP_TEXT, &old) == 0 && stat(t->open_path, &st) == 0) {
+    if (t->file >= 0) dc_memo_dep(fx->memo, DC_DEP_TEXT, (uint32_t)t->file);
+    if (t->file >= 0 && read_again(fx, (uint32_t)t->file, &old) == 0 && stat(t->open_path, &st) == 0) {
       ch.file = (uint32_t)t->file;
       ch.old_text = dc_arena_memdup(fx->arena, old.data, (size_t)old.len + 1, 1);
       ch.old_len = old.len;
@@ -1042,6 +1057,7 @@ dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components
                    (fx.config_override && !strcmp(p->files[i].module, fx.config_override));
   }
   fx.changes = dc_xcalloc(p->n_files ? p->n_files : 1, sizeof *fx.changes);
+  fx.text_changed = dc_xcalloc(p->n_files ? p->n_files : 1, sizeof *fx.text_changed);
   dc_fix *fix = dc_arena_alloc(arena, sizeof *fix);
   fix->reread = fx.reread;
   fix->n_components = c->n;
@@ -1068,6 +1084,7 @@ dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components
   dc_graph_in_edges_free(&fx.in);
   free(fx.files);
   free(fx.changes);
+  free(fx.text_changed);
   free(fx.module_of_file);
   ts_parser_delete(fx.parser);
   dc_graph_resolver_free(fx.resolver);

@@ -149,16 +149,23 @@ static dc_hash defines_hash(const char *text, size_t len) {
   return h;
 }
 
-/* The hash of what `text` changes in place, in the order found. */
-static dc_hash changes_hash(const char *text, size_t len) {
-  dc_text_changes found = {0};
-  dc_constants_scan_changes(text, (uint32_t)len, &found);
+/* The hash of the in-place changes a text makes, in the order found. */
+static dc_hash changes_hash(const dc_text_changes *changes) {
   dc_hash h = dc_hash_str(DC_HASH_SEED, "changes");
-  for (uint32_t i = 0; i < found.size; i++) {
-    const dc_text_change *c = &found.items[i];
+  for (uint32_t i = 0; i < changes->size; i++) {
+    const dc_text_change *c = &changes->items[i];
     h = dc_hash_u64(h, (uint64_t)c->line << 33 | (uint64_t)c->len << 1 | c->mutation);
     h = dc_hash_bytes(h, c->name, c->len);
   }
+  return h;
+}
+
+/* The hash of the part of `text` that dep `kind` reads. */
+static dc_hash part_of(uint32_t kind, const char *text, size_t len) {
+  if (kind == DC_DEP_DEFINES) return defines_hash(text, len);
+  dc_text_changes found = {0};
+  dc_constants_scan_changes(text, (uint32_t)len, &found);
+  dc_hash h = changes_hash(&found);
   dc_vec_free(&found);
   return h;
 }
@@ -173,13 +180,28 @@ static bool part_now(dc_memo *m, uint32_t kind, uint32_t index, dc_hash *out) {
     bool known = hash_now(m, kind, index, &content) && dc_source_read(m->p->files[index].open_path, &src) == 0;
     if (known) {
       known = dc_hash_eq(content, dc_hash_bytes(DC_HASH_SEED, src.data, src.len));
-      m->part_now[kind][index] = kind == DC_DEP_DEFINES ? defines_hash(src.data, src.len) : changes_hash(src.data, src.len);
+      m->part_now[kind][index] = part_of(kind, src.data, src.len);
       free(src.data);
     }
     m->part_state[kind][index] = known ? HASH_KNOWN : HASH_UNKNOWN;
   }
   *out = m->part_now[kind][index];
   return m->part_state[kind][index] == HASH_KNOWN;
+}
+
+/* Sets the part of file `index` that dep `kind` reads, unless known. */
+static void know_part(dc_memo *m, uint32_t kind, uint32_t index, dc_hash part) {
+  if (!m || index >= m->p->n_files || m->part_state[kind][index] != HASH_NOT_YET) return;
+  m->part_now[kind][index] = part;
+  m->part_state[kind][index] = HASH_KNOWN;
+}
+
+void dc_memo_know_defines(dc_memo *m, uint32_t file, const char *text, size_t n) {
+  if (m && m->part_state[DC_DEP_DEFINES][file] == HASH_NOT_YET) know_part(m, DC_DEP_DEFINES, file, defines_hash(text, n));
+}
+
+void dc_memo_know_changes(dc_memo *m, uint32_t file, const dc_text_changes *changes) {
+  if (m) know_part(m, DC_DEP_CHANGES, file, changes_hash(changes));
 }
 
 void dc_memo_trace_start(dc_memo *m) {

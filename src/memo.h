@@ -29,6 +29,7 @@
 #define DC_MEMO_H
 
 #include "cache.h"
+#include "constants.h"
 #include "fix.h"
 
 typedef enum dc_dep_kind {
@@ -73,5 +74,12 @@ void dc_memo_spoil(dc_memo *self);
  * hash. */
 bool dc_memo_same_text(dc_memo *self, uint32_t file, const void *bytes, size_t n);
 void dc_memo_record(dc_memo *self, dc_hash key, const dc_verdict *v);
+
+/* For a caller that has a part at hand, taken from the text of `file` the
+ * run hashed (dc_memo_same_text said so): the lines that may define a
+ * name of `text` (n bytes), the changes found in it. A dep on that part
+ * then needs no read and no scan of the memo's own. */
+void dc_memo_know_defines(dc_memo *self, uint32_t file, const char *text, size_t n);
+void dc_memo_know_changes(dc_memo *self, uint32_t file, const dc_text_changes *changes);
 
 #endif

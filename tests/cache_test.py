@@ -193,6 +193,18 @@ def memo_cases(decycle, tmp):
         expect(f"memo: {what}: the warm run plans again", first == before and warm == after, (warm, after))
 
 
+def comment_then_run(decycle, tmp, project, cache, rel, have_strace):
+    """Appends a comment to file `rel` of `project` and runs decycle warm;
+    returns its output, the --no-cache output, and the project's source
+    files it opened (None without strace)."""
+    with open(os.path.join(project, rel), "a") as f:
+        f.write("# a comment after everything\n")
+    log = os.path.join(tmp, "comment-strace.log")
+    warm = run(decycle, cache, project, strace_log=log if have_strace else None)
+    opened = opened_sources(log, project) if have_strace else None
+    return warm, run(decycle, cache, "--no-cache", project), opened
+
+
 def memo_reads(decycle, tmp, have_strace):
     """Two cycles; a comment appended to a file of one: only that file's
     edges are assessed again, and only that file is read."""
@@ -205,14 +217,9 @@ def memo_reads(decycle, tmp, have_strace):
     write(os.path.join(project, "pkg", "y.py"), "from pkg.x import h\n\n\ndef g():\n    return h()\n")
     make_old(project)
     run(decycle, cache, project)
-    with open(os.path.join(project, "pkg", "x.py"), "a") as f:
-        f.write("# a comment after everything\n")
-    log = os.path.join(tmp, "memo-strace.log")
-    warm = run(decycle, cache, project, strace_log=log if have_strace else None)
-    expect("memo: a comment in a cycle's file prints what --no-cache prints",
-           warm == run(decycle, cache, "--no-cache", project), warm)
+    warm, uncached, opened = comment_then_run(decycle, tmp, project, cache, "pkg/x.py", have_strace)
+    expect("memo: a comment in a cycle's file prints what --no-cache prints", warm == uncached, warm)
     if have_strace:
-        opened = opened_sources(log, project)
         expect("memo: ... and only that file is read", opened and all("x.py" in o for o in opened), opened)
 
 
@@ -229,15 +236,25 @@ def memo_parts(decycle, tmp, have_strace):
           "from pkg.a import A\n\n\nclass Base:\n    def make(self):\n        return A()\n")
     make_old(project)
     run(decycle, cache, project)
-    with open(os.path.join(project, "pkg", "b.py"), "a") as f:
-        f.write("# a comment after everything\n")
-    log = os.path.join(tmp, "memo-parts-strace.log")
-    warm = run(decycle, cache, project, strace_log=log if have_strace else None)
+    warm, uncached, opened = comment_then_run(decycle, tmp, project, cache, "pkg/b.py", have_strace)
     expect("memo parts: a comment in the imported module prints what --no-cache prints",
-           warm == run(decycle, cache, "--no-cache", project) and b"pkg.a" in warm[0], warm)
+           warm == uncached and b"pkg.a" in warm[0], warm)
     if have_strace:
-        opened = opened_sources(log, project)
         expect("memo parts: ... and the importer is not read", opened and all("b.py" in o for o in opened), opened)
+    # the changes a module's importer makes: a comment in the importer keeps
+    # the verdicts of the edges into that module (the plan scanned d's text
+    # for changes to b.LIMIT, and read its facts)
+    write(os.path.join(project, "pkg", "a.py"), "from pkg import b\n\nX = b.LIMIT * 2\n")
+    write(os.path.join(project, "pkg", "b.py"), "from pkg import a\n\nLIMIT = 10\nY = a.X\n")
+    write(os.path.join(project, "pkg", "d.py"), "from pkg.b import LIMIT\n\n\ndef g():\n    return LIMIT\n")
+    make_old(project)
+    run(decycle, cache, project)
+    warm, uncached, opened = comment_then_run(decycle, tmp, project, cache, "pkg/d.py", have_strace)
+    expect("memo parts: a comment in a module's importer prints what --no-cache prints",
+           warm == uncached and b"pkg.b" in warm[0], warm)
+    if have_strace:
+        expect("memo parts: ... and the cycle's files are not read", opened and all("d.py" in o for o in opened),
+               opened)
 
 
 def packs(decycle, tmp):
