@@ -1150,13 +1150,21 @@ static int stat_under(int root_fd, const char *root, size_t root_len, const char
   return stat(open_path, st);
 }
 
+/* PATH opened only to start lookups from, or -1. */
+static int open_root(const char *path) {
+#ifdef O_PATH
+  return open(path, O_PATH | O_CLOEXEC);
+#else
+  return open(path, O_RDONLY | O_CLOEXEC);
+#endif
+}
+
 /* stat_check - the stat data of a replayed scan, checked on several
  * threads: items [0, n_dirs) are the folders, the rest the files. */
 typedef struct stat_check {
   dc_project *p;
   const char *root;
   size_t root_len;
-  int root_fd;
   uint64_t started;
   atomic_bool stale;
 } stat_check;
@@ -1170,22 +1178,26 @@ typedef struct stat_range {
 
 /* Checks items [from, to): a folder must have its recorded stat data
  * (settled; all zero: still missing), a file must still be a regular file,
- * whose stat data it takes. */
+ * whose stat data it takes. Each thread opens PATH itself: on a shared
+ * descriptor, every lookup of every thread counts references on the same
+ * open file, and the threads then slow each other down (10% in a test
+ * program on Django's 3,222 paths). */
 static void *check_stats(void *arg) {
   stat_range *r = arg;
   stat_check *c = r->check;
   dc_project *p = c->p;
+  int root_fd = open_root(c->root);
   for (uint32_t i = r->from; i < r->to && !atomic_load_explicit(&c->stale, memory_order_relaxed); i++) {
     struct stat st;
     if (i < p->n_dirs) {
       dc_dir_stat *d = &p->dirs[i];
       dc_file_stat now = {0};
-      if (stat_under(c->root_fd, c->root, c->root_len, d->open_path, &st) == 0) now = dc_file_stat_of(&st);
+      if (stat_under(root_fd, c->root, c->root_len, d->open_path, &st) == 0) now = dc_file_stat_of(&st);
       if (!same_stat(&d->stat, &now) || (d->stat.ino && !settled(&d->stat, c->started)))
         atomic_store(&c->stale, true);
     } else {
       dc_file *f = &p->files[i - p->n_dirs];
-      if (stat_under(c->root_fd, c->root, c->root_len, f->open_path, &st) != 0 || !S_ISREG(st.st_mode)) {
+      if (stat_under(root_fd, c->root, c->root_len, f->open_path, &st) != 0 || !S_ISREG(st.st_mode)) {
         atomic_store(&c->stale, true);
       } else {
         f->stat = dc_file_stat_of(&st);
@@ -1193,6 +1205,7 @@ static void *check_stats(void *arg) {
       }
     }
   }
+  if (root_fd >= 0) close(root_fd);
   return NULL;
 }
 
@@ -1224,12 +1237,7 @@ static bool start_elsewhere(pthread_t *thread, void *(*fn)(void *), void *arg) {
 #define STATS_PER_THREAD 512
 #define MAX_STAT_THREADS 16
 static bool stats_hold(dc_project *p, const char *path, uint64_t started, unsigned jobs) {
-  stat_check c = {p, path, strlen(path), -1, started, false};
-#ifdef O_PATH
-  c.root_fd = open(path, O_PATH | O_CLOEXEC); /* only to start lookups from */
-#else
-  c.root_fd = open(path, O_RDONLY | O_CLOEXEC);
-#endif
+  stat_check c = {p, path, strlen(path), started, false};
   uint32_t n = p->n_dirs + p->n_files;
   unsigned threads = n / STATS_PER_THREAD;
   if (threads > jobs) threads = jobs;
@@ -1246,7 +1254,6 @@ static bool stats_hold(dc_project *p, const char *path, uint64_t started, unsign
     if (ranges[t].running) pthread_join(ranges[t].thread, NULL);
     else check_stats(&ranges[t]);
   }
-  if (c.root_fd >= 0) close(c.root_fd);
   return !atomic_load(&c.stale);
 }
 
