@@ -82,18 +82,14 @@ static void index_names(builder *b) {
   for (uint32_t i = 0; i < b->p->n_namespaces; i++) dc_names_add(&b->namespaces, b->p->namespaces[i]);
 }
 
-/* The index of module `name`, or -1 (dc_graph_find, hashed). */
-static int32_t find(const builder *b, const char *name) { return dc_names_find(&b->modules, name, strlen(name)); }
+/* The index of module `name` (its first `len` bytes), or -1 (dc_graph_find,
+ * hashed). */
+static int32_t find(const builder *b, const char *name, size_t len) { return dc_names_find(&b->modules, name, len); }
 
-/* Whether `name` is a module or a namespace package of the project. */
-static bool exists(const builder *b, const char *name) {
-  return find(b, name) >= 0 || dc_names_find(&b->namespaces, name, strlen(name)) >= 0;
-}
-
-/* Whether `anc` is `name` itself or one of its ancestor packages. */
-static bool is_self_or_ancestor(const char *anc, const char *name) {
-  size_t n = strlen(anc);
-  return !strncmp(anc, name, n) && (name[n] == '\0' || name[n] == '.');
+/* Whether the first `len` bytes of `anc` are `name` itself or one of its
+ * ancestor packages. */
+static bool is_self_or_ancestor(const char *anc, size_t len, const char *name) {
+  return !strncmp(anc, name, len) && (name[len] == '\0' || name[len] == '.');
 }
 
 static const dc_file *file_of(const builder *b, uint32_t m) { return &b->p->files[b->g->file[m]]; }
@@ -103,18 +99,18 @@ static void add(builder *b, uint32_t from, int32_t to, dc_site site) {
   dc_vec_push(&b->raw, ((raw_site){from, (uint32_t)to, site}));
 }
 
-/* Edges for running `target` and its parent packages from m. */
-static void add_running(builder *b, uint32_t m, const char *target, dc_site site) {
+/* Edges for running `target` (`len` bytes) and its parent packages from m;
+ * returns the index of module `target` itself, or -1. */
+static int32_t add_running(builder *b, uint32_t m, const char *target, size_t len, dc_site site) {
   const char *name = b->g->names[m];
-  char *prefix = dc_xstrdup(target);
-  for (char *dot = prefix;; dot++) {
-    dot = strchr(dot, '.');
-    if (dot) *dot = '\0';
-    if (!is_self_or_ancestor(prefix, name)) add(b, m, find(b, prefix), site);
-    if (!dot) break;
-    *dot = '.';
+  for (const char *dot = target;; dot++) {
+    dot = memchr(dot, '.', len - (size_t)(dot - target));
+    size_t prefix = dot ? (size_t)(dot - target) : len;
+    bool running = is_self_or_ancestor(target, prefix, name);
+    int32_t x = !running || !dot ? find(b, target, prefix) : -1;
+    if (!running) add(b, m, x, site);
+    if (!dot) return x;
   }
-  free(prefix);
 }
 
 /* The package a relative `from` import of module m starts from: the
@@ -159,7 +155,8 @@ static bool targets(const builder *b, uint32_t m, const dc_import *imp, const ch
   return target[len] == '.' && !strcmp(target + len + 1, imp->module);
 }
 
-/* `prefix.name` in `out`, borrowed from it until the next write. */
+/* `prefix.name` in `out` (its length in out->len), borrowed from it until
+ * the next write. */
 static const char *dotted(dc_buf *out, const char *prefix, size_t prefix_len, const char *name) {
   dc_buf_reset(out);
   dc_buf_add(out, prefix, prefix_len);
@@ -203,9 +200,12 @@ static bool binds(builder *b, uint32_t x, const char *name) {
 }
 
 /* Whether `from X import n` (X = module index x, or -1 for a namespace
- * package) gets the submodule X.n rather than an attribute. */
-static bool is_submodule(builder *b, int32_t x, const char *sub) {
-  return exists(b, sub) && (x < 0 || !binds(b, (uint32_t)x, strrchr(sub, '.') + 1));
+ * package) gets the submodule X.n (`sub`, `len` bytes) rather than an
+ * attribute; *module is X.n's index (-1: a namespace package, or none). */
+static bool is_submodule(builder *b, int32_t x, const char *sub, size_t len, int32_t *module) {
+  *module = find(b, sub, len);
+  if (*module < 0 && dc_names_find(&b->namespaces, sub, len) < 0) return false;
+  return x < 0 || !binds(b, (uint32_t)x, strrchr(sub, '.') + 1);
 }
 
 static void resolve_from(builder *b, uint32_t m, const dc_import *imp, dc_site site) {
@@ -218,24 +218,24 @@ static void resolve_from(builder *b, uint32_t m, const dc_import *imp, dc_site s
     return;
   }
   /* Even when target is not the project's, a prefix of it may be. */
-  add_running(b, m, target, site);
-  if (!exists(b, target)) return;
-  int32_t x = find(b, target);
+  size_t len = strlen(target);
+  int32_t x = add_running(b, m, target, len, site), module;
+  if (x < 0 && dc_names_find(&b->namespaces, target, len) < 0) return;
   const char *name = b->g->names[m];
   if (imp->star) {
     add(b, m, x, site);
     const dc_file_facts *f = x >= 0 ? b->facts[b->g->file[x]] : NULL;
     for (uint32_t i = 0; f && f->has_all && i < f->n_all; i++) {
-      const char *sub = dotted(&b->sub, target, strlen(target), f->all[i]);
-      if (is_submodule(b, x, sub) && !is_self_or_ancestor(sub, name))
-        add(b, m, find(b, sub), site);
+      const char *sub = dotted(&b->sub, target, len, f->all[i]);
+      if (is_submodule(b, x, sub, b->sub.len, &module) && !is_self_or_ancestor(sub, b->sub.len, name))
+        add(b, m, module, site);
     }
     return;
   }
   for (uint32_t i = 0; i < imp->n_names; i++) {
-    const char *sub = dotted(&b->sub, target, strlen(target), imp->names[i].name);
-    if (is_submodule(b, x, sub)) {
-      if (!is_self_or_ancestor(sub, name)) add(b, m, find(b, sub), site);
+    const char *sub = dotted(&b->sub, target, len, imp->names[i].name);
+    if (is_submodule(b, x, sub, b->sub.len, &module)) {
+      if (!is_self_or_ancestor(sub, b->sub.len, name)) add(b, m, module, site);
     } else {
       add(b, m, x, site);
     }
@@ -253,7 +253,8 @@ static void resolve_file(builder *b, uint32_t m) {
     if (imp->form == DC_IMPORT_FROM) {
       resolve_from(b, m, imp, site);
     } else {
-      for (uint32_t j = 0; j < imp->n_names; j++) add_running(b, m, imp->names[j].name, site);
+      for (uint32_t j = 0; j < imp->n_names; j++)
+        add_running(b, m, imp->names[j].name, strlen(imp->names[j].name), site);
     }
   }
   for (uint32_t i = 0; i < f->n_uses; i++) {
@@ -265,10 +266,10 @@ static void resolve_file(builder *b, uint32_t m) {
     dc_buf_add(&b->target, nm->name, bound_len);
     const char *bound = dc_buf_str(&b->target);
     /* Only an ancestor package lacks an edge from the import itself. */
-    int32_t target = find(b, bound);
-    if (target < 0 || !is_self_or_ancestor(bound, b->g->names[m]) ||
-        exists(b, dotted(&b->sub, bound, bound_len, u->attr)))
-      continue;
+    int32_t target = find(b, bound, bound_len);
+    if (target < 0 || !is_self_or_ancestor(bound, bound_len, b->g->names[m])) continue;
+    const char *sub = dotted(&b->sub, bound, bound_len, u->attr);
+    if (find(b, sub, b->sub.len) >= 0 || dc_names_find(&b->namespaces, sub, b->sub.len) >= 0) continue;
     add(b, m, target, (dc_site){fi, -1, DC_SCOPE_IMPORT_TIME, u->line, u->col, u->statement});
   }
 }
@@ -282,14 +283,19 @@ static int cmp_raw(const void *x, const void *y) {
   return (int)a->site.kind - (int)b->site.kind;
 }
 
-/* Merges the sorted raw sites into edges, one site per position. The
- * arrays are counted first: there are about half as many edges as raw
- * sites, and both last until the end of the run. */
+/* Sorts the raw sites and merges them into edges, one site per position.
+ * They come module by module (build), so each module's are sorted apart:
+ * runs of tens rather than one array of tens of thousands. The arrays are counted first: there are about half as
+ * many edges as raw sites, and both last until the end of the run. */
 static void merge(builder *b) {
   dc_graph *g = b->g;
   raw_site *r = b->raw.items;
   uint32_t n = b->raw.size;
-  if (n) qsort(r, n, sizeof *r, cmp_raw);
+  for (uint32_t i = 0, j; i < n; i = j) {
+    for (j = i + 1; j < n && r[j].from == r[i].from; j++) {}
+    DC_ASSERT(j == n || r[j].from > r[i].from);
+    qsort(r + i, j - i, sizeof *r, cmp_raw);
+  }
   uint32_t n_edges = 0, n_kept = 0;
   for (uint32_t i = 0; i < n; i++) {
     bool first = i == 0 || r[i].from != r[i - 1].from || r[i].to != r[i - 1].to;
@@ -421,7 +427,7 @@ uint32_t dc_graph_resolve_name(dc_graph_resolver *self, uint32_t m, const dc_imp
   dc_site site = {b->g->file[m], 0, imp->scope, imp->line, imp->col, imp->statement};
   if (one.form == DC_IMPORT_FROM) resolve_from(b, m, &one, site);
   else
-    for (uint32_t j = 0; j < one.n_names; j++) add_running(b, m, one.names[j].name, site);
+    for (uint32_t j = 0; j < one.n_names; j++) add_running(b, m, one.names[j].name, strlen(one.names[j].name), site);
   uint32_t n = 0;
   for (uint32_t i = 0; i < b->raw.size && n < cap; i++) out[n++] = b->raw.items[i].to;
   return n;
