@@ -44,6 +44,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -84,9 +85,14 @@ typedef struct pack {
   dc_hash name;
   uint64_t size; /* bytes of blobs, as recorded */
   bool tried;
-  char *data; /* the whole file */
+  char *data; /* the whole file (read_pack) */
 } pack;
 typedef dc_vec(pack) pack_list;
+
+static void free_pack(pack *k) {
+  if (k->data) munmap(k->data, 8 + k->size);
+  k->data = NULL;
+}
 
 /* memo_entry - one blob of the plan's memo: from the loaded memo file
  * (`owned` NULL) or put by this run. `used` entries are written back. */
@@ -600,7 +606,7 @@ void dc_cache_close(dc_cache *c) {
   free(c->slots);
   free(c->by_hash);
   dc_vec_free(&c->entries);
-  for (uint32_t i = 0; i < c->packs.size; i++) free(c->packs.items[i].data);
+  for (uint32_t i = 0; i < c->packs.size; i++) free_pack(&c->packs.items[i]);
   dc_vec_free(&c->packs);
   dc_vec_free(&c->written);
   pthread_mutex_destroy(&c->pack_lock);
@@ -656,6 +662,40 @@ void dc_cache_prepare(dc_cache *c) {
   }
 }
 
+/* Reads pack `k` whole (a pack that is not 8 + k->size bytes, or has no
+ * magic, stays NULL). Into memory mapped and populated at once: a malloc'd
+ * buffer that large is mapped too, but page by page, a fault per 4 KiB
+ * touched (Django's 877 KB pack: 0.36 ms, against 0.16 ms, medians of 21;
+ * the other threads wait for the pack meanwhile). Not the file itself
+ * mapped: a file cut short by anything else would then be a SIGBUS. */
+static void read_pack(dc_cache *c, pack *k) {
+  char *path = file_of(c->dir, "pack", k->name);
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  free(path);
+  struct stat st;
+  if (fd < 0) return;
+  if (fstat(fd, &st) != 0 || (uint64_t)st.st_size != 8 + k->size) {
+    close(fd);
+    return;
+  }
+  int flags = MAP_PRIVATE | MAP_ANONYMOUS;
+#ifdef MAP_POPULATE
+  flags |= MAP_POPULATE;
+#endif
+  char *data = mmap(NULL, 8 + k->size, PROT_READ | PROT_WRITE, flags, -1, 0);
+  size_t len = 0;
+  while (data != MAP_FAILED && len < 8 + k->size) {
+    ssize_t n = read(fd, data + len, 8 + k->size - len);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    len += (size_t)n;
+  }
+  close(fd);
+  if (data == MAP_FAILED) return;
+  k->data = data;
+  if (len != 8 + k->size || memcmp(data, PACK_MAGIC, 8)) free_pack(k);
+}
+
 /* The blob of index entry `e`, when its pack can be read and the blob has
  * the recorded hash; NULL otherwise. Any thread: packs are read under the
  * lock, once. */
@@ -664,13 +704,7 @@ static const char *entry_blob(dc_cache *c, const entry *e) {
   pthread_mutex_lock(&c->pack_lock);
   if (!k->tried) {
     k->tried = true;
-    char *path = file_of(c->dir, "pack", k->name);
-    dc_source src;
-    if (dc_source_read(path, &src) == 0) {
-      if (src.len == 8 + k->size && !memcmp(src.data, PACK_MAGIC, 8)) k->data = src.data;
-      else free(src.data);
-    }
-    free(path);
+    read_pack(c, k);
   }
   pthread_mutex_unlock(&c->pack_lock);
   if (!k->data) return NULL;
