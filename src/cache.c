@@ -147,6 +147,7 @@ struct dc_cache {
   bool changed; /* something to write back */
   bool have_reads; /* reads_hash: the hash of the reads file this run found */
   dc_hash reads_hash;
+  bool *last_reads; /* per project file: the plan of that run read its text */
   struct memo memo;
 };
 
@@ -604,6 +605,7 @@ void dc_cache_close(dc_cache *c) {
   if (!c) return;
   for (uint32_t i = 0; i < c->p->n_files; i++) free(c->slots[i].owned);
   free(c->slots);
+  free(c->last_reads);
   free(c->by_hash);
   dc_vec_free(&c->entries);
   for (uint32_t i = 0; i < c->packs.size; i++) free_pack(&c->packs.items[i]);
@@ -917,9 +919,20 @@ bool dc_cache_facts_run_key(dc_cache *c, const char *options, const dc_diags *sc
   }
   ok = ok && !r.bad && r.p == r.end && run_key(c, options, scan_diags, content_of, key);
   if (ok) c->have_reads = true, c->reads_hash = dc_hash_bytes(DC_HASH_SEED, payload, len);
-  free(content_of);
+  free(c->last_reads);
+  c->last_reads = ok ? content_of : NULL;
+  if (!ok) free(content_of);
   free(whole);
   return ok;
+}
+
+uint32_t dc_cache_changed_reads(const dc_cache *c, uint32_t *out, uint32_t cap) {
+  uint32_t n = 0;
+  for (uint32_t i = 0; c && c->last_reads && i < c->p->n_files && n < cap; i++) {
+    const slot *s = &c->slots[i];
+    if (c->last_reads[i] && s->have_hash && !(s->was && dc_hash_eq(s->hash, s->was->hash))) out[n++] = i;
+  }
+  return n;
 }
 
 bool dc_cache_replay(dc_cache *c, dc_hash key, char **out, size_t *out_len, char **err, size_t *err_len,

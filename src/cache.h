@@ -91,6 +91,10 @@ bool dc_cache_facts_run_key(dc_cache *c, const char *options, const dc_diags *sc
  * and the exit status; false when there is none. */
 bool dc_cache_replay(dc_cache *c, dc_hash key, char **out, size_t *out_len, char **err, size_t *err_len,
                      int *status);
+/* Up to `cap` source files (indices into out[]) whose text the plan of the
+ * last run with these options read, as dc_cache_facts_run_key found it,
+ * and whose content is not the one recorded then; returns how many. */
+uint32_t dc_cache_changed_reads(const dc_cache *c, uint32_t *out, uint32_t cap);
 /* Records the output of this run under both keys; `reread` marks the files
  * whose text the plan read (dc_fix.reread; NULL: record only the first key). */
 void dc_cache_save_run(dc_cache *c, const char *options, const dc_diags *scan_diags, const bool *reread,

@@ -49,7 +49,9 @@ typedef struct loaded {
  * file the planner asks for before a worker started it is loaded by the
  * planner itself (a slot is then TAKEN without being loaded here). The
  * workers also delete the trees the planner is done with (`garbage`),
- * which on SymPy took a tenth of the planner's thread. */
+ * which on SymPy took a tenth of the planner's thread. The same, with one
+ * worker started before the graph is built, loads the files of
+ * dc_fix_early. */
 enum { SLOT_PENDING, SLOT_WORKING, SLOT_DONE, SLOT_TAKEN };
 
 typedef struct preload_worker {
@@ -59,7 +61,8 @@ typedef struct preload_worker {
 } preload_worker;
 
 typedef struct preload {
-  struct fixer *fx;
+  const dc_project *p;
+  dc_file_facts *const *facts;
   const uint32_t *order; /* project files, in the order the planner loads them */
   uint32_t n;
   int32_t *slot_of; /* per project file: its index in `order`, or -1 */
@@ -70,6 +73,9 @@ typedef struct preload {
   uint32_t ahead;
   dc_vec(TSTree *) garbage;
   bool stop;
+  size_t cancel; /* the parsers' cancellation flag: set when stopping */
+  bool owns_order;
+  bool all; /* every file is loaded here: a PENDING one is waited for too */
   pthread_mutex_t lock;
   pthread_cond_t changed;
   preload_worker *workers;
@@ -97,6 +103,7 @@ typedef struct fixer {
   dc_config_ctx ctx;
   bool *reread; /* per project file: its text was read (dc_fix.reread) */
   preload *preload; /* or NULL: the planner loads every file itself */
+  preload *early;   /* of dc_fix_early, or NULL */
   uint32_t kept;    /* loaded files whose tree is kept */
   dc_memo *memo;    /* or NULL: every edge is assessed */
   bool **replayed;  /* per component, per verdict: it came from the memo */
@@ -156,15 +163,17 @@ static bool rereads(const fixer *fx, uint32_t file) {
   return fx->p->files[file].kind == DC_MODULE_SOURCE && fx->facts[file];
 }
 
-/* Reads project file `file` again, parses it and analyses its constants and
- * uses into `l`, allocating from `arena` with `*parser` (each thread has
- * its own of both). Touches no other state of `fx`, so that the preloading
- * threads can run it: the caller sets the reread flag. */
-static void load_into(fixer *fx, uint32_t file, loaded *l, TSParser **parser, dc_arena *arena) {
-  const dc_file *f = &fx->p->files[file];
+/* Reads project file `file` of `p` again, parses it and analyses its
+ * constants and uses into `l`, allocating from `arena` with `*parser` (each
+ * thread has its own of both). Touches nothing else, so that the
+ * preloading threads can run it: the caller sets the reread flag and the
+ * file's config context. */
+static void load_into(const dc_project *p, dc_file_facts *const *facts, uint32_t file, loaded *l, TSParser **parser,
+                      dc_arena *arena) {
+  const dc_file *f = &p->files[file];
   l->sf.file = f;
   l->sf.module = f->module;
-  l->sf.facts = fx->facts[file];
+  l->sf.facts = facts[file];
   if (f->kind != DC_MODULE_SOURCE || !l->sf.facts) {
     l->problem = dc_arena_printf(arena, "%s is not Python source that decycle can rewrite", f->path);
     return;
@@ -191,9 +200,8 @@ static void load_into(fixer *fx, uint32_t file, loaded *l, TSParser **parser, dc
   uint32_t n = 0;
   const char **names = bound_names(&l->sf, l->constants, arena, &n);
   l->sf.uses = dc_uses_analyse(l->sf.src, l->sf.len, l->sf.bom, l->sf.tree, names, n,
-                               dc_py_walk_flags_for(fx->p->target_minor), arena);
+                               dc_py_walk_flags_for(p->target_minor), arena);
   dc_constants_check(l->constants, l->sf.facts, l->sf.uses, f->path, arena);
-  l->sf.config = &fx->ctx;
 }
 
 static void *preload_work(void *arg) {
@@ -219,7 +227,8 @@ static void *preload_work(void *arg) {
     pl->state[s] = SLOT_WORKING;
     pthread_mutex_unlock(&pl->lock);
     loaded *l = dc_arena_alloc(&w->arena, sizeof *l);
-    load_into(pl->fx, pl->order[s], l, &parser, &w->arena);
+    ts_parser_set_cancellation_flag(parser, &pl->cancel);
+    load_into(pl->p, pl->facts, pl->order[s], l, &parser, &w->arena);
     pthread_mutex_lock(&pl->lock);
     pl->done[s] = l;
     pl->state[s] = SLOT_DONE;
@@ -231,21 +240,22 @@ static void *preload_work(void *arg) {
   return NULL;
 }
 
-/* Starts `jobs` threads loading `files` (n of them, each once) in order. */
-static preload *preload_start(fixer *fx, const uint32_t *files, uint32_t n, unsigned jobs) {
+/* Starts `jobs` threads loading `files` of `p` (n of them, each once; the
+ * array is kept) in order; with `all`, every one of them (preload.all). */
+static preload *preload_start(const dc_project *p, dc_file_facts *const *facts, const uint32_t *files, uint32_t n,
+                              unsigned jobs, bool all) {
   preload *pl = dc_xcalloc(1, sizeof *pl);
-  pl->fx = fx;
+  pl->p = p;
+  pl->facts = facts;
   pl->order = files;
   pl->n = n;
-  pl->slot_of = dc_xmalloc((fx->p->n_files ? fx->p->n_files : 1) * sizeof *pl->slot_of);
-  for (uint32_t i = 0; i < fx->p->n_files; i++) pl->slot_of[i] = -1;
-  for (uint32_t s = 0; s < n; s++) {
-    pl->slot_of[files[s]] = (int32_t)s;
-    fx->reread[files[s]] |= rereads(fx, files[s]);
-  }
+  pl->slot_of = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *pl->slot_of);
+  for (uint32_t i = 0; i < p->n_files; i++) pl->slot_of[i] = -1;
+  for (uint32_t s = 0; s < n; s++) pl->slot_of[files[s]] = (int32_t)s;
   pl->state = dc_xcalloc(n ? n : 1, sizeof *pl->state);
   pl->done = dc_xcalloc(n ? n : 1, sizeof *pl->done);
-  pl->ahead = 4 * jobs;
+  pl->ahead = all ? n : 4 * jobs; /* (with `all`, a worker held back could deadlock) */
+  pl->all = all;
   pthread_mutex_init(&pl->lock, NULL);
   pthread_cond_init(&pl->changed, NULL);
   pl->n_workers = jobs;
@@ -260,13 +270,14 @@ static preload *preload_start(fixer *fx, const uint32_t *files, uint32_t n, unsi
 }
 
 /* Preloaded file `file`, waiting for the worker that loads it; NULL when no
- * worker has started it (it is then the caller's to load) or it is not
- * among the preloaded files. */
+ * worker has started it (it is then the caller's to load, unless `all`) or
+ * it is not among the preloaded files. */
 static loaded *preload_take(preload *pl, uint32_t file) {
   int32_t s = pl->slot_of[file];
   if (s < 0) return NULL;
   pthread_mutex_lock(&pl->lock);
-  while (pl->state[s] == SLOT_WORKING) pthread_cond_wait(&pl->changed, &pl->lock);
+  while (pl->state[s] == SLOT_WORKING || (pl->all && pl->state[s] == SLOT_PENDING))
+    pthread_cond_wait(&pl->changed, &pl->lock);
   loaded *l = pl->state[s] == SLOT_DONE ? pl->done[s] : NULL;
   if (l) pl->waiting--;
   pl->state[s] = SLOT_TAKEN;
@@ -275,9 +286,11 @@ static loaded *preload_take(preload *pl, uint32_t file) {
   return l;
 }
 
-/* Stops the workers, frees the trees nobody took, and moves what they
- * loaded into `arena`. */
+/* Stops the workers (a parse under way is cancelled: nobody waits for it
+ * any more), frees the trees nobody took, and moves what they loaded into
+ * `arena`. */
 static void preload_finish(preload *pl, dc_arena *arena) {
+  __atomic_store_n(&pl->cancel, 1, __ATOMIC_RELAXED);
   pthread_mutex_lock(&pl->lock);
   pl->stop = true;
   pthread_cond_broadcast(&pl->changed);
@@ -290,6 +303,7 @@ static void preload_finish(preload *pl, dc_arena *arena) {
     if (pl->state[s] == SLOT_DONE && pl->done[s]->sf.tree) ts_tree_delete(pl->done[s]->sf.tree);
   for (uint32_t i = 0; i < pl->garbage.size; i++) ts_tree_delete(pl->garbage.items[i]);
   dc_vec_free(&pl->garbage);
+  if (pl->owns_order) free((uint32_t *)pl->order);
   pthread_mutex_destroy(&pl->lock);
   pthread_cond_destroy(&pl->changed);
   free(pl->workers);
@@ -308,11 +322,13 @@ static loaded *load(fixer *fx, uint32_t file) {
     return fx->files[file];
   }
   loaded *l = fx->preload ? preload_take(fx->preload, file) : NULL;
+  if (!l && fx->early) l = preload_take(fx->early, file);
   if (!l) {
     l = dc_arena_alloc(fx->arena, sizeof *l);
-    fx->reread[file] |= rereads(fx, file);
-    load_into(fx, file, l, &fx->parser, fx->arena);
+    load_into(fx->p, fx->facts, file, l, &fx->parser, fx->arena);
   }
+  fx->reread[file] |= rereads(fx, file);
+  if (!l->problem) l->sf.config = &fx->ctx;
   if (l->unreadable) dc_memo_spoil(fx->memo);
   if (fx->memo && l->sf.src) l->changed = !dc_memo_same_text(fx->memo, file, l->sf.src, l->sf.len);
   return fx->files[file] = l;
@@ -1015,7 +1031,7 @@ static void build_changes(fixer *fx, dc_fix *fix) {
 
 /* The files plan_component will load, in the order it loads them: the file
  * of each module with an edge inside its component that no pragma keeps
- * and the memo did not give. */
+ * and the memo did not give (but not those of dc_fix_early). */
 static uint32_t *assess_order(const fixer *fx, const dc_fix *fix, uint32_t *n) {
   const dc_graph *g = fx->g;
   uint32_t *order = dc_xmalloc((g->n_modules ? g->n_modules : 1) * sizeof *order);
@@ -1026,16 +1042,31 @@ static uint32_t *assess_order(const fixer *fx, const dc_fix *fix, uint32_t *n) {
       const dc_edge *e = &g->edges[cp->verdicts[i].edge];
       uint32_t file = g->file[e->from];
       if (fx->replayed[ci][i] || kept_import(fx, e) || (*n && order[*n - 1] == file)) continue;
+      if (fx->early && fx->early->slot_of[file] >= 0) continue; /* loaded there */
       order[(*n)++] = file;
     }
   }
   return order;
 }
 
+struct dc_fix_early {
+  preload *pl;
+};
+
+dc_fix_early *dc_fix_early_start(const dc_project *p, dc_file_facts *const *facts, const uint32_t *files, uint32_t n) {
+  if (!n) return NULL;
+  dc_fix_early *early = dc_xmalloc(sizeof *early);
+  /* all: in a small project the plan would often ask for a file before
+   * the thread took it, and the early load would happen or not by chance */
+  early->pl = preload_start(p, facts, memcpy(dc_xmalloc(n * sizeof *files), files, n * sizeof *files), n, 1, true);
+  early->pl->owns_order = true;
+  return early;
+}
+
 dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components *c, dc_file_facts *const *facts,
                      const dc_fix_options *opts, dc_arena *arena, dc_diags *diags) {
   fixer fx = {.p = p, .g = g, .c = c, .facts = facts, .arena = arena, .diags = diags, .parser = ts_parser_new(),
-              .resolver = dc_graph_resolver_new(p, facts, g, arena)};
+              .resolver = dc_graph_resolver_new(p, facts, g, arena), .early = opts && opts->early ? opts->early->pl : NULL};
   fx.config_override = opts ? opts->config_module : NULL;
   fx.disabled = opts ? opts->disabled_strategies : 0;
   fx.ctx = (dc_config_ctx){&fx, config_module_of, config_may_define, config_constants_of, NULL};
@@ -1068,12 +1099,15 @@ dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components
   for (uint32_t ci = 0; ci < c->n; ci++) prepare_component(&fx, ci, &fix->components[ci]);
   uint32_t n_order = 0;
   uint32_t *order = opts && opts->jobs > 1 ? assess_order(&fx, fix, &n_order) : NULL;
-  if (n_order > 1) fx.preload = preload_start(&fx, order, n_order, opts->jobs);
+  if (n_order > 1) fx.preload = preload_start(p, facts, order, n_order, opts->jobs, false);
   int32_t *local = dc_xmalloc((g->n_modules ? g->n_modules : 1) * sizeof *local);
   for (uint32_t ci = 0; ci < c->n; ci++) plan_component(&fx, ci, &fix->components[ci], local);
   free(local);
   if (fx.preload) preload_finish(fx.preload, arena);
   fx.preload = NULL;
+  if (fx.early) preload_finish(fx.early, arena);
+  fx.early = NULL;
+  if (opts) free(opts->early);
   free(order);
   if (!(opts && opts->verdicts_only)) build_changes(&fx, fix);
   for (uint32_t i = 0; i < p->n_files; i++)

@@ -93,6 +93,16 @@ typedef struct dc_fix {
   const bool *reread;
 } dc_fix;
 
+/* dc_fix_early - project files that the plan will probably load, loaded
+ * (read, parsed, analysed) on a thread of its own from before the graph is
+ * built: in a run after an edit to a file in a cycle, the plan has that
+ * file's edges to assess again and the memo gives the rest, so the parse
+ * of that file was most of the plan. Started with `facts` as they will be
+ * given to dc_fix_build (they must not change meanwhile), and `files` (n,
+ * copied); NULL when n is 0. dc_fix_build takes it over (dc_fix_options). */
+typedef struct dc_fix_early dc_fix_early;
+dc_fix_early *dc_fix_early_start(const dc_project *p, dc_file_facts *const *facts, const uint32_t *files, uint32_t n);
+
 /* dc_fix_options - how to fix. `config_module` is the dotted name
  * --config-module gives, or NULL; `disabled_strategies` has bit k set when
  * strategy dc_rewrites[k] must not be used (--strategies). `verdicts_only`
@@ -108,6 +118,7 @@ typedef struct dc_fix_options {
   bool verdicts_only;
   unsigned jobs;
   struct dc_cache *cache;
+  dc_fix_early *early; /* or NULL; dc_fix_build stops and frees it */
 } dc_fix_options;
 
 /* Plans the fix of every component and builds the new file contents.

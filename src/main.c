@@ -406,7 +406,7 @@ int main(int argc, char **argv) {
   uint32_t n_roots = o.roots.size ? o.roots.size : pp.n_roots;
   const char *const *patterns = o.excludes.size ? o.excludes.items : pp.excludes;
   n_excludes = o.excludes.size ? o.excludes.size : pp.n_excludes;
-  settings set = {{o.config_module ? o.config_module : pp.config_module, pp.disabled_strategies, false, 0, NULL}, true, NULL,
+  settings set = {{o.config_module ? o.config_module : pp.config_module, pp.disabled_strategies, false, 0, NULL, NULL}, true, NULL,
                   {0}};
   if (o.strategies) {
     const char *bad = NULL;
@@ -495,6 +495,13 @@ int main(int argc, char **argv) {
   if (!facts_tried && keyed && dc_cache_facts_run_key(cache, key_text, &scan_diags, &facts_key) &&
       replay(cache, facts_key, &rc))
     goto out;
+  /* A file in a cycle that was edited is most of what the plan has to do
+   * again (the memo gives the rest): it is parsed on another thread while
+   * the graph is built (dc_fix_early). */
+  if (set.plan && set.fix.verdicts_only && set.fix.cache && o.jobs > 1) {
+    uint32_t edited[4];
+    set.fix.early = dc_fix_early_start(project, facts, edited, dc_cache_changed_reads(cache, edited, 4));
+  }
   const bool *reread = NULL;
   if (!keyed) {
     rc = analyse(&o, &set, color, project, facts, &arena, &diags, stdout, stderr, &reread);

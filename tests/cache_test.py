@@ -19,7 +19,8 @@ set to a scratch folder and compares with a --no-cache run:
 - an unwritable cache folder does not fail the run;
 - the plan's memo: edits that change what a verdict read are planned again,
   a comment in the module an edge imports from is not (the importer is not
-  read);
+  read); an edited file of a cycle loaded early, on its own thread, gives
+  the same plan;
 - facts packs: one per run that parsed files, at most 8, and a lost pack
   costs a parse, never a wrong output.
 
@@ -221,6 +222,33 @@ def memo_reads(decycle, tmp, have_strace):
     expect("memo: a comment in a cycle's file prints what --no-cache prints", warm == uncached, warm)
     if have_strace:
         expect("memo: ... and only that file is read", opened and all("x.py" in o for o in opened), opened)
+
+
+def early_load(decycle, tmp):
+    """With two threads, a file of a cycle that changed since the last run,
+    and whose text that run's plan read, is loaded early, on its own thread
+    (dc_fix_early): after a comment, then after a bare call at module level
+    (no change to the facts, but the imported name is now used at import
+    time), each warm run prints what --no-cache prints. The second run is
+    right only if the first recorded that its plan read the early file."""
+    project, cache = os.path.join(tmp, "early"), os.path.join(tmp, "early-cache")
+    write(os.path.join(project, "pkg", "__init__.py"), "")
+    write(os.path.join(project, "pkg", "x.py"), "from pkg.y import g\n\n\ndef h():\n    return g()\n")
+    write(os.path.join(project, "pkg", "y.py"), "from pkg.x import h\n\n\ndef g():\n    return 1\n")
+    make_old(project)
+    first = run(decycle, cache, "-j", "2", project)
+    x = os.path.join(project, "pkg", "x.py")
+    with open(x, "a") as f:
+        f.write("# a comment after everything\n")
+    commented = run(decycle, cache, "-j", "2", project)
+    expect("early: a comment in a cycle's file prints what --no-cache prints",
+           commented == run(decycle, cache, "--no-cache", project) == first, commented)
+    with open(x, "a") as f:
+        f.write("g()\n")
+    called = run(decycle, cache, "-j", "2", project)
+    uncached = run(decycle, cache, "--no-cache", project)
+    expect("early: then a call at import time prints what --no-cache prints, which changed",
+           called == uncached and uncached != first, (called, uncached))
 
 
 def memo_parts(decycle, tmp, have_strace):
@@ -505,6 +533,7 @@ def main():
         bounded(decycle, tmp)
         memo_reads(decycle, tmp, have_strace)
         memo_parts(decycle, tmp, have_strace)
+        early_load(decycle, tmp)
         packs(decycle, tmp)
 
     print("cache_test: %d failed" % len(FAILURES) if FAILURES else "cache_test: all passed")
