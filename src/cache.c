@@ -18,7 +18,9 @@
  *                  options read (for the second key);
  *   scan-<opts>    the scan, and the folders it looked into;
  *   memo           the plan's memo (memo.h): per entry, its key and a blob,
- *                  for the entries the last run used.
+ *                  for the entries the last run used;
+ *   graph          the last graph built (graph.h) and the warnings its
+ *                  build gave, under the hash of all it was built from.
  *
  * A run marks its project's folder as used (its mtime); the folder of a
  * new project is made after removing, beyond PROJECTS_KEPT, the folders
@@ -51,6 +53,7 @@
 
 #include "buf.h"
 #include "fields.h"
+#include "graph.h"
 #include "parse.h"
 #include "pywalk.h"
 #include "vec.h"
@@ -68,6 +71,7 @@ static const char RUN_MAGIC[8] = "dcrun\n\0\0";
 static const char READS_MAGIC[8] = "dcreads\n";
 static const char SCAN_MAGIC[8] = "dcscan\n\0";
 static const char MEMO_MAGIC[8] = "dcmemo\n\0";
+static const char GRAPH_MAGIC[8] = "dcgraph\n";
 
 /* entry - one file of the loaded index (its path points into it); its
  * facts are the `len` bytes at `offset` in pack number `pack`. */
@@ -1129,6 +1133,139 @@ void dc_cache_memo_put(dc_cache *c, dc_hash key, const void *blob, uint32_t len)
     memo_index(m, m->entries.size - 1);
   }
   m->changed = true;
+}
+
+/* ---- the graph ------------------------------------------------------------------ */
+
+/* The key of the graph of this run: every file's path, module, kind and
+ * package flag, and the hash of its facts (the graph reads nothing else of
+ * a file), and the namespace packages. False when a file has facts whose
+ * hash this run does not know. */
+static bool graph_key(dc_cache *c, dc_file_facts *const *facts, dc_hash *key) {
+  const dc_project *p = c->p;
+  dc_hash h = dc_hash_str(DC_HASH_SEED, "graph " DECYCLE_VERSION);
+  for (uint32_t i = 0; i < p->n_files; i++) {
+    const dc_file *f = &p->files[i];
+    h = dc_hash_str(dc_hash_str(dc_hash_u64(h, (uint64_t)f->kind << 32 | f->is_package), f->path), f->module);
+    dc_hash facts_hash = {0, 0};
+    if (facts[i] && !dc_cache_file_hashes(c, i, NULL, &facts_hash)) return false;
+    h = dc_hash_bytes(dc_hash_u64(h, facts[i] != NULL), &facts_hash, sizeof facts_hash);
+  }
+  for (uint32_t i = 0; i < p->n_namespaces; i++) h = dc_hash_str(h, p->namespaces[i]);
+  *key = h;
+  return true;
+}
+
+dc_graph *dc_cache_graph(dc_cache *c, dc_file_facts *const *facts, dc_arena *arena, dc_diags *diags) {
+  dc_hash key;
+  if (!c || !graph_key(c, facts, &key)) return NULL;
+  dc_buf path = DC_BUF_INIT;
+  dc_buf_addf(&path, "%s/graph", c->dir);
+  char *whole;
+  size_t len;
+  const char *payload = read_checked(dc_buf_str(&path), GRAPH_MAGIC, &whole, &len);
+  dc_buf_release(&path);
+  if (!payload) return NULL;
+  dc_reader r = {payload, payload + len, false};
+  bool ours = dc_get_u32(&r) == FORMAT && dc_get_u32(&r) == BYTE_ORDER_MARK;
+  const char *version = dc_get_str(&r);
+  dc_hash recorded;
+  recorded.lo = dc_get_u64(&r);
+  recorded.hi = dc_get_u64(&r);
+  const dc_project *p = c->p;
+  if (!ours || r.bad || !version || strcmp(version, DECYCLE_VERSION) || !dc_hash_eq(recorded, key) ||
+      dc_get_u32(&r) != p->n_files) {
+    free(whole);
+    return NULL;
+  }
+  char *copy = dc_arena_memdup(arena, payload, len, 1); /* the statements point into it */
+  r = (dc_reader){copy + (r.p - payload), copy + len, false};
+  free(whole);
+  dc_graph *g = dc_arena_alloc(arena, sizeof *g);
+  uint32_t n = p->n_files;
+  g->n_modules = n;
+  g->names = get_array(&r, arena, n, sizeof *g->names, 4);
+  g->file = get_array(&r, arena, n, sizeof *g->file, 4);
+  for (uint32_t m = 0; m < n && !r.bad; m++) {
+    g->file[m] = dc_get_u32(&r);
+    if (g->file[m] >= n) r.bad = true;
+    else g->names[m] = p->files[g->file[m]].module;
+  }
+  g->n_edges = dc_get_u32(&r);
+  g->edges = get_array(&r, arena, g->n_edges, sizeof *g->edges, 16);
+  uint32_t n_sites = dc_get_u32(&r);
+  dc_site *sites = get_array(&r, arena, n_sites, sizeof *sites, 24), *next = sites;
+  for (uint32_t e = 0; e < g->n_edges && !r.bad; e++) {
+    dc_edge *edge = &g->edges[e];
+    edge->from = dc_get_u32(&r), edge->to = dc_get_u32(&r), edge->kind = (dc_scope)dc_get_u32(&r);
+    edge->n_sites = dc_get_u32(&r);
+    if (edge->from >= n || edge->to >= n || (e && edge->from < g->edges[e - 1].from) ||
+        edge->n_sites > n_sites - (uint32_t)(next - sites)) {
+      r.bad = true;
+      break;
+    }
+    edge->sites = next;
+    for (uint32_t k = 0; k < edge->n_sites; k++, next++) {
+      next->file = dc_get_u32(&r), next->import_index = (int32_t)dc_get_u32(&r), next->kind = (dc_scope)dc_get_u32(&r);
+      next->line = dc_get_u32(&r), next->col = dc_get_u32(&r), next->statement = dc_get_str(&r);
+      if (next->file >= n) r.bad = true;
+    }
+  }
+  uint32_t n_diags = dc_get_u32(&r);
+  if ((size_t)(r.end - r.p) / 20 < n_diags) r.bad = true;
+  dc_diags mine = {0};
+  for (uint32_t i = 0; i < n_diags && !r.bad; i++) {
+    dc_diag d = {(dc_severity)dc_get_u32(&r), dc_get_str(&r), 0, 0, NULL, NULL};
+    d.line = dc_get_u32(&r), d.col = dc_get_u32(&r), d.message = dc_get_str(&r), d.source_line = dc_get_str(&r);
+    if (!d.path || !d.message) r.bad = true;
+    dc_diags_push(&mine, d);
+  }
+  if (r.bad || r.p != r.end || next != sites + n_sites) {
+    dc_diags_release(&mine);
+    return NULL;
+  }
+  dc_diags_append(diags, &mine);
+  dc_diags_release(&mine);
+  g->first_edge = dc_arena_alloc(arena, ((size_t)n + 1) * sizeof *g->first_edge);
+  for (uint32_t m = 0, e = 0; m <= n; m++) {
+    while (e < g->n_edges && g->edges[e].from < m) e++;
+    g->first_edge[m] = e;
+  }
+  return g;
+}
+
+void dc_cache_save_graph(dc_cache *c, dc_file_facts *const *facts, const dc_graph *g, const dc_diag *d,
+                         uint32_t n_diags) {
+  dc_hash key;
+  if (!c || !graph_key(c, facts, &key)) return;
+  dc_buf b = DC_BUF_INIT;
+  dc_put_u32(&b, FORMAT), dc_put_u32(&b, BYTE_ORDER_MARK), dc_put_str(&b, DECYCLE_VERSION);
+  dc_put_u64(&b, key.lo), dc_put_u64(&b, key.hi);
+  dc_put_u32(&b, g->n_modules);
+  for (uint32_t m = 0; m < g->n_modules; m++) dc_put_u32(&b, g->file[m]);
+  uint32_t n_sites = 0;
+  for (uint32_t e = 0; e < g->n_edges; e++) n_sites += g->edges[e].n_sites;
+  dc_put_u32(&b, g->n_edges), dc_put_u32(&b, n_sites);
+  for (uint32_t e = 0; e < g->n_edges; e++) {
+    const dc_edge *edge = &g->edges[e];
+    dc_put_u32(&b, edge->from), dc_put_u32(&b, edge->to), dc_put_u32(&b, (uint32_t)edge->kind);
+    dc_put_u32(&b, edge->n_sites);
+    for (uint32_t k = 0; k < edge->n_sites; k++) {
+      const dc_site *site = &edge->sites[k];
+      dc_put_u32(&b, site->file), dc_put_u32(&b, (uint32_t)site->import_index), dc_put_u32(&b, (uint32_t)site->kind);
+      dc_put_u32(&b, site->line), dc_put_u32(&b, site->col), dc_put_str(&b, site->statement);
+    }
+  }
+  dc_put_u32(&b, n_diags);
+  for (uint32_t i = 0; i < n_diags; i++) {
+    dc_put_u32(&b, (uint32_t)d[i].severity), dc_put_str(&b, d[i].path), dc_put_u32(&b, d[i].line);
+    dc_put_u32(&b, d[i].col), dc_put_str(&b, d[i].message), dc_put_str(&b, d[i].source_line);
+  }
+  dc_buf path = DC_BUF_INIT;
+  dc_buf_addf(&path, "%s/graph", c->dir);
+  write_checked(c->dir, dc_buf_str(&path), GRAPH_MAGIC, &b);
+  dc_buf_release(&path);
+  dc_buf_release(&b);
 }
 
 void dc_cache_save_memo(dc_cache *c) {

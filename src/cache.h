@@ -14,7 +14,8 @@
  *   and again under a second key where the files whose text the plan did
  *   not read count by the hash of their facts instead of their content;
  * - per project, the plan's memo: the verdict of each edge it assessed,
- *   with what the assessment read (memo.h).
+ *   with what the assessment read (memo.h);
+ * - per project, the last graph built, keyed by all it was built from.
  *
  * Every cache file is written to a temporary name and renamed, so concurrent
  * runs each see whole files; a file that is truncated, corrupt, of another
@@ -104,6 +105,15 @@ void dc_cache_save_run(dc_cache *c, const char *options, const dc_diags *scan_di
  * parse warnings), either may be NULL; false when the run does not know
  * both (the file could not be read or parsed). */
 bool dc_cache_file_hashes(dc_cache *c, uint32_t i, dc_hash *content, dc_hash *facts);
+
+/* The graph of the last run that built one, when it was built from what
+ * this run has (the same files, modules, namespace packages and facts),
+ * with the warnings its build gave appended to `diags`; NULL otherwise.
+ * dc_cache_save_graph records graph `g` of `facts` and the warnings its
+ * build gave (`n` at `d`). */
+struct dc_graph *dc_cache_graph(dc_cache *c, dc_file_facts *const *facts, dc_arena *arena, dc_diags *diags);
+void dc_cache_save_graph(dc_cache *c, dc_file_facts *const *facts, const struct dc_graph *g, const dc_diag *d,
+                         uint32_t n);
 
 /* The plan's memo (memo.h), kept from run to run: blobs by key.
  * dc_cache_memo_get gives the blob recorded under `key` (borrowed until

@@ -294,12 +294,24 @@ static bool replay(dc_cache *cache, dc_hash key, int *rc) {
   return true;
 }
 
+/* The graph: the cache's when it was built from the same facts, else
+ * built (and recorded, with the warnings of its build). */
+static dc_graph *graph_of(dc_cache *cache, const dc_project *project, dc_file_facts **facts, dc_arena *arena,
+                          dc_diags *diags) {
+  dc_graph *graph = dc_cache_graph(cache, facts, arena, diags);
+  if (graph) return graph;
+  uint32_t first = diags->size;
+  graph = dc_graph_build(project, facts, arena, diags);
+  dc_cache_save_graph(cache, facts, graph, diags->items + first, diags->size - first);
+  return graph;
+}
+
 /* Everything after the parse: graph, cycles, plan, then the report, the
  * diff or the rewrite, printed to `out` and `err`. Returns the exit code. */
-static int analyse(const options *o, const settings *s, bool color, const dc_project *project,
+static int analyse(const options *o, const settings *s, bool color, const dc_project *project, dc_cache *cache,
                    dc_file_facts **facts, dc_arena *arena, dc_diags *diags, FILE *out, FILE *err,
                    const bool **reread) {
-  dc_graph *graph = dc_graph_build(project, facts, arena, diags);
+  dc_graph *graph = graph_of(cache, project, facts, arena, diags);
   dc_components *components = dc_scc_find(graph, arena);
   dc_pragma_check(project, facts, graph, components, arena, diags);
   dc_fix *fix = s->plan ? dc_fix_build(project, graph, components, facts, &s->fix, arena, diags) : NULL;
@@ -504,14 +516,14 @@ int main(int argc, char **argv) {
   }
   const bool *reread = NULL;
   if (!keyed) {
-    rc = analyse(&o, &set, color, project, facts, &arena, &diags, stdout, stderr, &reread);
+    rc = analyse(&o, &set, color, project, cache, facts, &arena, &diags, stdout, stderr, &reread);
   } else {
     /* captured, then printed and recorded */
     char *out_text = NULL, *err_text = NULL;
     size_t out_len = 0, err_len = 0;
     FILE *out = open_memstream(&out_text, &out_len), *err = open_memstream(&err_text, &err_len);
     if (!out || !err) DC_BUG("out of memory");
-    rc = analyse(&o, &set, color, project, facts, &arena, &diags, out, err, &reread);
+    rc = analyse(&o, &set, color, project, cache, facts, &arena, &diags, out, err, &reread);
     fclose(out), fclose(err);
     fwrite(err_text, 1, err_len, stderr);
     fwrite(out_text, 1, out_len, stdout);

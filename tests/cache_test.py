@@ -22,7 +22,9 @@ set to a scratch folder and compares with a --no-cache run:
   read); an edited file of a cycle loaded early, on its own thread, gives
   the same plan;
 - facts packs: one per run that parsed files, at most 8, and a lost pack
-  costs a parse, never a wrong output.
+  costs a parse, never a wrong output;
+- the graph: taken from the cache when no file's facts changed, built again
+  when one did.
 
 usage: cache_test.py DECYCLE
 """
@@ -249,6 +251,39 @@ def early_load(decycle, tmp):
     uncached = run(decycle, cache, "--no-cache", project)
     expect("early: then a call at import time prints what --no-cache prints, which changed",
            called == uncached and uncached != first, (called, uncached))
+
+
+def graph_cache(decycle, tmp):
+    """The graph is recorded with the warnings of its build: a run after an
+    edit that changes no file's facts (a comment in a cycle's file, so that
+    the run is not replayed) takes it from the cache, without writing it
+    again, and prints what --no-cache prints, the warning too; an edit to an
+    import builds it again."""
+    project, cache = os.path.join(tmp, "graph"), os.path.join(tmp, "graph-cache")
+    write(os.path.join(project, "pkg", "__init__.py"), "")
+    write(os.path.join(project, "pkg", "a.py"), "from pkg import b\n\nA = 1\n")
+    write(os.path.join(project, "pkg", "b.py"), "from pkg.a import A\n\nB = A + 1\n")
+    write(os.path.join(project, "top.py"), "from .. import nothing\n")
+    make_old(project)
+    first = run(decycle, cache, project)
+    graphs = [os.path.join(d, n) for d, _, names in os.walk(cache) for n in names if n == "graph"]
+    expect("graph: a run records its graph", len(graphs) == 1, cache_files(cache))
+    if len(graphs) != 1:
+        return
+    recorded = os.stat(graphs[0])
+    with open(os.path.join(project, "pkg", "a.py"), "a") as f:
+        f.write("# a comment after everything\n")
+    commented = run(decycle, cache, project)
+    expect("graph: after a comment the output is --no-cache's, the warning of the build too",
+           commented == run(decycle, cache, "--no-cache", project) == first and b"beyond the top-level" in first[1],
+           (commented, first))
+    now = os.stat(graphs[0])
+    expect("graph: ... and the recorded graph was used, not built and written again",
+           (now.st_ino, now.st_mtime_ns) == (recorded.st_ino, recorded.st_mtime_ns))
+    write(os.path.join(project, "pkg", "a.py"), "A = 1\n")
+    edited = run(decycle, cache, project)
+    expect("graph: after an import is removed the graph is built again (no cycle)",
+           edited == run(decycle, cache, "--no-cache", project) and edited[2] == 0, edited)
 
 
 def memo_parts(decycle, tmp, have_strace):
@@ -534,6 +569,7 @@ def main():
         memo_reads(decycle, tmp, have_strace)
         memo_parts(decycle, tmp, have_strace)
         early_load(decycle, tmp)
+        graph_cache(decycle, tmp)
         packs(decycle, tmp)
 
     print("cache_test: %d failed" % len(FAILURES) if FAILURES else "cache_test: all passed")
