@@ -499,21 +499,25 @@ int main(int argc, char **argv) {
   dc_file_facts **facts =
       dc_parse_project(project, o.jobs, cache, isatty(STDERR_FILENO) ? &on_parse : NULL, &arena, &diags);
   dc_report_progress_end(&progress);
-  dc_cache_save_facts(cache);
+  bool replayed = false;
   if (cacheable && !keyed) {
     keyed = dc_cache_run_key(cache, key_text, &scan_diags, &key);
-    if (keyed && replay(cache, key, &rc)) goto out;
+    replayed = keyed && replay(cache, key, &rc);
   }
-  if (!facts_tried && keyed && dc_cache_facts_run_key(cache, key_text, &scan_diags, &facts_key) &&
-      replay(cache, facts_key, &rc))
+  if (!replayed && !facts_tried && keyed && dc_cache_facts_run_key(cache, key_text, &scan_diags, &facts_key))
+    replayed = replay(cache, facts_key, &rc);
+  if (replayed) {
+    dc_cache_save_facts(cache);
     goto out;
+  }
   /* A file in a cycle that was edited is most of what the plan has to do
    * again (the memo gives the rest): it is parsed on another thread while
-   * the graph is built (dc_fix_early). */
+   * the facts are saved and the graph is built (dc_fix_early). */
   if (set.plan && set.fix.verdicts_only && set.fix.cache && o.jobs > 1) {
     uint32_t edited[4];
     set.fix.early = dc_fix_early_start(project, facts, edited, dc_cache_changed_reads(cache, edited, 4));
   }
+  dc_cache_save_facts(cache);
   const bool *reread = NULL;
   if (!keyed) {
     rc = analyse(&o, &set, color, project, cache, facts, &arena, &diags, stdout, stderr, &reread);
