@@ -34,14 +34,13 @@
  * found anywhere in the index gives the facts without a parse. A blob is
  * used only when it has the hash that the index records for it.
  */
-#define _GNU_SOURCE /* renameat2, the CPU affinity of a thread */
+#define _GNU_SOURCE /* renameat2 */
 #include "cache.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,6 +55,7 @@
 #include "graph.h"
 #include "parse.h"
 #include "pywalk.h"
+#include "thread.h"
 #include "vec.h"
 
 #define FORMAT 4
@@ -1393,26 +1393,6 @@ static void *check_stats(void *arg) {
   return NULL;
 }
 
-/* Starts a thread on a CPU other than the calling thread's, when the
- * process may use another: left to the scheduler, the new thread is queued
- * behind the calling one and moved only about a millisecond later, which
- * is as long as its whole job here. */
-static bool start_elsewhere(pthread_t *thread, void *(*fn)(void *), void *arg) {
-  pthread_attr_t attr;
-  if (pthread_attr_init(&attr) != 0) return false;
-#ifdef __linux__
-  cpu_set_t cpus;
-  int here = sched_getcpu();
-  if (here >= 0 && here < CPU_SETSIZE && sched_getaffinity(0, sizeof cpus, &cpus) == 0) {
-    CPU_CLR(here, &cpus);
-    if (CPU_COUNT(&cpus)) pthread_attr_setaffinity_np(&attr, sizeof cpus, &cpus);
-  }
-#endif
-  bool started = pthread_create(thread, &attr, fn, arg) == 0;
-  pthread_attr_destroy(&attr);
-  return started;
-}
-
 /* Whether the folders and files of replayed scan `p` of `path` are as
  * recorded by a run that started at `started`. The thousands of stat calls
  * are most of a run over an unchanged tree, so they are split over up to
@@ -1431,7 +1411,7 @@ static bool stats_hold(dc_project *p, const char *path, uint64_t started, unsign
   for (unsigned t = 0; t < threads; t++) {
     ranges[t] = (stat_range){.check = &c, .from = (uint32_t)((uint64_t)n * t / threads),
                              .to = (uint32_t)((uint64_t)n * (t + 1) / threads)};
-    ranges[t].running = t > 0 && start_elsewhere(&ranges[t].thread, check_stats, &ranges[t]);
+    ranges[t].running = t > 0 && dc_thread_start(&ranges[t].thread, check_stats, &ranges[t]);
   }
   /* the calling thread checks the first range, and any whose thread did not start */
   for (unsigned t = 0; t < threads; t++) {

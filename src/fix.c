@@ -28,6 +28,7 @@
 #include "parse.h"
 #include "plan.h"
 #include "pywalk.h"
+#include "thread.h"
 #include "vec.h"
 
 /* loaded - a file read and parsed again; `problem` is set when it cannot
@@ -263,7 +264,7 @@ static preload *preload_start(const dc_project *p, dc_file_facts *const *facts, 
   for (unsigned t = 0; t < jobs; t++) {
     pl->workers[t].pl = pl;
     dc_arena_init(&pl->workers[t].arena);
-    if (pthread_create(&pl->workers[t].thread, NULL, preload_work, &pl->workers[t]) != 0)
+    if (!dc_thread_start(&pl->workers[t].thread, preload_work, &pl->workers[t]))
       DC_BUG("cannot start a loading thread");
   }
   return pl;

@@ -25,6 +25,7 @@
 #include "cache.h"
 #include "pywalk.h"
 #include "quickscan.h"
+#include "thread.h"
 #include "vec.h"
 
 int dc_source_read(const char *open_path, dc_source *out) {
@@ -307,7 +308,7 @@ static void parse_files(const dc_project *p, const uint32_t *order, uint32_t n, 
      * whole parse), and then it only takes fewer files. */
     unsigned first = progress ? 0 : 1;
     for (unsigned t = first; t < jobs; t++)
-      if (pthread_create(&workers[t].thread, NULL, work, &workers[t]) != 0)
+      if (!dc_thread_start(&workers[t].thread, work, &workers[t]))
         DC_BUG("cannot start a parsing thread");
     if (!progress) work(&workers[0]);
     while (progress && atomic_load(&done) < n) {
