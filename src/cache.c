@@ -1208,7 +1208,9 @@ dc_graph *dc_cache_graph(dc_cache *c, dc_file_facts *const *facts, dc_arena *are
     for (uint32_t k = 0; k < edge->n_sites; k++, next++) {
       next->file = dc_get_u32(&r), next->import_index = (int32_t)dc_get_u32(&r), next->kind = (dc_scope)dc_get_u32(&r);
       next->line = dc_get_u32(&r), next->col = dc_get_u32(&r), next->statement = dc_get_str(&r);
-      if (next->file >= n) r.bad = true;
+      const dc_file_facts *f = next->file < n ? facts[next->file] : NULL;
+      if (!f || next->import_index < -1 || (next->import_index >= 0 && (uint32_t)next->import_index >= f->n_imports))
+        r.bad = true;
     }
   }
   uint32_t n_diags = dc_get_u32(&r);
