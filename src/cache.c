@@ -1413,7 +1413,7 @@ static bool stats_hold(dc_project *p, const char *path, uint64_t started, unsign
   for (unsigned t = 0; t < threads; t++) {
     ranges[t] = (stat_range){.check = &c, .from = (uint32_t)((uint64_t)n * t / threads),
                              .to = (uint32_t)((uint64_t)n * (t + 1) / threads)};
-    ranges[t].running = t > 0 && dc_thread_start(&ranges[t].thread, check_stats, &ranges[t]);
+    ranges[t].running = t > 0 && dc_thread_start(&ranges[t].thread, check_stats, &ranges[t], t - 1);
   }
   /* the calling thread checks the first range, and any whose thread did not start */
   for (unsigned t = 0; t < threads; t++) {

@@ -264,7 +264,7 @@ static preload *preload_start(const dc_project *p, dc_file_facts *const *facts, 
   for (unsigned t = 0; t < jobs; t++) {
     pl->workers[t].pl = pl;
     dc_arena_init(&pl->workers[t].arena);
-    if (!dc_thread_start(&pl->workers[t].thread, preload_work, &pl->workers[t]))
+    if (!dc_thread_start(&pl->workers[t].thread, preload_work, &pl->workers[t], t))
       DC_BUG("cannot start a loading thread");
   }
   return pl;

@@ -35,7 +35,7 @@ static void *trampoline(void *p) {
   return s.fn(s.arg);
 }
 
-bool dc_thread_start(pthread_t *thread, void *(*fn)(void *), void *arg) {
+bool dc_thread_start(pthread_t *thread, void *(*fn)(void *), void *arg, unsigned index) {
   pthread_attr_t attr;
   if (pthread_attr_init(&attr) != 0) return false;
   start *s = dc_xcalloc(1, sizeof *s);
@@ -45,8 +45,11 @@ bool dc_thread_start(pthread_t *thread, void *(*fn)(void *), void *arg) {
   if (here >= 0 && here < CPU_SETSIZE && sched_getaffinity(0, sizeof s->cpus, &s->cpus) == 0) {
     cpu_set_t elsewhere = s->cpus;
     CPU_CLR(here, &elsewhere);
-    s->pinned = CPU_COUNT(&elsewhere) && pthread_attr_setaffinity_np(&attr, sizeof elsewhere, &elsewhere) == 0;
+    s->pinned = (unsigned)CPU_COUNT(&elsewhere) > index &&
+                pthread_attr_setaffinity_np(&attr, sizeof elsewhere, &elsewhere) == 0;
   }
+#else
+  (void)index;
 #endif
   bool started = pthread_create(thread, &attr, trampoline, s) == 0;
   if (!started) free(s);
