@@ -214,6 +214,29 @@ static void put_facts(dc_buf *b, const dc_file_facts *f, const dc_diag *d, uint3
   }
 }
 
+/* Diagnostics with their paths (the scan's, the graph build's): written by
+ * put_diags, appended to `out` by get_diags (the reader is bad when one is
+ * malformed). */
+static void put_diags(dc_buf *b, const dc_diag *d, uint32_t n) {
+  dc_put_u32(b, n);
+  for (uint32_t i = 0; i < n; i++) {
+    dc_put_u32(b, (uint32_t)d[i].severity), dc_put_str(b, d[i].path), dc_put_u32(b, d[i].line);
+    dc_put_u32(b, d[i].col), dc_put_str(b, d[i].message), dc_put_str(b, d[i].source_line);
+  }
+}
+
+static void get_diags(dc_reader *r, dc_diags *out) {
+  uint32_t n = dc_get_u32(r);
+  if ((size_t)(r->end - r->p) / 24 < n) r->bad = true;
+  for (uint32_t i = 0; i < n && !r->bad; i++) {
+    dc_diag d;
+    d.severity = (dc_severity)dc_get_u32(r), d.path = dc_get_str(r), d.line = dc_get_u32(r), d.col = dc_get_u32(r);
+    d.message = dc_get_str(r), d.source_line = dc_get_str(r);
+    if (!d.path || !d.message) r->bad = true;
+    dc_diags_push(out, d);
+  }
+}
+
 /* An array of n items of `size` from the arena, after checking that the
  * blob can hold n of at least `min` bytes each (a corrupt count must not
  * allocate gigabytes). */
@@ -379,6 +402,13 @@ static char *file_of(const char *dir, const char *kind, dc_hash h) {
   dc_buf b = DC_BUF_INIT;
   dc_buf_addf(&b, "%s/%s-%s", dir, kind, k);
   free(k);
+  return dc_buf_detach(&b, NULL);
+}
+
+/* The path of the project's file `name` (facts, memo, graph). */
+static char *path_of(const char *dir, const char *name) {
+  dc_buf b = DC_BUF_INIT;
+  dc_buf_addf(&b, "%s/%s", dir, name);
   return dc_buf_detach(&b, NULL);
 }
 
@@ -598,10 +628,9 @@ dc_cache *dc_cache_open(const dc_project *p, uint64_t started_ns) {
   c->project = project_id(p->path);
   c->slots = dc_xcalloc(p->n_files ? p->n_files : 1, sizeof *c->slots);
   pthread_mutex_init(&c->pack_lock, NULL);
-  dc_buf path = DC_BUF_INIT;
-  dc_buf_addf(&path, "%s/facts", c->dir);
-  load_index(c, dc_buf_str(&path));
-  dc_buf_release(&path);
+  char *path = path_of(c->dir, "facts");
+  load_index(c, path);
+  free(path);
   return c;
 }
 
@@ -829,10 +858,9 @@ void dc_cache_save_facts(dc_cache *c) {
           dc_put_u64(&b, packs.items[k].size);
     dc_put_u32(&b, n);
     dc_buf_add(&b, entries.data, entries.len);
-    dc_buf path = DC_BUF_INIT;
-    dc_buf_addf(&path, "%s/facts", c->dir);
-    write_checked(c->dir, dc_buf_str(&path), FACTS_MAGIC, &b);
-    dc_buf_release(&path);
+    char *path = path_of(c->dir, "facts");
+    write_checked(c->dir, path, FACTS_MAGIC, &b);
+    free(path);
     dc_buf_release(&b);
     /* The packs the old index used and the new one does not are removed
      * (a run that read the old index then parses the files it misses). */
@@ -1069,17 +1097,12 @@ static void memo_grow(struct memo *m) {
   for (uint32_t i = 0; i < m->entries.size; i++) memo_index(m, i);
 }
 
-static char *memo_path(const dc_cache *c) {
-  dc_buf b = DC_BUF_INIT;
-  dc_buf_addf(&b, "%s/memo", c->dir);
-  return dc_buf_detach(&b, NULL);
-}
 
 /* Loads the memo file; on any problem the memo is simply empty. */
 static void memo_load(dc_cache *c) {
   struct memo *m = &c->memo;
   m->loaded = true;
-  char *path = memo_path(c);
+  char *path = path_of(c->dir, "memo");
   size_t len;
   const char *payload = read_checked(path, MEMO_MAGIC, &m->file, &len);
   free(path);
@@ -1159,12 +1182,10 @@ static bool graph_key(dc_cache *c, dc_file_facts *const *facts, dc_hash *key) {
 dc_graph *dc_cache_graph(dc_cache *c, dc_file_facts *const *facts, dc_arena *arena, dc_diags *diags) {
   dc_hash key;
   if (!c || !graph_key(c, facts, &key)) return NULL;
-  dc_buf path = DC_BUF_INIT;
-  dc_buf_addf(&path, "%s/graph", c->dir);
-  char *whole;
+  char *path = path_of(c->dir, "graph"), *whole;
   size_t len;
-  const char *payload = read_checked(dc_buf_str(&path), GRAPH_MAGIC, &whole, &len);
-  dc_buf_release(&path);
+  const char *payload = read_checked(path, GRAPH_MAGIC, &whole, &len);
+  free(path);
   if (!payload) return NULL;
   dc_reader r = {payload, payload + len, false};
   bool ours = dc_get_u32(&r) == FORMAT && dc_get_u32(&r) == BYTE_ORDER_MARK;
@@ -1213,15 +1234,8 @@ dc_graph *dc_cache_graph(dc_cache *c, dc_file_facts *const *facts, dc_arena *are
         r.bad = true;
     }
   }
-  uint32_t n_diags = dc_get_u32(&r);
-  if ((size_t)(r.end - r.p) / 20 < n_diags) r.bad = true;
   dc_diags mine = {0};
-  for (uint32_t i = 0; i < n_diags && !r.bad; i++) {
-    dc_diag d = {(dc_severity)dc_get_u32(&r), dc_get_str(&r), 0, 0, NULL, NULL};
-    d.line = dc_get_u32(&r), d.col = dc_get_u32(&r), d.message = dc_get_str(&r), d.source_line = dc_get_str(&r);
-    if (!d.path || !d.message) r.bad = true;
-    dc_diags_push(&mine, d);
-  }
+  get_diags(&r, &mine);
   if (r.bad || r.p != r.end || next != sites + n_sites) {
     dc_diags_release(&mine);
     return NULL;
@@ -1258,15 +1272,10 @@ void dc_cache_save_graph(dc_cache *c, dc_file_facts *const *facts, const dc_grap
       dc_put_u32(&b, site->line), dc_put_u32(&b, site->col), dc_put_str(&b, site->statement);
     }
   }
-  dc_put_u32(&b, n_diags);
-  for (uint32_t i = 0; i < n_diags; i++) {
-    dc_put_u32(&b, (uint32_t)d[i].severity), dc_put_str(&b, d[i].path), dc_put_u32(&b, d[i].line);
-    dc_put_u32(&b, d[i].col), dc_put_str(&b, d[i].message), dc_put_str(&b, d[i].source_line);
-  }
-  dc_buf path = DC_BUF_INIT;
-  dc_buf_addf(&path, "%s/graph", c->dir);
-  write_checked(c->dir, dc_buf_str(&path), GRAPH_MAGIC, &b);
-  dc_buf_release(&path);
+  put_diags(&b, d, n_diags);
+  char *path = path_of(c->dir, "graph");
+  write_checked(c->dir, path, GRAPH_MAGIC, &b);
+  free(path);
   dc_buf_release(&b);
 }
 
@@ -1284,7 +1293,7 @@ void dc_cache_save_memo(dc_cache *c) {
     dc_put_u64(&b, e->key.lo), dc_put_u64(&b, e->key.hi), dc_put_u32(&b, e->len);
     dc_buf_add(&b, e->blob, e->len);
   }
-  char *path = memo_path(c);
+  char *path = path_of(c->dir, "memo");
   write_checked(c->dir, path, MEMO_MAGIC, &b);
   free(path);
   dc_buf_release(&b);
@@ -1312,12 +1321,7 @@ void dc_cache_save_scan(const char *path, const char *scan_key, const dc_project
   dc_put_u32(&b, p->n_namespaces);
   for (uint32_t i = 0; i < p->n_namespaces; i++) dc_put_str(&b, p->namespaces[i]);
   dc_put_u64(&b, p->listing.lo), dc_put_u64(&b, p->listing.hi);
-  dc_put_u32(&b, scan_diags->size);
-  for (uint32_t i = 0; i < scan_diags->size; i++) {
-    const dc_diag *d = &scan_diags->items[i];
-    dc_put_u32(&b, (uint32_t)d->severity), dc_put_str(&b, d->path), dc_put_u32(&b, d->line), dc_put_u32(&b, d->col);
-    dc_put_str(&b, d->message), dc_put_str(&b, d->source_line);
-  }
+  put_diags(&b, scan_diags->items, scan_diags->size);
   char *file = file_of(dir, "scan", dc_hash_str(DC_HASH_SEED, scan_key));
   write_checked(dir, file, SCAN_MAGIC, &b);
   free(file), free(dir);
@@ -1473,15 +1477,7 @@ dc_project *dc_cache_scan(const char *path, const char *scan_key, unsigned jobs,
   p->namespaces = get_array(&r, arena, p->n_namespaces, sizeof *p->namespaces, 5);
   for (uint32_t i = 0; i < p->n_namespaces && !r.bad; i++) p->namespaces[i] = dc_get_str(&r);
   p->listing.lo = dc_get_u64(&r), p->listing.hi = dc_get_u64(&r);
-  uint32_t n_diags = dc_get_u32(&r);
-  if ((size_t)(r.end - r.p) / 24 < n_diags) r.bad = true;
-  for (uint32_t i = 0; i < n_diags && !r.bad; i++) {
-    dc_diag d;
-    d.severity = (dc_severity)dc_get_u32(&r), d.path = dc_get_str(&r), d.line = dc_get_u32(&r), d.col = dc_get_u32(&r);
-    d.message = dc_get_str(&r), d.source_line = dc_get_str(&r);
-    if (!d.path || !d.message) r.bad = true;
-    dc_diags_push(&mine, d);
-  }
+  get_diags(&r, &mine);
   /* every folder the scan looked into must be as it was, every file there */
   if (r.bad || r.p != r.end || !stats_hold(p, path, started, jobs)) {
     p = NULL;

@@ -50,21 +50,20 @@ typedef struct loaded {
  * file the planner asks for before a worker started it is loaded by the
  * planner itself (a slot is then TAKEN without being loaded here). The
  * workers also delete the trees the planner is done with (`garbage`),
- * which on SymPy took a tenth of the planner's thread. The same, with one
- * worker started before the graph is built, loads the files of
- * dc_fix_early. */
+ * which on SymPy took a tenth of the planner's thread. A dc_fix_early is
+ * one too, with one worker started before the graph is built. */
 enum { SLOT_PENDING, SLOT_WORKING, SLOT_DONE, SLOT_TAKEN };
 
 typedef struct preload_worker {
-  struct preload *pl;
+  struct dc_fix_early *pl;
   dc_arena arena; /* what it loads lives here, adopted by the fix's arena */
   pthread_t thread;
 } preload_worker;
 
-typedef struct preload {
+typedef struct dc_fix_early {
   const dc_project *p;
   dc_file_facts *const *facts;
-  const uint32_t *order; /* project files, in the order the planner loads them */
+  uint32_t *order; /* project files, in the order the planner loads them (a copy) */
   uint32_t n;
   int32_t *slot_of; /* per project file: its index in `order`, or -1 */
   uint8_t *state;   /* per slot */
@@ -75,7 +74,6 @@ typedef struct preload {
   dc_vec(TSTree *) garbage;
   bool stop;
   size_t cancel; /* the parsers' cancellation flag: set when stopping */
-  bool owns_order;
   bool all; /* every file is loaded here: a PENDING one is waited for too */
   pthread_mutex_t lock;
   pthread_cond_t changed;
@@ -241,14 +239,14 @@ static void *preload_work(void *arg) {
   return NULL;
 }
 
-/* Starts `jobs` threads loading `files` of `p` (n of them, each once; the
- * array is kept) in order; with `all`, every one of them (preload.all). */
+/* Starts `jobs` threads loading `files` of `p` (n of them, each once) in
+ * order; with `all`, every one of them (preload.all). */
 static preload *preload_start(const dc_project *p, dc_file_facts *const *facts, const uint32_t *files, uint32_t n,
                               unsigned jobs, bool all) {
   preload *pl = dc_xcalloc(1, sizeof *pl);
   pl->p = p;
   pl->facts = facts;
-  pl->order = files;
+  pl->order = memcpy(dc_xmalloc((n ? n : 1) * sizeof *files), files, n * sizeof *files);
   pl->n = n;
   pl->slot_of = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *pl->slot_of);
   for (uint32_t i = 0; i < p->n_files; i++) pl->slot_of[i] = -1;
@@ -304,7 +302,7 @@ static void preload_finish(preload *pl, dc_arena *arena) {
     if (pl->state[s] == SLOT_DONE && pl->done[s]->sf.tree) ts_tree_delete(pl->done[s]->sf.tree);
   for (uint32_t i = 0; i < pl->garbage.size; i++) ts_tree_delete(pl->garbage.items[i]);
   dc_vec_free(&pl->garbage);
-  if (pl->owns_order) free((uint32_t *)pl->order);
+  free(pl->order);
   pthread_mutex_destroy(&pl->lock);
   pthread_cond_destroy(&pl->changed);
   free(pl->workers);
@@ -1050,24 +1048,16 @@ static uint32_t *assess_order(const fixer *fx, const dc_fix *fix, uint32_t *n) {
   return order;
 }
 
-struct dc_fix_early {
-  preload *pl;
-};
-
 dc_fix_early *dc_fix_early_start(const dc_project *p, dc_file_facts *const *facts, const uint32_t *files, uint32_t n) {
-  if (!n) return NULL;
-  dc_fix_early *early = dc_xmalloc(sizeof *early);
   /* all: in a small project the plan would often ask for a file before
    * the thread took it, and the early load would happen or not by chance */
-  early->pl = preload_start(p, facts, memcpy(dc_xmalloc(n * sizeof *files), files, n * sizeof *files), n, 1, true);
-  early->pl->owns_order = true;
-  return early;
+  return n ? preload_start(p, facts, files, n, 1, true) : NULL;
 }
 
 dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components *c, dc_file_facts *const *facts,
                      const dc_fix_options *opts, dc_arena *arena, dc_diags *diags) {
   fixer fx = {.p = p, .g = g, .c = c, .facts = facts, .arena = arena, .diags = diags, .parser = ts_parser_new(),
-              .resolver = dc_graph_resolver_new(p, facts, g, arena), .early = opts && opts->early ? opts->early->pl : NULL};
+              .resolver = dc_graph_resolver_new(p, facts, g, arena), .early = opts ? opts->early : NULL};
   fx.config_override = opts ? opts->config_module : NULL;
   fx.disabled = opts ? opts->disabled_strategies : 0;
   fx.ctx = (dc_config_ctx){&fx, config_module_of, config_may_define, config_constants_of, NULL};
@@ -1108,7 +1098,6 @@ dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components
   fx.preload = NULL;
   if (fx.early) preload_finish(fx.early, arena);
   fx.early = NULL;
-  if (opts) free(opts->early);
   free(order);
   if (!(opts && opts->verdicts_only)) build_changes(&fx, fix);
   for (uint32_t i = 0; i < p->n_files; i++)

@@ -196,16 +196,25 @@ def memo_cases(decycle, tmp):
         expect(f"memo: {what}: the warm run plans again", first == before and warm == after, (warm, after))
 
 
-def comment_then_run(decycle, tmp, project, cache, rel, have_strace):
-    """Appends a comment to file `rel` of `project` and runs decycle warm;
-    returns its output, the --no-cache output, and the project's source
-    files it opened (None without strace)."""
-    with open(os.path.join(project, rel), "a") as f:
+def append_comment(path):
+    with open(path, "a") as f:
         f.write("# a comment after everything\n")
+
+
+def comment_replays(decycle, tmp, project, cache, rel, prints, reads, have_strace, shows=b""):
+    """Records a run of `project`, appends a comment to its file `rel` and
+    runs decycle warm: that run must print what --no-cache prints (with
+    `shows` in its stdout) and, under strace, open no source file but `rel`
+    (`prints` and `reads` name the two checks)."""
+    make_old(project)
+    run(decycle, cache, project)
+    append_comment(os.path.join(project, rel))
     log = os.path.join(tmp, "comment-strace.log")
     warm = run(decycle, cache, project, strace_log=log if have_strace else None)
-    opened = opened_sources(log, project) if have_strace else None
-    return warm, run(decycle, cache, "--no-cache", project), opened
+    expect(prints, warm == run(decycle, cache, "--no-cache", project) and shows in warm[0], warm)
+    if have_strace:
+        opened = opened_sources(log, project)
+        expect(reads, opened and all(os.path.basename(rel) in o for o in opened), opened)
 
 
 def memo_reads(decycle, tmp, have_strace):
@@ -218,12 +227,8 @@ def memo_reads(decycle, tmp, have_strace):
     # text: x might read y.h, and then the import in y must stay)
     write(os.path.join(project, "pkg", "x.py"), "from pkg.y import g\n\n\ndef h():\n    return g()\n")
     write(os.path.join(project, "pkg", "y.py"), "from pkg.x import h\n\n\ndef g():\n    return h()\n")
-    make_old(project)
-    run(decycle, cache, project)
-    warm, uncached, opened = comment_then_run(decycle, tmp, project, cache, "pkg/x.py", have_strace)
-    expect("memo: a comment in a cycle's file prints what --no-cache prints", warm == uncached, warm)
-    if have_strace:
-        expect("memo: ... and only that file is read", opened and all("x.py" in o for o in opened), opened)
+    comment_replays(decycle, tmp, project, cache, "pkg/x.py", "memo: a comment in a cycle's file prints what --no-cache prints",
+                    "memo: ... and only that file is read", have_strace)
 
 
 def early_load(decycle, tmp):
@@ -240,8 +245,7 @@ def early_load(decycle, tmp):
     make_old(project)
     first = run(decycle, cache, "-j", "2", project)
     x = os.path.join(project, "pkg", "x.py")
-    with open(x, "a") as f:
-        f.write("# a comment after everything\n")
+    append_comment(x)
     commented = run(decycle, cache, "-j", "2", project)
     expect("early: a comment in a cycle's file prints what --no-cache prints",
            commented == run(decycle, cache, "--no-cache", project) == first, commented)
@@ -271,8 +275,7 @@ def graph_cache(decycle, tmp):
     if len(graphs) != 1:
         return
     recorded = os.stat(graphs[0])
-    with open(os.path.join(project, "pkg", "a.py"), "a") as f:
-        f.write("# a comment after everything\n")
+    append_comment(os.path.join(project, "pkg", "a.py"))
     commented = run(decycle, cache, project)
     expect("graph: after a comment the output is --no-cache's, the warning of the build too",
            commented == run(decycle, cache, "--no-cache", project) == first and b"beyond the top-level" in first[1],
@@ -297,27 +300,18 @@ def memo_parts(decycle, tmp, have_strace):
     write(os.path.join(project, "pkg", "a.py"), "from pkg.b import Base\n\n\nclass A(Base):\n    pass\n")
     write(os.path.join(project, "pkg", "b.py"),
           "from pkg.a import A\n\n\nclass Base:\n    def make(self):\n        return A()\n")
-    make_old(project)
-    run(decycle, cache, project)
-    warm, uncached, opened = comment_then_run(decycle, tmp, project, cache, "pkg/b.py", have_strace)
-    expect("memo parts: a comment in the imported module prints what --no-cache prints",
-           warm == uncached and b"pkg.a" in warm[0], warm)
-    if have_strace:
-        expect("memo parts: ... and the importer is not read", opened and all("b.py" in o for o in opened), opened)
+    comment_replays(decycle, tmp, project, cache, "pkg/b.py",
+                    "memo parts: a comment in the imported module prints what --no-cache prints",
+                    "memo parts: ... and the importer is not read", have_strace, shows=b"pkg.a")
     # the changes a module's importer makes: a comment in the importer keeps
     # the verdicts of the edges into that module (the plan scanned d's text
     # for changes to b.LIMIT, and read its facts)
     write(os.path.join(project, "pkg", "a.py"), "from pkg import b\n\nX = b.LIMIT * 2\n")
     write(os.path.join(project, "pkg", "b.py"), "from pkg import a\n\nLIMIT = 10\nY = a.X\n")
     write(os.path.join(project, "pkg", "d.py"), "from pkg.b import LIMIT\n\n\ndef g():\n    return LIMIT\n")
-    make_old(project)
-    run(decycle, cache, project)
-    warm, uncached, opened = comment_then_run(decycle, tmp, project, cache, "pkg/d.py", have_strace)
-    expect("memo parts: a comment in a module's importer prints what --no-cache prints",
-           warm == uncached and b"pkg.b" in warm[0], warm)
-    if have_strace:
-        expect("memo parts: ... and the cycle's files are not read", opened and all("d.py" in o for o in opened),
-               opened)
+    comment_replays(decycle, tmp, project, cache, "pkg/d.py",
+                    "memo parts: a comment in a module's importer prints what --no-cache prints",
+                    "memo parts: ... and the cycle's files are not read", have_strace, shows=b"pkg.b")
 
 
 def packs(decycle, tmp):
@@ -352,8 +346,7 @@ def packs(decycle, tmp):
            (before, pack_files()))
     for f in pack_files():
         os.remove(os.path.join(cache, f))
-    with open(os.path.join(project, "pkg", "a.py"), "a") as f:
-        f.write("# a comment after everything\n")
+    append_comment(os.path.join(project, "pkg", "a.py"))
     expected = run(decycle, cache, "--no-cache", project)
     expect("packs: with the packs gone the run is still right", run(decycle, cache, project) == expected)
     expect("packs: ... and the next one too", run(decycle, cache, project) == expected and len(pack_files()) >= 1,
@@ -435,8 +428,7 @@ def main():
         # an edit that keeps the facts of a file the plan does not read: the
         # run is replayed (only that file is read, to hash and scan it)
         c = os.path.join(project, "pkg", "c.py")
-        with open(c, "a") as f:
-            f.write("# a comment after everything\n")
+        append_comment(c)
         if have_strace:
             edited = run(decycle, cache, project, strace_log=log)
             opened = opened_sources(log, project)
@@ -449,8 +441,7 @@ def main():
         a = os.path.join(project, "pkg", "a.py")
         with open(a) as f:
             a_text = f.read()
-        with open(a, "a") as f:
-            f.write("# a comment after everything\n")
+        append_comment(a)
         if have_strace:
             edited = run(decycle, cache, project, strace_log=log)
             opened = opened_sources(log, project)
