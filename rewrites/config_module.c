@@ -437,7 +437,7 @@ static int32_t find_module(const dc_project *p, const char *module) {
 /* Whether `leaf` is taken in package `pkg` at folder `dir`: a project
  * module or namespace, a file or folder of that name, or a name its
  * __init__ binds. */
-static bool name_taken(const dc_project *p, dc_file_facts *const *facts, const char *pkg, const char *dir,
+static bool name_taken(const dc_project *p, dc_facts *facts, const char *pkg, const char *dir,
                        const char *leaf, dc_arena *arena) {
   const char *module = *pkg ? dc_arena_printf(arena, "%s.%s", pkg, leaf) : leaf;
   if (find_module(p, module) >= 0) return true;
@@ -448,7 +448,7 @@ static bool name_taken(const dc_project *p, dc_file_facts *const *facts, const c
   for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++)
     if (!access(dc_arena_printf(arena, "%s%s", base, suffixes[i]), F_OK)) return true;
   int32_t init = *pkg ? find_module(p, pkg) : -1;
-  const dc_file_facts *ff = init >= 0 ? facts[init] : NULL;
+  const dc_file_facts *ff = init >= 0 ? dc_facts_of(facts, (uint32_t)init) : NULL;
   for (uint32_t i = 0; ff && i < ff->n_bindings; i++)
     if (!strcmp(ff->bindings[i].name, leaf)) return true;
   return false;
@@ -456,11 +456,12 @@ static bool name_taken(const dc_project *p, dc_file_facts *const *facts, const c
 
 /* Whether project file `file` is a config module decycle generated and
  * that still imports nothing (else it is the user's now). */
-static bool generated(const dc_project *p, dc_file_facts *const *facts, int32_t file) {
+static bool generated(const dc_project *p, dc_facts *facts, int32_t file) {
   dc_source src;
-  if (file < 0 || p->files[file].kind != DC_MODULE_SOURCE || !facts[file]) return false;
-  for (uint32_t i = 0; i < facts[file]->n_imports; i++)
-    if (!facts[file]->imports[i].module || strcmp(facts[file]->imports[i].module, "__future__")) return false;
+  const dc_file_facts *f = file >= 0 ? dc_facts_of(facts, (uint32_t)file) : NULL;
+  if (!f || p->files[file].kind != DC_MODULE_SOURCE) return false;
+  for (uint32_t i = 0; i < f->n_imports; i++)
+    if (!f->imports[i].module || strcmp(f->imports[i].module, "__future__")) return false;
   if (dc_source_read(p->files[file].open_path, &src) != 0) return false;
   bool yes = dc_config_is_generated(src.data + src.bom, src.len - src.bom);
   free(src.data);
@@ -477,7 +478,7 @@ static void place(dc_config_target *t, const dc_project *p, const char *pkg, con
   t->file = find_module(p, t->module);
 }
 
-dc_config_target dc_config_target_for(const dc_project *p, dc_file_facts *const *facts, const uint32_t *files,
+dc_config_target dc_config_target_for(const dc_project *p, dc_facts *facts, const uint32_t *files,
                                       uint32_t n, const char *override, dc_arena *arena) {
   dc_config_target t = {.file = -1};
   const char *pkg = NULL;

@@ -6,7 +6,8 @@
  *   facts          header (format, byte order, version, when the run that
  *                  wrote it started), the packs it uses, then per source
  *                  file, in path order: path, stat data, content hash, the
- *                  hash of its facts blob and where that blob is;
+ *                  hash of its facts blob, where that blob is, and its
+ *                  brief (how many imports, pragmas and warnings it holds);
  *   pack-<hash>    facts blobs (a file's facts and parse warnings), named
  *                  by the hash of its contents and never changed. A run
  *                  that parsed a few files writes a small pack with their
@@ -32,7 +33,9 @@
  * was read, keeps its stat data (git calls this "racily clean"). Such files,
  * and every file whose stat data differs, are read and hashed; a content hash
  * found anywhere in the index gives the facts without a parse. A blob is
- * used only when it has the hash that the index records for it.
+ * used only when it has the hash that the index records for it. The blob
+ * of a trusted file without warnings is read only when its facts are first
+ * asked for (dc_cache_defer).
  */
 #define _GNU_SOURCE /* renameat2 */
 #include "cache.h"
@@ -58,7 +61,7 @@
 #include "thread.h"
 #include "vec.h"
 
-#define FORMAT 4
+#define FORMAT 5
 #define BYTE_ORDER_MARK 0x01020304u
 #define RACY_NS 2000000000u
 #define RUNS_KEPT 16      /* per project (a run writes one or two) */
@@ -73,6 +76,14 @@ static const char SCAN_MAGIC[8] = "dcscan\n\0";
 static const char MEMO_MAGIC[8] = "dcmemo\n\0";
 static const char GRAPH_MAGIC[8] = "dcgraph\n";
 
+/* brief - what a blob holds, as far as a run asks before it decodes the
+ * blob (parse.c decodes a file's facts on first use): how many imports its
+ * facts have (DC_NO_FACTS: it has none) and how many pragma comments, and
+ * how many warnings the file's parse gave. */
+typedef struct brief {
+  uint32_t imports, pragmas, diags;
+} brief;
+
 /* entry - one file of the loaded index (its path points into it); its
  * facts are the `len` bytes at `offset` in pack number `pack`. */
 typedef struct entry {
@@ -81,6 +92,7 @@ typedef struct entry {
   dc_hash hash;       /* of the file's content */
   dc_hash facts_hash; /* of the blob */
   uint32_t pack, offset, len;
+  brief brief;
 } entry;
 
 /* pack - a pack file the index uses, read on first use (`data` NULL when it
@@ -130,6 +142,7 @@ typedef struct slot {
   const entry *from;
   char *owned; /* a blob this run made */
   uint32_t owned_len;
+  brief owned_brief;
   dc_hash facts_hash; /* the hash of the blob, when there is one */
   const entry *was;
 } slot;
@@ -591,10 +604,21 @@ static void load_index(dc_cache *c, const char *path) {
     e.hash.lo = dc_get_u64(&r), e.hash.hi = dc_get_u64(&r);
     e.facts_hash.lo = dc_get_u64(&r), e.facts_hash.hi = dc_get_u64(&r);
     e.pack = dc_get_u32(&r), e.offset = dc_get_u32(&r), e.len = dc_get_u32(&r);
+    e.brief.imports = dc_get_u32(&r), e.brief.pragmas = dc_get_u32(&r), e.brief.diags = dc_get_u32(&r);
     if (!e.path || e.pack >= c->packs.size || (uint64_t)e.offset + e.len > c->packs.items[e.pack].size) r.bad = true;
     if (!r.bad) dc_vec_push(&c->entries, e);
   }
   if (r.bad || r.p != r.end) goto foreign;
+  /* A pack that is gone (or not whole) is known so now: the files whose
+   * blobs it held are parsed, and recorded again, rather than found out
+   * when their facts are asked for (parse.c), too late to record them. */
+  for (uint32_t k = 0; k < c->packs.size; k++) {
+    pack *pk = &c->packs.items[k];
+    char *pack_path = file_of(c->dir, "pack", pk->name);
+    struct stat st;
+    pk->tried = stat(pack_path, &st) != 0 || (uint64_t)st.st_size != 8 + pk->size;
+    free(pack_path);
+  }
   /* the project's files and the entries are both in path order */
   for (uint32_t i = 0, k = 0; i < c->p->n_files && k < c->entries.size;) {
     const dc_file *f = &c->p->files[i];
@@ -605,7 +629,8 @@ static void load_index(dc_cache *c, const char *path) {
     } else if (cmp > 0) {
       k++;
     } else {
-      if (f->kind == DC_MODULE_SOURCE && same_stat(&f->stat, &e->stat) && settled(&e->stat, recorded_start))
+      if (f->kind == DC_MODULE_SOURCE && same_stat(&f->stat, &e->stat) && settled(&e->stat, recorded_start) &&
+          !c->packs.items[e->pack].tried)
         c->slots[i] = (slot){.have_hash = true, .trusted = true, .hash = e->hash, .from = e, .facts_hash = e->facts_hash};
       c->slots[i].was = e;
       i++, k++;
@@ -656,6 +681,13 @@ void dc_cache_close(dc_cache *c) {
 }
 
 bool dc_cache_known(const dc_cache *c, uint32_t i) { return c && c->slots[i].trusted; }
+
+bool dc_cache_defer(const dc_cache *c, uint32_t i, uint32_t *imports, uint32_t *pragmas) {
+  const slot *s = &c->slots[i];
+  if (!s->trusted || s->owned || !s->from || s->from->brief.diags) return false;
+  *imports = s->from->brief.imports, *pragmas = s->from->brief.pragmas;
+  return true;
+}
 
 void dc_cache_hash_changed(dc_cache *c, uint32_t limit) {
   uint32_t changed = 0;
@@ -773,7 +805,8 @@ void dc_cache_store(dc_cache *c, uint32_t i, dc_hash h, const dc_file_facts *fac
   slot *s = &c->slots[i];
   free(s->owned);
   char *blob = dc_buf_detach(&b, &len);
-  *s = (slot){.have_hash = true, .hash = h, .owned = blob, .owned_len = (uint32_t)len,
+  brief owned_brief = {facts ? facts->n_imports : DC_NO_FACTS, facts ? facts->n_pragmas : 0, n};
+  *s = (slot){.have_hash = true, .hash = h, .owned = blob, .owned_len = (uint32_t)len, .owned_brief = owned_brief,
               .facts_hash = dc_hash_bytes(DC_HASH_SEED, blob, len), .was = s->was};
 }
 
@@ -820,6 +853,7 @@ void dc_cache_save_facts(dc_cache *c) {
     const slot *s = &c->slots[i];
     if (!s->have_hash || !(s->owned || s->from)) continue;
     uint32_t pack_no = new_pack, offset = (uint32_t)blobs.len, len;
+    brief bf = s->owned ? s->owned_brief : s->from->brief;
     if (s->owned) {
       dc_buf_add(&blobs, s->owned, s->owned_len);
       len = s->owned_len;
@@ -836,6 +870,7 @@ void dc_cache_save_facts(dc_cache *c) {
     dc_put_u64(&entries, s->hash.lo), dc_put_u64(&entries, s->hash.hi);
     dc_put_u64(&entries, s->facts_hash.lo), dc_put_u64(&entries, s->facts_hash.hi);
     dc_put_u32(&entries, pack_no), dc_put_u32(&entries, offset), dc_put_u32(&entries, len);
+    dc_put_u32(&entries, bf.imports), dc_put_u32(&entries, bf.pragmas), dc_put_u32(&entries, bf.diags);
     n++;
   }
   bool have_new = blobs.len > 0;
@@ -1164,22 +1199,23 @@ void dc_cache_memo_put(dc_cache *c, dc_hash key, const void *blob, uint32_t len)
  * package flag, and the hash of its facts (the graph reads nothing else of
  * a file), and the namespace packages. False when a file has facts whose
  * hash this run does not know. */
-static bool graph_key(dc_cache *c, dc_file_facts *const *facts, dc_hash *key) {
+static bool graph_key(dc_cache *c, const dc_facts *facts, dc_hash *key) {
   const dc_project *p = c->p;
   dc_hash h = dc_hash_str(DC_HASH_SEED, "graph " DECYCLE_VERSION);
   for (uint32_t i = 0; i < p->n_files; i++) {
     const dc_file *f = &p->files[i];
     h = dc_hash_str(dc_hash_str(dc_hash_u64(h, (uint64_t)f->kind << 32 | f->is_package), f->path), f->module);
     dc_hash facts_hash = {0, 0};
-    if (facts[i] && !dc_cache_file_hashes(c, i, NULL, &facts_hash)) return false;
-    h = dc_hash_bytes(dc_hash_u64(h, facts[i] != NULL), &facts_hash, sizeof facts_hash);
+    bool has = dc_facts_imports(facts, i) != DC_NO_FACTS;
+    if (has && !dc_cache_file_hashes(c, i, NULL, &facts_hash)) return false;
+    h = dc_hash_bytes(dc_hash_u64(h, has), &facts_hash, sizeof facts_hash);
   }
   for (uint32_t i = 0; i < p->n_namespaces; i++) h = dc_hash_str(h, p->namespaces[i]);
   *key = h;
   return true;
 }
 
-dc_graph *dc_cache_graph(dc_cache *c, dc_file_facts *const *facts, dc_arena *arena, dc_diags *diags) {
+dc_graph *dc_cache_graph(dc_cache *c, const dc_facts *facts, dc_arena *arena, dc_diags *diags) {
   dc_hash key;
   if (!c || !graph_key(c, facts, &key)) return NULL;
   char *path = path_of(c->dir, "graph"), *whole;
@@ -1229,8 +1265,9 @@ dc_graph *dc_cache_graph(dc_cache *c, dc_file_facts *const *facts, dc_arena *are
     for (uint32_t k = 0; k < edge->n_sites; k++, next++) {
       next->file = dc_get_u32(&r), next->import_index = (int32_t)dc_get_u32(&r), next->kind = (dc_scope)dc_get_u32(&r);
       next->line = dc_get_u32(&r), next->col = dc_get_u32(&r), next->statement = dc_get_str(&r);
-      const dc_file_facts *f = next->file < n ? facts[next->file] : NULL;
-      if (!f || next->import_index < -1 || (next->import_index >= 0 && (uint32_t)next->import_index >= f->n_imports))
+      uint32_t imports = next->file < n ? dc_facts_imports(facts, next->file) : DC_NO_FACTS;
+      if (imports == DC_NO_FACTS || next->import_index < -1 ||
+          (next->import_index >= 0 && (uint32_t)next->import_index >= imports))
         r.bad = true;
     }
   }
@@ -1250,7 +1287,7 @@ dc_graph *dc_cache_graph(dc_cache *c, dc_file_facts *const *facts, dc_arena *are
   return g;
 }
 
-void dc_cache_save_graph(dc_cache *c, dc_file_facts *const *facts, const dc_graph *g, const dc_diag *d,
+void dc_cache_save_graph(dc_cache *c, const dc_facts *facts, const dc_graph *g, const dc_diag *d,
                          uint32_t n_diags) {
   dc_hash key;
   if (!c || !graph_key(c, facts, &key)) return;

@@ -63,6 +63,12 @@ void dc_cache_close(dc_cache *c);
  * content hash `h`; false when there is none. dc_cache_store: records file
  * `i`'s content hash, facts and warnings (`n` diags at `d`). */
 bool dc_cache_known(const dc_cache *c, uint32_t i);
+/* dc_cache_defer: whether file `i`'s facts can wait until they are first
+ * asked for (dc_cache_facts then, from any thread): it is known, and its
+ * parse gave no warnings (which the run prints whether or not it asks).
+ * Gives how many imports (DC_NO_FACTS: none) and pragma comments they
+ * have. */
+bool dc_cache_defer(const dc_cache *c, uint32_t i, uint32_t *imports, uint32_t *pragmas);
 /* Reads and hashes the source files whose stat data did not match, when
  * there are at most `limit` of them, so that the key of a run over a tree
  * where only they changed (or were only touched) is known before the
@@ -111,8 +117,8 @@ bool dc_cache_file_hashes(dc_cache *c, uint32_t i, dc_hash *content, dc_hash *fa
  * with the warnings its build gave appended to `diags`; NULL otherwise.
  * dc_cache_save_graph records graph `g` of `facts` and the warnings its
  * build gave (`n` at `d`). */
-struct dc_graph *dc_cache_graph(dc_cache *c, dc_file_facts *const *facts, dc_arena *arena, dc_diags *diags);
-void dc_cache_save_graph(dc_cache *c, dc_file_facts *const *facts, const struct dc_graph *g, const dc_diag *d,
+struct dc_graph *dc_cache_graph(dc_cache *c, const dc_facts *facts, dc_arena *arena, dc_diags *diags);
+void dc_cache_save_graph(dc_cache *c, const dc_facts *facts, const struct dc_graph *g, const dc_diag *d,
                          uint32_t n);
 
 /* The plan's memo (memo.h), kept from run to run: blobs by key.

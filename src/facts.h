@@ -127,6 +127,19 @@ typedef struct dc_file_facts {
   uint32_t n_pragmas;
 } dc_file_facts;
 
+/* dc_facts - the facts of every file of a project, index-aligned with its
+ * files. Made by dc_parse_project (parse.c), which leaves the facts that
+ * the cache holds to be decoded when first asked for; any thread may ask.
+ * dc_facts_of: file `file`'s facts, NULL when it has none (a stub, an
+ * extension, a file that could not be read or parsed).
+ * dc_facts_imports: how many imports they have, DC_NO_FACTS when there are
+ * none; dc_facts_pragmas: how many pragma comments. Neither decodes. */
+typedef struct dc_facts dc_facts;
+#define DC_NO_FACTS UINT32_MAX
+const dc_file_facts *dc_facts_of(dc_facts *t, uint32_t file);
+uint32_t dc_facts_imports(const dc_facts *t, uint32_t file);
+uint32_t dc_facts_pragmas(const dc_facts *t, uint32_t file);
+
 /* dc_facts_extract - walks `tree` (parsed from `src[0..len)`; byte offsets in
  * the tree are shifted by `base`, the length of a skipped BOM) and returns
  * its facts, allocated in `arena`. `walk_flags` are dc_py_walk_flags (the

@@ -62,7 +62,7 @@ typedef struct preload_worker {
 
 typedef struct dc_fix_early {
   const dc_project *p;
-  dc_file_facts *const *facts;
+  dc_facts *facts;
   uint32_t *order; /* project files, in the order the planner loads them (a copy) */
   uint32_t n;
   int32_t *slot_of; /* per project file: its index in `order`, or -1 */
@@ -86,7 +86,7 @@ typedef struct fixer {
   const dc_project *p;
   const dc_graph *g;
   const dc_components *c;
-  dc_file_facts *const *facts;
+  dc_facts *facts;
   dc_arena *arena;
   dc_diags *diags;
   loaded **files; /* per project file, loaded on demand */
@@ -124,7 +124,7 @@ static int read_again(fixer *fx, uint32_t file, dc_source *out) {
  * file `file` (a file without facts is told apart by its kind, which the
  * memo's key holds, unless it is a source file that could not be read). */
 static void trace_facts(fixer *fx, uint32_t file) {
-  if (fx->facts[file]) dc_memo_dep(fx->memo, DC_DEP_FACTS, file);
+  if (dc_facts_imports(fx->facts, file) != DC_NO_FACTS) dc_memo_dep(fx->memo, DC_DEP_FACTS, file);
   else if (fx->p->files[file].kind == DC_MODULE_SOURCE) dc_memo_spoil(fx->memo);
 }
 
@@ -159,7 +159,7 @@ static const char **bound_names(const dc_source_file *sf, const dc_constants *co
 
 /* Whether loading project file `file` reads its text (dc_fix.reread). */
 static bool rereads(const fixer *fx, uint32_t file) {
-  return fx->p->files[file].kind == DC_MODULE_SOURCE && fx->facts[file];
+  return fx->p->files[file].kind == DC_MODULE_SOURCE && dc_facts_imports(fx->facts, file) != DC_NO_FACTS;
 }
 
 /* Reads project file `file` of `p` again, parses it and analyses its
@@ -167,12 +167,12 @@ static bool rereads(const fixer *fx, uint32_t file) {
  * thread has its own of both). Touches nothing else, so that the
  * preloading threads can run it: the caller sets the reread flag and the
  * file's config context. */
-static void load_into(const dc_project *p, dc_file_facts *const *facts, uint32_t file, loaded *l, TSParser **parser,
+static void load_into(const dc_project *p, dc_facts *facts, uint32_t file, loaded *l, TSParser **parser,
                       dc_arena *arena) {
   const dc_file *f = &p->files[file];
   l->sf.file = f;
   l->sf.module = f->module;
-  l->sf.facts = facts[file];
+  l->sf.facts = dc_facts_of(facts, file);
   if (f->kind != DC_MODULE_SOURCE || !l->sf.facts) {
     l->problem = dc_arena_printf(arena, "%s is not Python source that decycle can rewrite", f->path);
     return;
@@ -241,7 +241,7 @@ static void *preload_work(void *arg) {
 
 /* Starts `jobs` threads loading `files` of `p` (n of them, each once) in
  * order; with `all`, every one of them (preload.all). */
-static preload *preload_start(const dc_project *p, dc_file_facts *const *facts, const uint32_t *files, uint32_t n,
+static preload *preload_start(const dc_project *p, dc_facts *facts, const uint32_t *files, uint32_t n,
                               unsigned jobs, bool all) {
   preload *pl = dc_xcalloc(1, sizeof *pl);
   pl->p = p;
@@ -411,7 +411,7 @@ static const char *dependent(fixer *fx, uint32_t a, const char *name) {
     const dc_edge *edge = &g->edges[fx->in.in[k]];
     uint32_t cf = g->file[edge->from];
     trace_facts(fx, cf);
-    const dc_file_facts *cfacts = fx->facts[cf];
+    const dc_file_facts *cfacts = dc_facts_of(fx->facts, cf);
     const char *cpath = fx->p->files[cf].path;
     bool text_checked = false;
     for (uint32_t s = 0; s < edge->n_sites; s++) {
@@ -597,7 +597,7 @@ static const dc_constants *config_constants_of(void *owner, const char *module) 
 /* The import of an import-time site of edge `e` that has a '# decycle:
  * keep' pragma, or NULL. */
 static const dc_import *kept_import(const fixer *fx, const dc_edge *e) {
-  const dc_file_facts *ff = fx->facts[fx->g->file[e->from]];
+  const dc_file_facts *ff = dc_facts_of(fx->facts, fx->g->file[e->from]);
   for (uint32_t s = 0; ff && s < e->n_sites; s++) {
     const dc_site *site = &e->sites[s];
     if (site->kind != DC_SCOPE_IMPORT_TIME || site->import_index < 0) continue;
@@ -918,7 +918,7 @@ static void name_moved(fixer *fx, moved_list *mv) {
     const char *name = c->config_name;
     for (uint32_t attempt = 0;; attempt++) {
       bool taken = false;
-      const dc_file_facts *old = t->file >= 0 ? fx->facts[t->file] : NULL;
+      const dc_file_facts *old = t->file >= 0 ? dc_facts_of(fx->facts, (uint32_t)t->file) : NULL;
       for (uint32_t k = 0; old && k < old->n_bindings && !taken; k++) taken = !strcmp(old->bindings[k].name, name);
       for (uint32_t k = 0; k < i && !taken; k++)
         taken = !strcmp(fx->targets[mv->items[k].component].path, t->path) && !strcmp(mv->items[k].mc.c->config_name, name);
@@ -1048,13 +1048,15 @@ static uint32_t *assess_order(const fixer *fx, const dc_fix *fix, uint32_t *n) {
   return order;
 }
 
-dc_fix_early *dc_fix_early_start(const dc_project *p, dc_file_facts *const *facts, const uint32_t *files, uint32_t n) {
+dc_fix_early *dc_fix_early_start(const dc_project *p, dc_facts *facts, const uint32_t *files, uint32_t n) {
   /* all: in a small project the plan would often ask for a file before
    * the thread took it, and the early load would happen or not by chance */
+  /* their facts decoded here: the cache is being saved meanwhile */
+  for (uint32_t i = 0; i < n; i++) dc_facts_of(facts, files[i]);
   return n ? preload_start(p, facts, files, n, 1, true) : NULL;
 }
 
-dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components *c, dc_file_facts *const *facts,
+dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components *c, dc_facts *facts,
                      const dc_fix_options *opts, dc_arena *arena, dc_diags *diags) {
   fixer fx = {.p = p, .g = g, .c = c, .facts = facts, .arena = arena, .diags = diags, .parser = ts_parser_new(),
               .resolver = dc_graph_resolver_new(p, facts, g, arena), .early = opts ? opts->early : NULL};

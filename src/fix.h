@@ -101,7 +101,7 @@ typedef struct dc_fix {
  * given to dc_fix_build (they must not change meanwhile), and `files` (n,
  * copied); NULL when n is 0. dc_fix_build takes it over (dc_fix_options). */
 typedef struct dc_fix_early dc_fix_early;
-dc_fix_early *dc_fix_early_start(const dc_project *p, dc_file_facts *const *facts, const uint32_t *files, uint32_t n);
+dc_fix_early *dc_fix_early_start(const dc_project *p, dc_facts *facts, const uint32_t *files, uint32_t n);
 
 /* dc_fix_options - how to fix. `config_module` is the dotted name
  * --config-module gives, or NULL; `disabled_strategies` has bit k set when
@@ -125,7 +125,7 @@ typedef struct dc_fix_options {
  * `opts` may be NULL (defaults). Problems reading a file again are
  * appended to `diags` (its edges are then obligatory). Never fails
  * otherwise. */
-dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components *c, dc_file_facts *const *facts,
+dc_fix *dc_fix_build(const dc_project *p, const dc_graph *g, const dc_components *c, dc_facts *facts,
                      const dc_fix_options *opts, dc_arena *arena, dc_diags *diags);
 
 /* The verdict of graph edge `edge`, or NULL when the edge is not an

@@ -45,7 +45,7 @@ typedef struct binding_index {
 /* builder - the state of one dc_graph_build call. */
 typedef struct builder {
   const dc_project *p;
-  dc_file_facts *const *facts;
+  dc_facts *facts;
   dc_arena *arena;
   dc_diags *diags;
   dc_graph *g;
@@ -172,7 +172,7 @@ static int cmp_binding(const void *x, const void *y) {
 /* Whether module x's own code binds `name` at module level, other than by a
  * from-import of the very submodule x.name. */
 static bool binds(builder *b, uint32_t x, const char *name) {
-  const dc_file_facts *f = b->facts[b->g->file[x]];
+  const dc_file_facts *f = dc_facts_of(b->facts, b->g->file[x]);
   if (!f) return false;
   binding_index *bi = &b->bindings[x];
   if (!bi->built) {
@@ -224,7 +224,7 @@ static void resolve_from(builder *b, uint32_t m, const dc_import *imp, dc_site s
   const char *name = b->g->names[m];
   if (imp->star) {
     add(b, m, x, site);
-    const dc_file_facts *f = x >= 0 ? b->facts[b->g->file[x]] : NULL;
+    const dc_file_facts *f = x >= 0 ? dc_facts_of(b->facts, b->g->file[x]) : NULL;
     for (uint32_t i = 0; f && f->has_all && i < f->n_all; i++) {
       const char *sub = dotted(&b->sub, target, len, f->all[i]);
       if (is_submodule(b, x, sub, b->sub.len, &module) && !is_self_or_ancestor(sub, b->sub.len, name))
@@ -244,7 +244,7 @@ static void resolve_from(builder *b, uint32_t m, const dc_import *imp, dc_site s
 
 static void resolve_file(builder *b, uint32_t m) {
   uint32_t fi = b->g->file[m];
-  const dc_file_facts *f = b->facts[fi];
+  const dc_file_facts *f = dc_facts_of(b->facts, fi);
   if (!f) return;
   for (uint32_t i = 0; i < f->n_imports; i++) {
     const dc_import *imp = &f->imports[i];
@@ -355,7 +355,7 @@ static int cmp_named_file(const void *x, const void *y) {
 }
 
 /* Builds the graph, counting the ignored imports or not. */
-static dc_graph *build(const dc_project *p, dc_file_facts *const *facts, dc_arena *arena, dc_diags *diags,
+static dc_graph *build(const dc_project *p, dc_facts *facts, dc_arena *arena, dc_diags *diags,
                        bool count_ignored) {
   dc_graph *g = dc_arena_alloc(arena, sizeof *g);
   uint32_t n = p->n_files;
@@ -381,12 +381,12 @@ static dc_graph *build(const dc_project *p, dc_file_facts *const *facts, dc_aren
   return g;
 }
 
-dc_graph *dc_graph_build(const dc_project *p, dc_file_facts *const *facts, dc_arena *arena,
+dc_graph *dc_graph_build(const dc_project *p, dc_facts *facts, dc_arena *arena,
                          dc_diags *diags) {
   return build(p, facts, arena, diags, false);
 }
 
-dc_graph *dc_graph_build_counting_ignored(const dc_project *p, dc_file_facts *const *facts, dc_arena *arena) {
+dc_graph *dc_graph_build_counting_ignored(const dc_project *p, dc_facts *facts, dc_arena *arena) {
   return build(p, facts, arena, NULL, true);
 }
 
@@ -396,7 +396,7 @@ struct dc_graph_resolver {
   builder b;
 };
 
-dc_graph_resolver *dc_graph_resolver_new(const dc_project *p, dc_file_facts *const *facts, const dc_graph *g,
+dc_graph_resolver *dc_graph_resolver_new(const dc_project *p, dc_facts *facts, const dc_graph *g,
                                          dc_arena *arena) {
   dc_graph_resolver *r = dc_xcalloc(1, sizeof *r);
   r->b = (builder){.p = p, .facts = facts, .arena = arena, .diags = NULL, .g = (dc_graph *)g};

@@ -50,16 +50,16 @@ typedef struct dc_graph {
   uint32_t *first_edge;
 } dc_graph;
 
-/* Builds the graph. `facts` is index-aligned with p->files (NULL entries for
- * files that were not parsed). Resolution problems (a relative import beyond
+/* Builds the graph from the facts of every file (those of files that were
+ * not parsed are NULL). Resolution problems (a relative import beyond
  * the top-level package) are appended to `diags`. Never fails. */
-dc_graph *dc_graph_build(const dc_project *p, dc_file_facts *const *facts, dc_arena *arena,
+dc_graph *dc_graph_build(const dc_project *p, dc_facts *facts, dc_arena *arena,
                          dc_diags *diags);
 
 /* As dc_graph_build, but the imports with a `# decycle: ignore` pragma
  * make their edges like any other (to tell which of those pragmas do
  * something); reports no diagnostics. */
-dc_graph *dc_graph_build_counting_ignored(const dc_project *p, dc_file_facts *const *facts, dc_arena *arena);
+dc_graph *dc_graph_build_counting_ignored(const dc_project *p, dc_facts *facts, dc_arena *arena);
 
 /* dc_graph_resolver - resolves single imported names again after the
  * graph is built (which names of a statement make which edge). */
@@ -67,7 +67,7 @@ typedef struct dc_graph_resolver dc_graph_resolver;
 
 /* The resolver borrows everything it is given; free it with
  * dc_graph_resolver_free. */
-dc_graph_resolver *dc_graph_resolver_new(const dc_project *p, dc_file_facts *const *facts, const dc_graph *g,
+dc_graph_resolver *dc_graph_resolver_new(const dc_project *p, dc_facts *facts, const dc_graph *g,
                                          dc_arena *arena);
 void dc_graph_resolver_free(dc_graph_resolver *self);
 /* Writes to out[] (up to cap) the modules that name `name_index` of import

@@ -296,7 +296,7 @@ static bool replay(dc_cache *cache, dc_hash key, int *rc) {
 
 /* The graph: the cache's when it was built from the same facts, else
  * built (and recorded, with the warnings of its build). */
-static dc_graph *graph_of(dc_cache *cache, const dc_project *project, dc_file_facts **facts, dc_arena *arena,
+static dc_graph *graph_of(dc_cache *cache, const dc_project *project, dc_facts *facts, dc_arena *arena,
                           dc_diags *diags) {
   dc_graph *graph = dc_cache_graph(cache, facts, arena, diags);
   if (graph) return graph;
@@ -309,7 +309,7 @@ static dc_graph *graph_of(dc_cache *cache, const dc_project *project, dc_file_fa
 /* Everything after the parse: graph, cycles, plan, then the report, the
  * diff or the rewrite, printed to `out` and `err`. Returns the exit code. */
 static int analyse(const options *o, const settings *s, bool color, const dc_project *project, dc_cache *cache,
-                   dc_file_facts **facts, dc_arena *arena, dc_diags *diags, FILE *out, FILE *err,
+                   dc_facts *facts, dc_arena *arena, dc_diags *diags, FILE *out, FILE *err,
                    const bool **reread) {
   dc_graph *graph = graph_of(cache, project, facts, arena, diags);
   dc_components *components = dc_scc_find(graph, arena);
@@ -404,6 +404,7 @@ int main(int argc, char **argv) {
   dc_arena_init(&arena);
   dc_diags diags = {0}, scan_diags = {0};
   dc_cache *cache = NULL;
+  dc_facts *facts = NULL;
   char *key_text = NULL, *scan_key = NULL;
   dc_regex **excludes = NULL;
   uint32_t n_excludes = 0;
@@ -496,8 +497,7 @@ int main(int argc, char **argv) {
   dc_progress progress;
   dc_progress_init(&progress, stderr, progress_after_ms());
   dc_parse_progress on_parse = {parse_progress, &progress};
-  dc_file_facts **facts =
-      dc_parse_project(project, o.jobs, cache, isatty(STDERR_FILENO) ? &on_parse : NULL, &arena, &diags);
+  facts = dc_parse_project(project, o.jobs, cache, isatty(STDERR_FILENO) ? &on_parse : NULL, &arena, &diags);
   dc_report_progress_end(&progress);
   bool replayed = false;
   if (cacheable && !keyed) {
@@ -542,6 +542,7 @@ int main(int argc, char **argv) {
   }
 
 out:
+  dc_facts_release(facts);
   dc_cache_close(cache);
   free(key_text);
   free(scan_key);

@@ -8,6 +8,11 @@
  * are reported as before. Threads take files from a shared atomic counter; each has its own parser,
  * arena and diagnostic list, merged after the join. Since facts land at the
  * file's index and diagnostics are sorted, -j changes nothing in the output.
+ *
+ * The facts of a file that the cache vouches for by its stat data, and
+ * whose parse gave no warnings, are not even decoded until some stage asks
+ * for them (dc_facts_of): a run after one file changed needs the facts of
+ * few others, once the graph comes from the cache too.
  */
 #include "parse.h"
 
@@ -15,6 +20,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -197,6 +203,38 @@ TSTree *dc_parse_source(TSParser *parser, const dc_source *src, const char *path
   return tree;
 }
 
+/* dc_facts - see facts.h. `deferred[i]` is set while file i's facts are
+ * still in the cache: the first dc_facts_of decodes them into `arena`,
+ * under `lock`, then clears it. A table made by dc_facts_over has no
+ * `deferred`. */
+struct dc_facts {
+  const dc_project *p;
+  dc_cache *cache;
+  dc_file_facts **of; /* by file, once not deferred */
+  struct brief {
+    uint32_t imports, pragmas;
+  } *brief; /* by file */
+  atomic_uchar *deferred;
+  pthread_mutex_t lock;
+  dc_arena arena;
+  dc_arena *parent; /* what `arena` holds is adopted by it (dc_facts_release) */
+};
+
+/* The facts of `src`, file `f` of `p`: the token scanner's (with `quickscan`),
+ * else tree-sitter's with `*parser`, whose problems go to `diags`; NULL when
+ * the parser gave up on the file. */
+static dc_file_facts *extract(const dc_project *p, const dc_file *f, const dc_source *src, bool quickscan,
+                              TSParser **parser, dc_strings *strings, dc_arena *arena, dc_diags *diags) {
+  unsigned walk_flags = dc_py_walk_flags_for(p->target_minor);
+  dc_file_facts *facts = quickscan ? dc_quickscan_shared(src->data, src->len, src->bom, walk_flags, strings) : NULL;
+  if (facts) return facts;
+  TSTree *tree = dc_parse_source(*parser, src, f->path, arena, diags);
+  if (tree) facts = dc_facts_extract(src->data, src->len, src->bom, tree, walk_flags, arena);
+  dc_parser_renew_after(parser, tree);
+  if (tree) ts_tree_delete(tree);
+  return facts;
+}
+
 /* worker - one parsing thread's private state. */
 typedef struct worker {
   const dc_project *project;
@@ -233,13 +271,7 @@ static void parse_one(worker *w, TSParser **parser, dc_strings *strings, uint32_
       return;
     }
   }
-  unsigned walk_flags = dc_py_walk_flags_for(w->project->target_minor);
-  if (!(w->quickscan && (w->facts[i] = dc_quickscan_shared(src.data, src.len, src.bom, walk_flags, strings)))) {
-    TSTree *tree = dc_parse_source(*parser, &src, f->path, &w->arena, &w->diags);
-    if (tree) w->facts[i] = dc_facts_extract(src.data, src.len, src.bom, tree, walk_flags, &w->arena);
-    dc_parser_renew_after(parser, tree);
-    if (tree) ts_tree_delete(tree);
-  }
+  w->facts[i] = extract(w->project, f, &src, w->quickscan, parser, strings, &w->arena, &w->diags);
   if (w->cache)
     dc_cache_store(w->cache, i, hash, w->facts[i], w->diags.items + first_diag, w->diags.size - first_diag);
   free(src.data);
@@ -328,19 +360,97 @@ static void parse_files(const dc_project *p, const uint32_t *order, uint32_t n, 
   free(workers);
 }
 
-dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *cache,
-                                 const dc_parse_progress *progress, dc_arena *arena, dc_diags *diags) {
-  dc_file_facts **facts = dc_arena_alloc(arena, (p->n_files ? p->n_files : 1) * sizeof *facts);
-  by_size *keys = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *keys);
-  uint32_t *order = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *order);
-  for (uint32_t i = 0; i < p->n_files; i++) keys[i] = (by_size){p->files[i].size, i};
-  if (p->n_files) qsort(keys, p->n_files, sizeof *keys, cmp_by_size);
-  for (uint32_t i = 0; i < p->n_files; i++) order[i] = keys[i].file;
+dc_facts *dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *cache, const dc_parse_progress *progress,
+                           dc_arena *arena, dc_diags *diags) {
+  size_t n = p->n_files ? p->n_files : 1;
+  dc_facts *t = dc_arena_alloc(arena, sizeof *t);
+  *t = (dc_facts){.p = p, .cache = cache, .parent = arena};
+  t->of = dc_arena_alloc(arena, n * sizeof *t->of);
+  t->brief = dc_arena_alloc(arena, n * sizeof *t->brief);
+  t->deferred = dc_arena_alloc(arena, n * sizeof *t->deferred);
+  pthread_mutex_init(&t->lock, NULL);
+  dc_arena_init(&t->arena);
+  by_size *keys = dc_xmalloc(n * sizeof *keys);
+  uint32_t *order = dc_xmalloc(n * sizeof *order), m = 0;
+  for (uint32_t i = 0; i < p->n_files; i++) {
+    bool defer = cache && p->files[i].kind == DC_MODULE_SOURCE &&
+                 dc_cache_defer(cache, i, &t->brief[i].imports, &t->brief[i].pragmas);
+    atomic_init(&t->deferred[i], defer);
+    if (!defer) keys[m++] = (by_size){p->files[i].size, i};
+  }
+  if (m) qsort(keys, m, sizeof *keys, cmp_by_size);
+  for (uint32_t i = 0; i < m; i++) order[i] = keys[i].file;
   free(keys);
-  parse_files(p, order, p->n_files, jobs, cache, progress, facts, arena, diags);
+  if (m) parse_files(p, order, m, jobs, cache, progress, t->of, arena, diags);
+  for (uint32_t k = 0; k < m; k++) {
+    const dc_file_facts *f = t->of[order[k]];
+    t->brief[order[k]] = (struct brief){f ? f->n_imports : DC_NO_FACTS, f ? f->n_pragmas : 0};
+  }
   free(order);
+  return t;
+}
+
+dc_facts *dc_facts_over(const dc_project *p, dc_file_facts **of, dc_arena *arena) {
+  dc_facts *t = dc_arena_alloc(arena, sizeof *t);
+  *t = (dc_facts){.p = p, .of = of, .parent = arena};
+  t->brief = dc_arena_alloc(arena, (p->n_files ? p->n_files : 1) * sizeof *t->brief);
+  for (uint32_t i = 0; i < p->n_files; i++)
+    t->brief[i] = (struct brief){of[i] ? of[i]->n_imports : DC_NO_FACTS, of[i] ? of[i]->n_pragmas : 0};
+  return t;
+}
+
+void dc_facts_release(dc_facts *t) {
+  if (!t || !t->deferred) return;
+  pthread_mutex_destroy(&t->lock);
+  dc_arena_adopt(t->parent, &t->arena);
+}
+
+/* Decodes the deferred facts of file `i` (under t->lock). When its blob is
+ * gone or bad (another run may have removed its pack since), the file is
+ * parsed again instead; it must still be the text this run hashed, or the
+ * graph, built from the facts recorded for that text, could name imports
+ * that the new text does not have: then the run cannot go on. */
+static dc_file_facts *decode_deferred(dc_facts *t, uint32_t i) {
+  const dc_file *f = &t->p->files[i];
+  dc_hash hash, zero = {0, 0};
+  dc_diags diags = {0}; /* none: a file with warnings is not deferred */
+  dc_file_facts *facts = NULL;
+  bool hashed = dc_cache_file_hashes(t->cache, i, &hash, NULL);
+  bool decoded = dc_cache_facts(t->cache, i, zero, f->path, &t->arena, &diags, &facts);
+  if (!decoded) {
+    dc_source src;
+    if (!hashed || dc_source_read(f->open_path, &src) != 0) src.data = NULL;
+    if (!src.data || !dc_hash_eq(dc_hash_bytes(DC_HASH_SEED, src.data, src.len), hash)) {
+      fprintf(stderr, "%s: error: changed while decycle ran, and its cached facts are gone; run decycle again\n",
+              f->path);
+      _exit(2);
+    }
+    TSParser *parser = dc_parser_new();
+    dc_strings strings;
+    dc_strings_init(&strings, &t->arena);
+    facts = extract(t->p, f, &src, dc_quickscan_enabled(), &parser, &strings, &t->arena, &diags);
+    dc_strings_release(&strings);
+    ts_parser_delete(parser);
+    free(src.data);
+  }
+  dc_diags_release(&diags);
   return facts;
 }
+
+const dc_file_facts *dc_facts_of(dc_facts *t, uint32_t file) {
+  if (!t->deferred || !atomic_load_explicit(&t->deferred[file], memory_order_acquire)) return t->of[file];
+  pthread_mutex_lock(&t->lock);
+  if (atomic_load_explicit(&t->deferred[file], memory_order_relaxed)) {
+    t->of[file] = decode_deferred(t, file);
+    atomic_store_explicit(&t->deferred[file], 0, memory_order_release);
+  }
+  pthread_mutex_unlock(&t->lock);
+  return t->of[file];
+}
+
+uint32_t dc_facts_imports(const dc_facts *t, uint32_t file) { return t->brief[file].imports; }
+
+uint32_t dc_facts_pragmas(const dc_facts *t, uint32_t file) { return t->brief[file].pragmas; }
 
 void dc_parse_uncached(const dc_project *p, unsigned jobs, dc_cache *cache) {
   uint32_t *order = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *order), n = 0;

@@ -52,15 +52,21 @@ typedef struct dc_parse_progress {
   void *ctx;
 } dc_parse_progress;
 
-/* Parses the whole project on `jobs` threads (at least 1). Returns an array
- * of p->n_files facts pointers, index-aligned with p->files, allocated in
- * `arena`; diagnostics are appended to `diags` in path order. With a
- * `cache` (or NULL), files whose facts it holds are not parsed (nor read,
- * when their stat data matches), and the others are recorded in it.
- * `progress` may be NULL. */
+/* Parses the whole project on `jobs` threads (at least 1). Returns the
+ * facts of every file (facts.h), allocated in `arena`; diagnostics are
+ * appended to `diags` in path order. With a `cache` (or NULL), files whose
+ * facts it holds are not parsed (nor read, when their stat data matches,
+ * and then decoded only when asked for), and the others are recorded in
+ * it; the cache must stay open until dc_facts_release. `progress` may be
+ * NULL. */
 typedef struct dc_cache dc_cache;
-dc_file_facts **dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *cache,
-                                 const dc_parse_progress *progress, dc_arena *arena, dc_diags *diags);
+dc_facts *dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *cache, const dc_parse_progress *progress,
+                           dc_arena *arena, dc_diags *diags);
+/* Ends the decoding of table `t` (NULL: nothing): what it decoded lives
+ * on, as long as the arena it was made in. */
+void dc_facts_release(dc_facts *t);
+/* A table over facts already made, `of` (p->n_files of them, kept). */
+dc_facts *dc_facts_over(const dc_project *p, dc_file_facts **of, dc_arena *arena);
 
 /* Parses and records in `cache` only the source files whose facts it does
  * not vouch for by their stat data (dc_cache_known), on `jobs` threads, and

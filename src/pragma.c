@@ -26,14 +26,14 @@ static int32_t import_of_site(const dc_file_facts *f, const dc_site *s) {
 /* Sets in[file][i] for every import i of a file with pragmas that is an
  * import-time site of an edge of `g` inside a component of `c`. `in` holds
  * one array per project file, NULL for files without pragmas. */
-static void mark_inside(const dc_graph *g, const dc_components *c, dc_file_facts *const *facts, bool **in) {
+static void mark_inside(const dc_graph *g, const dc_components *c, dc_facts *facts, bool **in) {
   for (uint32_t e = 0; e < g->n_edges; e++) {
     const dc_edge *edge = &g->edges[e];
     if (!dc_scc_edge_inside(c, edge)) continue;
     for (uint32_t s = 0; s < edge->n_sites; s++) {
       const dc_site *site = &edge->sites[s];
       if (site->kind != DC_SCOPE_IMPORT_TIME || !in[site->file]) continue;
-      int32_t i = import_of_site(facts[site->file], site);
+      int32_t i = import_of_site(dc_facts_of(facts, site->file), site);
       if (i >= 0) in[site->file][i] = true;
     }
   }
@@ -43,12 +43,12 @@ static void warn(dc_diags *diags, const char *path, const dc_pragma *pr, const c
   dc_diags_push(diags, (dc_diag){DC_SEVERITY_WARNING, path, pr->line, pr->col, message, NULL});
 }
 
-void dc_pragma_check(const dc_project *p, dc_file_facts *const *facts, const dc_graph *g, const dc_components *c,
+void dc_pragma_check(const dc_project *p, dc_facts *facts, const dc_graph *g, const dc_components *c,
                      dc_arena *arena, dc_diags *diags) {
   bool **in = NULL, any_ignore = false;
   for (uint32_t fi = 0; fi < p->n_files; fi++) {
-    const dc_file_facts *f = facts[fi];
-    if (!f || !f->n_pragmas) continue;
+    if (!dc_facts_pragmas(facts, fi)) continue; /* (without decoding the others) */
+    const dc_file_facts *f = dc_facts_of(facts, fi);
     if (!in) in = dc_xcalloc(p->n_files, sizeof *in);
     in[fi] = dc_xcalloc(f->n_imports ? f->n_imports : 1, sizeof **in);
     for (uint32_t i = 0; i < f->n_imports; i++) any_ignore |= f->imports[i].pragma == DC_PRAGMA_IGNORE;
@@ -60,8 +60,8 @@ void dc_pragma_check(const dc_project *p, dc_file_facts *const *facts, const dc_
     mark_inside(all, dc_scc_find(all, arena), facts, in);
   }
   for (uint32_t fi = 0; fi < p->n_files; fi++) {
-    const dc_file_facts *f = facts[fi];
     if (!in[fi]) continue;
+    const dc_file_facts *f = dc_facts_of(facts, fi);
     const char *path = p->files[fi].path;
     for (uint32_t k = 0; k < f->n_pragmas; k++) {
       const dc_pragma *pr = &f->pragmas[k];

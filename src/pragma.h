@@ -21,7 +21,7 @@
  * one import, a keep on an import that makes no import-time edge inside a
  * component of `g`, an ignore on an import whose edges would be inside no
  * component even if every ignored import counted. Never fails. */
-void dc_pragma_check(const dc_project *p, dc_file_facts *const *facts, const dc_graph *g, const dc_components *c,
+void dc_pragma_check(const dc_project *p, dc_facts *facts, const dc_graph *g, const dc_components *c,
                      dc_arena *arena, dc_diags *diags);
 
 #endif

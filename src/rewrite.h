@@ -193,7 +193,7 @@ const char *dc_config_module_text(const char *old, uint32_t old_len, const dc_mo
  * component's files (project file indices), as `config` when that name is
  * free there, else `_decycle_config`; a module decycle generated before is
  * reused. Sets `problem` when neither can be used. */
-dc_config_target dc_config_target_for(const dc_project *p, dc_file_facts *const *facts, const uint32_t *files,
+dc_config_target dc_config_target_for(const dc_project *p, dc_facts *facts, const uint32_t *files,
                                       uint32_t n, const char *override, dc_arena *arena);
 
 /* Whether `text` is a config module that decycle generated. */

@@ -43,9 +43,9 @@ static bool rewrites(const dc_fix *fix, uint32_t file) {
   return false;
 }
 
-int dc_verify(const dc_project *p, const dc_graph *g, dc_file_facts *const *facts,
-              const dc_fix *fix, dc_arena *arena) {
-  dc_file_facts **next = dc_arena_memdup(arena, facts, p->n_files ? p->n_files : 1, sizeof *next);
+int dc_verify(const dc_project *p, const dc_graph *g, dc_facts *facts, const dc_fix *fix, dc_arena *arena) {
+  dc_file_facts **next = dc_arena_alloc(arena, (p->n_files ? p->n_files : 1) * sizeof *next);
+  for (uint32_t i = 0; i < p->n_files; i++) next[i] = (dc_file_facts *)dc_facts_of(facts, i);
   TSParser *parser = ts_parser_new();
   ts_parser_set_language(parser, tree_sitter_python());
   int rc = 0;
@@ -69,7 +69,7 @@ int dc_verify(const dc_project *p, const dc_graph *g, dc_file_facts *const *fact
   ts_parser_delete(parser);
   if (rc) return rc;
   dc_diags ignored = {0};
-  dc_graph *after = dc_graph_build(p, next, arena, &ignored);
+  dc_graph *after = dc_graph_build(p, dc_facts_over(p, next, arena), arena, &ignored);
   dc_diags_release(&ignored);
   dc_components *cycles = NULL;
   for (uint32_t e = 0; e < after->n_edges; e++) {

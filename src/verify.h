@@ -15,7 +15,6 @@
 
 /* Returns 0 when the fix verifies; otherwise -1 and, through dc_error, what
  * went wrong (a decycle bug: the caller writes nothing). */
-int dc_verify(const dc_project *p, const dc_graph *g, dc_file_facts *const *facts,
-              const dc_fix *fix, dc_arena *arena);
+int dc_verify(const dc_project *p, const dc_graph *g, dc_facts *facts, const dc_fix *fix, dc_arena *arena);
 
 #endif

@@ -33,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 FAILURES = []
 
@@ -314,43 +315,128 @@ def memo_parts(decycle, tmp, have_strace):
                     "memo parts: ... and the cycle's files are not read", have_strace, shows=b"pkg.b")
 
 
+def cycle_and_importers(project, n):
+    """MEMO_CYCLE and n modules pkg.m<i> that import pkg.a, all old."""
+    for path, text in MEMO_CYCLE.items():
+        write(os.path.join(project, path), text)
+    for i in range(n):
+        write(os.path.join(project, "pkg", f"m{i}.py"), "from pkg import a\n")
+    make_old(project)
+
+
+def pack_files(cache):
+    """The paths of the cache's facts packs."""
+    return [os.path.join(cache, f) for f in cache_files(cache) if os.path.basename(f).startswith("pack-")]
+
+
 def packs(decycle, tmp):
     """Facts blobs live in pack files: a run that parsed a few files adds a
     small pack (none when their facts are those recorded); there are never
     more than 8, and a pack that disappears only makes its files parsed
     again."""
     project, cache = os.path.join(tmp, "packs"), os.path.join(tmp, "packs-cache")
-    for path, text in MEMO_CYCLE.items():
-        write(os.path.join(project, path), text)
-    for i in range(12):
-        write(os.path.join(project, "pkg", f"m{i}.py"), "from pkg import a\n")
-    make_old(project)
+    cycle_and_importers(project, 12)
     run(decycle, cache, project)
-
-    def pack_files():
-        return [f for f in cache_files(cache) if os.path.basename(f).startswith("pack-")]
 
     counts, right = [], True
     for i in range(12):
         with open(os.path.join(project, "pkg", f"m{i}.py"), "a") as f:
             f.write(f"X{i} = {i}\n")
         right &= run(decycle, cache, project, "--format", "json") == run(decycle, cache, "--no-cache", "--format", "json", project)
-        counts.append(len(pack_files()))
+        counts.append(len(pack_files(cache)))
     expect("packs: twelve runs that each parsed one changed file print what --no-cache prints", right)
     expect("packs: each adds a pack, and there are never more than 8", counts[:3] == [2, 3, 4] and max(counts) <= 8, counts)
-    before = sorted(pack_files())
+    before = sorted(pack_files(cache))
     with open(os.path.join(project, "pkg", "m0.py"), "a") as f:
         f.write("# a comment, which changes no fact\n")
     right = run(decycle, cache, project, "--format", "json") == run(decycle, cache, "--no-cache", "--format", "json", project)
-    expect("packs: a file edited without a change to its facts adds no pack", right and sorted(pack_files()) == before,
-           (before, pack_files()))
-    for f in pack_files():
-        os.remove(os.path.join(cache, f))
+    expect("packs: a file edited without a change to its facts adds no pack", right and sorted(pack_files(cache)) == before,
+           (before, pack_files(cache)))
+    for f in pack_files(cache):
+        os.remove(f)
     append_comment(os.path.join(project, "pkg", "a.py"))
     expected = run(decycle, cache, "--no-cache", project)
     expect("packs: with the packs gone the run is still right", run(decycle, cache, project) == expected)
-    expect("packs: ... and the next one too", run(decycle, cache, project) == expected and len(pack_files()) >= 1,
-           pack_files())
+    expect("packs: ... and the next one too", run(decycle, cache, project) == expected and len(pack_files(cache)) >= 1,
+           pack_files(cache))
+
+
+def while_graph_opens(decycle, cache, log, action, *args):
+    """Runs decycle with `args` with the opening of the cache's graph file
+    (after the stat checks and the parse, before the plan) held for 5 s
+    under strace, and calls action() meanwhile; returns what run() does."""
+    graph = os.path.join(cache, next(f for f in cache_files(cache) if os.path.basename(f) == "graph"))
+    env = dict(os.environ, DECYCLE_CACHE_DIR=cache)
+    env["ASAN_OPTIONS"] = env.get("ASAN_OPTIONS", "") + ":detect_leaks=0"
+    cmd = ["strace", "-f", "-qq", "-e", "trace=openat", "-e", "inject=openat:delay_enter=5000000", "-P", graph,
+           "-o", log, decycle] + list(args)
+    if os.path.exists(log):
+        os.remove(log)
+    p = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline and not (os.path.exists(log) and graph in open(log).read()):
+        time.sleep(0.01)
+    action()
+    out, err = p.communicate(timeout=120)
+    return out, err, p.returncode
+
+
+def deferred_facts(decycle, tmp, have_strace):
+    """The facts of a file that the cache vouches for, and whose parse gave
+    no warning, are decoded only when first asked for (parse.c): a run that
+    needs none opens no pack. A pack gone before a run makes its files
+    parsed (and recorded) again; a pack gone during a run makes the files
+    asked for parsed again, unless one of them changed since the run began:
+    then the run stops (exit 2)."""
+    project, cache = os.path.join(tmp, "deferred"), os.path.join(tmp, "deferred-cache")
+    cycle_and_importers(project, 5)
+    expected = run(decycle, cache, "--no-cache", project)
+    run(decycle, cache, project)
+
+    def forget_runs():
+        for f in cache_files(cache):
+            if os.path.basename(f).startswith("run-"):
+                os.remove(os.path.join(cache, f))
+
+    if not have_strace:
+        return
+    log = os.path.join(tmp, "deferred-strace.log")
+    checked = run(decycle, cache, "--check", "--format", "json", project, strace_log=log)
+    expect("deferred: a run that needs no facts (the graph cached, no plan) prints what --no-cache prints",
+           checked == run(decycle, cache, "--no-cache", "--check", "--format", "json", project), checked)
+    with open(log) as f:
+        opened = [line for line in f if "pack-" in line]
+    expect("deferred: ... and opens no pack", not opened, opened)
+
+    for f in pack_files(cache):
+        os.remove(f)
+    forget_runs()
+    expect("deferred: with the packs gone before a run, it prints what --no-cache prints",
+           run(decycle, cache, project) == expected)
+    forget_runs()
+    run(decycle, cache, project, strace_log=log)
+    expect("deferred: ... and the next run reads the pack the first recorded, and parses nothing",
+           pack_files(cache) and not opened_sources(log, project), opened_sources(log, project))
+
+    # (--diff: no memo, so the plan asks for the facts of the cycle's files)
+    diff = run(decycle, cache, "--no-cache", "--diff", project)
+    run(decycle, cache, "--diff", project)
+    forget_runs()
+    gone = while_graph_opens(decycle, cache, log, lambda: [os.remove(f) for f in pack_files(cache)], "--diff", project)
+    expect("deferred: with the packs gone during a run, it prints what --no-cache prints", gone == diff, gone)
+
+    run(decycle, cache, "--diff", project)
+    forget_runs()
+    b = os.path.join(project, "pkg", "b.py")
+
+    def change_b():
+        for f in pack_files(cache):
+            os.remove(f)
+        write(b, MEMO_CYCLE["pkg/b.py"] + "import os\n")
+
+    changed = while_graph_opens(decycle, cache, log, change_b, "--diff", project)
+    expect("deferred: with the packs gone and a file of the cycle changed during a run, it stops (exit 2)",
+           changed[2] == 2 and not changed[0] and b"pkg/b.py: error: changed while decycle ran" in changed[1], changed)
 
 
 def bounded(decycle, tmp):
@@ -558,6 +644,7 @@ def main():
         memo_cases(decycle, tmp)
         bounded(decycle, tmp)
         memo_reads(decycle, tmp, have_strace)
+        deferred_facts(decycle, tmp, have_strace)
         memo_parts(decycle, tmp, have_strace)
         early_load(decycle, tmp)
         graph_cache(decycle, tmp)

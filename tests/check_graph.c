@@ -126,8 +126,9 @@ START_TEST(file_deleted_during_run) {
   char path[4096];
   snprintf(path, sizeof path, "%s/b.py", root);
   ck_assert_int_eq(unlink(path), 0);
-  dc_file_facts **facts = dc_parse_project(a.project, 2, NULL, NULL, &a.arena, &a.diags);
+  dc_facts *facts = dc_parse_project(a.project, 2, NULL, NULL, &a.arena, &a.diags);
   a.graph = dc_graph_build(a.project, facts, &a.arena, &a.diags);
+  dc_facts_release(facts);
   ck_assert_uint_eq(a.diags.size, 1);
   ck_assert_str_eq(a.diags.items[0].path, "b.py");
   ck_assert(strstr(a.diags.items[0].message, "cannot read") != NULL);

@@ -34,7 +34,7 @@ static char *plan_a_to_b(const char *root, bool cached, const char *change) {
   ck_assert_ptr_nonnull(a.project);
   dc_cache *cache = cached ? dc_cache_open(a.project, dc_cache_now()) : NULL;
   ck_assert(!cached || cache);
-  dc_file_facts **facts = dc_parse_project(a.project, 1, cache, NULL, &a.arena, &a.diags);
+  dc_facts *facts = dc_parse_project(a.project, 1, cache, NULL, &a.arena, &a.diags);
   a.graph = dc_graph_build(a.project, facts, &a.arena, &a.diags);
   a.components = dc_scc_find(a.graph, &a.arena);
   if (change) write_file(root, "pkg/a.py", change);
@@ -47,6 +47,7 @@ static char *plan_a_to_b(const char *root, bool cached, const char *change) {
   char *strategy = dc_xstrdup(v->strategy ? v->strategy : "");
   dc_cache_save_facts(cache);
   dc_cache_save_memo(cache);
+  dc_facts_release(facts);
   dc_cache_close(cache);
   analysis_release(&a);
   return strategy;

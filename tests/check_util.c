@@ -47,8 +47,9 @@ void analyse(analysis *a, const char *root, const char *const *roots, uint32_t n
   dc_scan_options o = {root, roots, n_roots, NULL, 0, 0};
   a->project = dc_scan(&o, &a->arena, &a->diags);
   ck_assert_msg(a->project != NULL, "scan failed: %s", dc_error_message());
-  dc_file_facts **facts = dc_parse_project(a->project, jobs, NULL, NULL, &a->arena, &a->diags);
+  dc_facts *facts = dc_parse_project(a->project, jobs, NULL, NULL, &a->arena, &a->diags);
   a->graph = dc_graph_build(a->project, facts, &a->arena, &a->diags);
+  dc_facts_release(facts);
   a->components = dc_scc_find(a->graph, &a->arena);
 }
 

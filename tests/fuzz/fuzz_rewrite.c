@@ -65,7 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   dc_scan_options o = {root, NULL, 0, NULL, 0, 0};
   dc_project *p = dc_scan(&o, &arena, &diags);
   if (!p) abort();
-  dc_file_facts **facts = dc_parse_project(p, 1, NULL, NULL, &arena, &diags);
+  dc_facts *facts = dc_parse_project(p, 1, NULL, NULL, &arena, &diags);
   dc_graph *g = dc_graph_build(p, facts, &arena, &diags);
   dc_components *c = dc_scc_find(g, &arena);
   dc_fix *fix = dc_fix_build(p, g, c, facts, NULL, &arena, &diags);
@@ -73,6 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     fprintf(stderr, "verification failed: %s\n", dc_error_message());
     abort();
   }
+  dc_facts_release(facts);
   dc_diags_release(&diags);
   dc_arena_release(&arena);
   return 0;
