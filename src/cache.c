@@ -798,6 +798,15 @@ bool dc_cache_facts(dc_cache *c, uint32_t i, dc_hash h, const char *path, dc_are
   return false;
 }
 
+bool dc_cache_deferred(dc_cache *c, uint32_t i, const char *path, dc_arena *arena, dc_file_facts **facts) {
+  const entry *e = c->slots[i].from;
+  const char *blob = entry_blob(c, e);
+  dc_diags none = {0}; /* (a file with warnings is not deferred) */
+  bool ok = blob && get_facts(blob, e->len, path, arena, &none, facts);
+  dc_diags_release(&none);
+  return ok;
+}
+
 void dc_cache_store(dc_cache *c, uint32_t i, dc_hash h, const dc_file_facts *facts, const dc_diag *d, uint32_t n) {
   dc_buf b = DC_BUF_INIT;
   put_facts(&b, facts, d, n);

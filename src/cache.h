@@ -64,11 +64,13 @@ void dc_cache_close(dc_cache *c);
  * `i`'s content hash, facts and warnings (`n` diags at `d`). */
 bool dc_cache_known(const dc_cache *c, uint32_t i);
 /* dc_cache_defer: whether file `i`'s facts can wait until they are first
- * asked for (dc_cache_facts then, from any thread): it is known, and its
- * parse gave no warnings (which the run prints whether or not it asks).
- * Gives how many imports (DC_NO_FACTS: none) and pragma comments they
- * have. */
+ * asked for: it is known, and its parse gave no warnings (which the run
+ * prints whether or not it asks). Gives how many imports (DC_NO_FACTS:
+ * none) and pragma comments they have. dc_cache_deferred then decodes
+ * them into *facts, from any thread, changing nothing in the cache (other
+ * threads read it meanwhile); false when their blob is gone or bad. */
 bool dc_cache_defer(const dc_cache *c, uint32_t i, uint32_t *imports, uint32_t *pragmas);
+bool dc_cache_deferred(dc_cache *c, uint32_t i, const char *path, dc_arena *arena, dc_file_facts **facts);
 /* Reads and hashes the source files whose stat data did not match, when
  * there are at most `limit` of them, so that the key of a run over a tree
  * where only they changed (or were only touched) is known before the

@@ -412,14 +412,12 @@ void dc_facts_release(dc_facts *t) {
  * that the new text does not have: then the run cannot go on. */
 static dc_file_facts *decode_deferred(dc_facts *t, uint32_t i) {
   const dc_file *f = &t->p->files[i];
-  dc_hash hash, zero = {0, 0};
-  dc_diags diags = {0}; /* none: a file with warnings is not deferred */
   dc_file_facts *facts = NULL;
-  bool hashed = dc_cache_file_hashes(t->cache, i, &hash, NULL);
-  bool decoded = dc_cache_facts(t->cache, i, zero, f->path, &t->arena, &diags, &facts);
-  if (!decoded) {
+  if (!dc_cache_deferred(t->cache, i, f->path, &t->arena, &facts)) {
+    dc_hash hash;
     dc_source src;
-    if (!hashed || dc_source_read(f->open_path, &src) != 0) src.data = NULL;
+    dc_diags diags = {0}; /* (the same as recorded: none) */
+    if (!dc_cache_file_hashes(t->cache, i, &hash, NULL) || dc_source_read(f->open_path, &src) != 0) src.data = NULL;
     if (!src.data || !dc_hash_eq(dc_hash_bytes(DC_HASH_SEED, src.data, src.len), hash)) {
       fprintf(stderr, "%s: error: changed while decycle ran, and its cached facts are gone; run decycle again\n",
               f->path);
@@ -432,8 +430,8 @@ static dc_file_facts *decode_deferred(dc_facts *t, uint32_t i) {
     dc_strings_release(&strings);
     ts_parser_delete(parser);
     free(src.data);
+    dc_diags_release(&diags);
   }
-  dc_diags_release(&diags);
   return facts;
 }
 
