@@ -1049,9 +1049,10 @@ static uint32_t *assess_order(const fixer *fx, const dc_fix *fix, uint32_t *n) {
 }
 
 dc_fix_early *dc_fix_early_start(const dc_project *p, dc_facts *facts, const uint32_t *files, uint32_t n) {
-  /* all: in a small project the plan would often ask for a file before
-   * the thread took it, and the early load would happen or not by chance */
-  /* their facts decoded here: the cache is being saved meanwhile */
+  /* Their facts are decoded here, not on the thread: the cache is being
+   * saved meanwhile. `all`: in a small project the plan would often ask for
+   * a file before the thread took it, and the early load would happen or
+   * not by chance. */
   for (uint32_t i = 0; i < n; i++) dc_facts_of(facts, files[i]);
   return n ? preload_start(p, facts, files, n, 1, true) : NULL;
 }
