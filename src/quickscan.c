@@ -112,6 +112,7 @@ typedef struct frame {
   bool starred;      /* a starred item at this level (needs a comma in parentheses) */
   bool yield;        /* a yield expression at this level (no comprehension then) */
   uint32_t pending_else; /* conditional expressions waiting for `else` */
+  bool keyed;            /* a keyword argument or a ** item at this level (no comprehension then) */
 } frame;
 
 enum { FR_TOP, FR_PAREN, FR_CALL, FR_LIST, FR_SUB, FR_BRACE, FR_LAMBDA };
@@ -1050,7 +1051,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
   if (xflags & X_ANNOTATION) NEED(q, plain_annotation(q, i, end));
   uint32_t base_frames = q->frames.size, base_lambdas = q->lambda_count;
   dc_vec_push(&q->frames, ((frame){(xflags & X_CALL) ? FR_CALL : (xflags & X_SUB) ? FR_SUB : FR_TOP, false, false,
-                                   false, 0, 0, false, false, 0}));
+                                   false, 0, 0, false, false, 0, false}));
   bool expect = true;
   for (uint32_t k = i; k < end; k++) {
     tok *t = T(q, k);
@@ -1108,7 +1109,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
         /* fall through */
       case K_FOR:
         end_lambdas(q), f = top_frame(q);
-        NEED(q, !expect && f->pending_else == 0 && !f->need_in && !f->had_comma && !f->yield);
+        NEED(q, !expect && f->pending_else == 0 && !f->need_in && !f->had_comma && !f->yield && !f->keyed);
         NEED(q, f->kind == FR_PAREN || f->kind == FR_CALL || f->kind == FR_LIST || f->kind == FR_BRACE);
         {
           /* the target, up to `in`: names, attributes, tuples and lists of
@@ -1150,7 +1151,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
         uint32_t colon = lambda_params(q, k, end, st, sc);
         NEED(q, state == ST_RUN || !(xflags & X_ANNOTATION));
         k = colon;
-        dc_vec_push(&q->frames, ((frame){FR_LAMBDA, false, false, false, 0, 0, false, false, 0}));
+        dc_vec_push(&q->frames, ((frame){FR_LAMBDA, false, false, false, 0, 0, false, false, 0, false}));
         q->lambda_count++;
         expect = true;
         continue;
@@ -1196,7 +1197,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
         kind = t->op == O_LPAR ? FR_CALL : FR_SUB;
       }
       NEED(q, t->match < end);
-      dc_vec_push(&q->frames, ((frame){kind, false, false, false, 0, 0, false, false, 0}));
+      dc_vec_push(&q->frames, ((frame){kind, false, false, false, 0, 0, false, false, 0, false}));
       expect = true;
       break;
     }
@@ -1238,6 +1239,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
     case O_ASSIGN:
       NEED(q, !expect && f->kind == FR_CALL && T(q, k - 1)->kind == T_NAME && is_ident(q, k - 1) &&
                   (k - 1 == i || is_op(q, k - 2, O_COMMA) || is_op(q, k - 2, O_LPAR)));
+      f->keyed = true;
       expect = true;
       break;
     case O_WALRUS: /* `name :=` starts the expression, an item or an argument (`a ^ b := 1` is an error) */
@@ -1262,6 +1264,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
       if (expect) {
         NEED(q, item_start(q, i, k) && k > i);
         NEED(q, f->kind == FR_CALL || f->kind == FR_BRACE);
+        f->keyed = true;
         if (f->kind == FR_BRACE) {
           NEED(q, is_op(q, k - 1, O_LBRACE) || is_op(q, k - 1, O_COMMA));
           f->item |= 2;

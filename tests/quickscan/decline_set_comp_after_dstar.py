@@ -1,0 +1,4 @@
+# a ** item cannot start a comprehension
+import os
+
+S = {**a for a in os.environ}
