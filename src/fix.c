@@ -195,6 +195,11 @@ static void load_into(const dc_project *p, dc_facts *facts, uint32_t file, loade
     l->problem = dc_arena_printf(arena, "%s has syntax errors; it is never rewritten", f->path);
     return;
   }
+  dc_source text = {(char *)l->sf.src, l->sf.len, l->sf.bom};
+  if (dc_source_refused_byte(&text, l->sf.tree) >= 0) {
+    l->problem = dc_arena_printf(arena, "%s has a character that Python refuses; it is never rewritten", f->path);
+    return;
+  }
   l->constants = dc_constants_find(l->sf.src, l->sf.len, l->sf.bom, l->sf.tree, arena);
   uint32_t n = 0;
   const char **names = bound_names(&l->sf, l->constants, arena, &n);

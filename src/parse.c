@@ -163,6 +163,21 @@ static void report_syntax_error(TSNode root, const dc_source *src, const char *p
   add_diag(src, path, ts_node_start_byte(n) + src->bom, msg, arena, diags);
 }
 
+int64_t dc_source_refused_byte(const dc_source *src, const TSTree *tree) {
+  TSNode root = ts_tree_root_node(tree);
+  for (uint32_t i = src->bom; i < src->len; i++) {
+    unsigned char c = (unsigned char)src->data[i];
+    if ((c >= 0x20 && c != 0x7f) || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0) continue;
+    TSNode n = ts_node_descendant_for_byte_range(root, i - src->bom, i - src->bom + 1);
+    for (; !ts_node_is_null(n); n = ts_node_parent(n)) {
+      const char *type = ts_node_type(n);
+      if (!strcmp(type, "comment") || !strcmp(type, "string")) break;
+    }
+    if (ts_node_is_null(n)) return i;
+  }
+  return -1;
+}
+
 TSParser *dc_parser_new(void) {
   TSParser *parser = ts_parser_new();
   if (!ts_parser_set_language(parser, tree_sitter_python()))
@@ -200,6 +215,13 @@ TSTree *dc_parse_source(TSParser *parser, const dc_source *src, const char *path
   }
   TSNode root = ts_tree_root_node(tree);
   if (ts_node_has_error(root)) report_syntax_error(root, src, path, arena, diags);
+  int64_t refused = dc_source_refused_byte(src, tree);
+  if (refused >= 0) {
+    char msg[128];
+    snprintf(msg, sizeof msg, "invalid non-printable character U+%04X; Python will refuse to import this file",
+             (unsigned char)src->data[refused]);
+    add_diag(src, path, (uint32_t)refused, msg, arena, diags);
+  }
   return tree;
 }
 

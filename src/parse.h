@@ -38,6 +38,14 @@ TSParser *dc_parser_new(void);
  * new one when `tree`, its last result, is NULL or has errors. */
 void dc_parser_renew_after(TSParser **parser, const TSTree *tree);
 
+/* The offset of the first byte of `src` that CPython's tokenizer refuses
+ * outside strings and comments, given its tree: a control character other
+ * than tab, form feed and the line ends (NUL has a warning of its own), or
+ * DEL; -1 when there is none. tree-sitter takes a vertical tab for a blank
+ * where it can, and a rewrite can move the text around it to where it
+ * cannot. */
+int64_t dc_source_refused_byte(const dc_source *src, const TSTree *tree);
+
 /* Parses `src` and appends the decoding and syntax problems to `diags`
  * (strings in `arena`). Returns the tree (caller deletes it), or NULL if the
  * parser gave up. */
