@@ -189,8 +189,13 @@ static void load_into(const dc_project *p, dc_facts *facts, uint32_t file, loade
   l->sf.len = src.len;
   l->sf.bom = src.bom;
   free(src.data);
-  l->sf.tree = ts_parser_parse_string(*parser, NULL, l->sf.src + l->sf.bom, l->sf.len - l->sf.bom);
+  l->sf.tree = dc_ts_parse(*parser, l->sf.src + l->sf.bom, l->sf.len - l->sf.bom);
   dc_parser_renew_after(parser, l->sf.tree);
+  if (!l->sf.tree && dc_extras_run(l->sf.src + l->sf.bom, l->sf.len - l->sf.bom) != UINT32_MAX) {
+    l->problem = dc_arena_printf(arena, "%s has %u comment lines in a row, which crash tree-sitter before 0.20.8; "
+                                 "it is never rewritten", f->path, DC_EXTRAS_MAX);
+    return;
+  }
   if (!l->sf.tree || ts_node_has_error(ts_tree_root_node(l->sf.tree))) {
     l->problem = dc_arena_printf(arena, "%s has syntax errors; it is never rewritten", f->path);
     return;
@@ -341,7 +346,7 @@ static loaded *load(fixer *fx, uint32_t file) {
 /* A loaded file's tree, parsed again if it was dropped. */
 static void ensure_tree(fixer *fx, loaded *l) {
   if (!l->sf.tree && !l->problem)
-    l->sf.tree = ts_parser_parse_string(fx->parser, NULL, l->sf.src + l->sf.bom, l->sf.len - l->sf.bom);
+    l->sf.tree = dc_ts_parse(fx->parser, l->sf.src + l->sf.bom, l->sf.len - l->sf.bom);
 }
 
 /* Frees a loaded file's tree, or leaves it to a preloading thread: besides

@@ -163,6 +163,25 @@ static void report_syntax_error(TSNode root, const dc_source *src, const char *p
   add_diag(src, path, ts_node_start_byte(n) + src->bom, msg, arena, diags);
 }
 
+uint32_t dc_extras_run(const char *text, uint32_t len) {
+  uint32_t run = 0, line = 0;
+  for (uint32_t i = 0; i < len; line++) {
+    uint32_t end = i, k = i, last;
+    while (end < len && text[end] != '\n') end++;
+    while (k < end && (text[k] == ' ' || text[k] == '\t' || text[k] == '\f' || text[k] == '\v' || text[k] == '\r')) k++;
+    last = end > i && text[end - 1] == '\r' ? end - 1 : end;
+    if (k < end && text[k] == '#') run++; /* a comment line; a blank one changes nothing */
+    else if (k < end) run = last > k && text[last - 1] == '\\'; /* a token, maybe then a line continuation */
+    if (run >= DC_EXTRAS_MAX) return line;
+    i = end + 1;
+  }
+  return UINT32_MAX;
+}
+
+TSTree *dc_ts_parse(TSParser *parser, const char *text, uint32_t len) {
+  return dc_extras_run(text, len) == UINT32_MAX ? ts_parser_parse_string(parser, NULL, text, len) : NULL;
+}
+
 int64_t dc_source_refused_byte(const dc_source *src, const TSTree *tree) {
   TSNode root = ts_tree_root_node(tree);
   for (uint32_t i = src->bom; i < src->len; i++) {
@@ -174,6 +193,7 @@ int64_t dc_source_refused_byte(const dc_source *src, const TSTree *tree) {
       if (!strcmp(type, "comment") || !strcmp(type, "string")) break;
     }
     if (ts_node_is_null(n)) return i;
+    i = ts_node_end_byte(n) + src->bom - 1; /* the rest of that string or comment is fine too */
   }
   return -1;
 }
@@ -207,6 +227,14 @@ TSTree *dc_parse_source(TSParser *parser, const dc_source *src, const char *path
     snprintf(msg, sizeof msg, "invalid UTF-8 (byte 0x%02x); Python will refuse to import this file",
              (unsigned char)src->data[bad]);
     add_diag(src, path, (uint32_t)bad, msg, arena, diags);
+  }
+  uint32_t extras = dc_extras_run(src->data + src->bom, src->len - src->bom);
+  if (extras != UINT32_MAX) {
+    dc_diags_push(diags, (dc_diag){DC_SEVERITY_WARNING, path, extras, 0,
+                                   dc_arena_printf(arena, "%u comment lines in a row, which crash the tree-sitter "
+                                                   "library before 0.20.8; the file is not analysed",
+                                                   DC_EXTRAS_MAX), NULL});
+    return NULL;
   }
   TSTree *tree = ts_parser_parse_string(parser, NULL, src->data + src->bom, src->len - src->bom);
   if (!tree) {

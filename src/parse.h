@@ -38,6 +38,17 @@ TSParser *dc_parser_new(void);
  * new one when `tree`, its last result, is NULL or has errors. */
 void dc_parser_renew_after(TSParser **parser, const TSTree *tree);
 
+/* tree-sitter before 0.20.8 frees a wrong pointer once 65,534 extra nodes
+ * (comments, line continuations) come in a row (its issue #2134), and
+ * Debian 12 ships 0.20.7. dc_extras_run gives the (0-based) line where
+ * `text` reaches DC_EXTRAS_MAX lines of them in a row (blank lines between
+ * them do not count), UINT32_MAX when it never does; dc_ts_parse parses
+ * `text` unless it does (NULL then). Every tree-sitter parse goes through
+ * these. */
+#define DC_EXTRAS_MAX 65000u
+uint32_t dc_extras_run(const char *text, uint32_t len);
+TSTree *dc_ts_parse(TSParser *parser, const char *text, uint32_t len);
+
 /* The offset of the first byte of `src` that CPython's tokenizer refuses
  * outside strings and comments, given its tree: a control character other
  * than tab, form feed and the line ends (NUL has a warning of its own), or

@@ -461,9 +461,14 @@ int dc_pyproject_read(const char *path, dc_pyproject *out, dc_arena *arena, dc_d
                                    "this tree-sitter cannot load the TOML grammar (grammar ABI mismatch)", NULL});
     return -1;
   }
-  TSTree *tree = ts_parser_parse_string(parser, NULL, r.src, r.len);
-  TSNode root = ts_tree_root_node(tree);
-  if (ts_node_has_error(root)) {
+  TSTree *tree = dc_ts_parse(parser, r.src, r.len);
+  TSNode root = tree ? ts_tree_root_node(tree) : (TSNode){0};
+  if (!tree) {
+    dc_diags_push(diags, (dc_diag){DC_SEVERITY_ERROR, "pyproject.toml", dc_extras_run(r.src, r.len), 0,
+                                   dc_arena_printf(arena, "%u comment lines in a row, which crash the tree-sitter "
+                                                   "library before 0.20.8", DC_EXTRAS_MAX), NULL});
+    r.errors++;
+  } else if (ts_node_has_error(root)) {
     TSNode bad = first_error(root);
     error_at(&r, bad, "invalid TOML: %s%s", ts_node_is_missing(bad) ? "missing " : "syntax error",
              ts_node_is_missing(bad) ? dc_arena_printf(arena, "'%s'", ts_node_type(bad)) : "");
@@ -473,7 +478,7 @@ int dc_pyproject_read(const char *path, dc_pyproject *out, dc_arena *arena, dc_d
   if (!r.errors && !out->has_target && r.requires_python &&
       dc_requires_python_minor(r.requires_python, &out->target_minor) != 0)
     out->target_minor = DC_DEFAULT_TARGET_MINOR;
-  ts_tree_delete(tree);
+  if (tree) ts_tree_delete(tree);
   ts_parser_delete(parser);
   free(src.data);
   return r.errors ? -1 : 0;

@@ -52,7 +52,7 @@ int dc_verify(const dc_project *p, const dc_graph *g, dc_facts *facts, const dc_
   for (uint32_t i = 0; i < fix->n_changes && rc == 0; i++) {
     const dc_change *ch = &fix->changes[i];
     uint32_t bom = ch->new_len >= 3 && !memcmp(ch->new_text, "\xef\xbb\xbf", 3) ? 3 : 0;
-    TSTree *tree = ts_parser_parse_string(parser, NULL, ch->new_text + bom, ch->new_len - bom);
+    TSTree *tree = dc_ts_parse(parser, ch->new_text + bom, ch->new_len - bom);
     const dc_file_facts *ff = NULL;
     if (!tree || ts_node_has_error(ts_tree_root_node(tree))) {
       rc = dc_error("the rewrite of '%s' does not parse; nothing is written", ch->path);

@@ -93,6 +93,31 @@ def bad_inputs(decycle, tmp):
         os.chmod(f"{p}/comments.py", 0o644)
 
 
+def comment_runs(decycle, tmp):
+    """65,534 comments in a row crash the tree-sitter of Debian 12 (0.20.7,
+    its issue #2134): a file with 65,000 comment lines in a row is never
+    given to it. Parsed by the token scanner, such a file is analysed but
+    never rewritten; else it is not analysed (a warning); such a
+    pyproject.toml is an error."""
+    p = os.path.join(tmp, "comments")
+    block = b"# a comment line\n\n" * 70000
+    write(f"{p}/pkg/__init__.py", b"")
+    write(f"{p}/pkg/a.py", b"from pkg.b import B\n" + block + b"\n\ndef f():\n    return B\n")
+    write(f"{p}/pkg/b.py", b"from pkg.a import f\nB = f\n")
+    rc, out, err = run(decycle, "--explain", p)
+    expect("comment runs: a scanned file is analysed, and never rewritten (exit 1)",
+           rc == 1 and "pkg/a.py has 65000 comment lines in a row, which crash tree-sitter before 0.20.8; "
+           "it is never rewritten" in out, (rc, out[-1000:], err[-1000:]))
+    write(f"{p}/pkg/a.py", "from pkg.b import B\n\u00e9 = 1\n".encode() + block)  # (a name the scanner declines)
+    rc, out, err = run(decycle, p)
+    expect("comment runs: a file for tree-sitter is not analysed (a warning, exit 0)",
+           rc == 0 and "pkg/a.py:130001:1: warning: 65000 comment lines in a row" in err, (rc, err[-1000:]))
+    write(f"{p}/pyproject.toml", b"# a comment\n" * 70000)
+    rc, out, err = run(decycle, p)
+    expect("comment runs: such a pyproject.toml is an error (exit 2)",
+           rc == 2 and "pyproject.toml:65000:1: error: 65000 comment lines in a row" in err, (rc, err[-1000:]))
+
+
 def run_tty(decycle, *args, tty_out=False, tty_err=False, env=None):
     """Runs decycle with stdout and/or stderr on a pseudo-terminal (the
     others are pipes); returns (exit status, stdout bytes, stderr bytes)."""
@@ -325,6 +350,7 @@ def main():
         rc, out, err = run(decycle, "--diff", project)
         expect("after --apply, --diff is empty", rc == 0 and out == "", out)
         bad_inputs(decycle, tmp)
+        comment_runs(decycle, tmp)
         terminal(decycle, tmp)
         threads_agree(decycle, tmp)
     readme_example()
