@@ -201,8 +201,13 @@ static void load_into(const dc_project *p, dc_facts *facts, uint32_t file, loade
     return;
   }
   dc_source text = {(char *)l->sf.src, l->sf.len, l->sf.bom};
+  TSPoint at;
   if (dc_source_refused_byte(&text, l->sf.tree) >= 0) {
     l->problem = dc_arena_printf(arena, "%s has a character that Python refuses; it is never rewritten", f->path);
+    return;
+  }
+  if (dc_tree_unexpected_indent(l->sf.tree, &at)) {
+    l->problem = dc_arena_printf(arena, "%s has an unexpected indent; it is never rewritten", f->path);
     return;
   }
   l->constants = dc_constants_find(l->sf.src, l->sf.len, l->sf.bom, l->sf.tree, arena);

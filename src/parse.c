@@ -182,9 +182,72 @@ TSTree *dc_ts_parse(TSParser *parser, const char *text, uint32_t len) {
   return dc_extras_run(text, len) == UINT32_MAX ? ts_parser_parse_string(parser, NULL, text, len) : NULL;
 }
 
+/* Whether the statements of `block` (a module or a block) that begin a
+ * line all begin in one column (0 for a module); else sets *at. */
+static bool aligned(TSNode block, bool module, TSPoint *at) {
+  uint32_t col = module ? 0 : UINT32_MAX, prev_row = UINT32_MAX, n = ts_node_named_child_count(block);
+  TSTreeCursor c = ts_tree_cursor_new(block);
+  bool ok = true;
+  for (bool more = n && ts_tree_cursor_goto_first_child(&c); more && ok; more = ts_tree_cursor_goto_next_sibling(&c)) {
+    TSNode s = ts_tree_cursor_current_node(&c);
+    if (!ts_node_is_named(s) || ts_node_is_extra(s)) continue;
+    TSPoint start = ts_node_start_point(s);
+    if (start.row != prev_row) { /* (not after a ';') */
+      if (col == UINT32_MAX) col = start.column;
+      ok = start.column == col;
+      if (!ok) *at = start;
+    }
+    prev_row = ts_node_end_point(s).row;
+  }
+  ts_tree_cursor_delete(&c);
+  return ok;
+}
+
+/* Whether a node of this type can hold a block: the walk goes into these
+ * only (not into expressions, which are most of a tree). */
+static bool holds_blocks(const char *type) {
+  static const char *const kinds[] = {
+      "module", "block", "if_statement", "for_statement", "while_statement", "try_statement", "with_statement",
+      "match_statement", "function_definition", "class_definition", "decorated_definition", "elif_clause",
+      "else_clause", "except_clause", "except_group_clause", "finally_clause", "case_clause"};
+  for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+    if (!strcmp(type, kinds[i])) return true;
+  return false;
+}
+
+bool dc_tree_unexpected_indent(const TSTree *tree, TSPoint *at) {
+  TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
+  bool found = false;
+  for (;;) {
+    TSNode n = ts_tree_cursor_current_node(&c);
+    const char *type = ts_node_type(n);
+    bool module = !strcmp(type, "module");
+    if ((module || !strcmp(type, "block")) && !aligned(n, module, at)) {
+      found = true;
+      break;
+    }
+    if (holds_blocks(type) && ts_tree_cursor_goto_first_child(&c)) continue;
+    while (!ts_tree_cursor_goto_next_sibling(&c))
+      if (!ts_tree_cursor_goto_parent(&c)) goto done;
+  }
+done:
+  ts_tree_cursor_delete(&c);
+  return found;
+}
+
 int64_t dc_source_refused_byte(const dc_source *src, const TSTree *tree) {
   TSNode root = ts_tree_root_node(tree);
+  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
   for (uint32_t i = src->bom; i < src->len; i++) {
+    /* eight bytes at a time while none is below 0x20 or is 0x7f */
+    while (i + 8 <= src->len) {
+      uint64_t w;
+      memcpy(&w, src->data + i, 8);
+      uint64_t low = (w - 0x20 * ones) & ~w, del = ((w ^ 0x7f * ones) - ones) & ~(w ^ 0x7f * ones);
+      if ((low | del) & highs) break;
+      i += 8;
+    }
+    if (i >= src->len) break;
     unsigned char c = (unsigned char)src->data[i];
     if ((c >= 0x20 && c != 0x7f) || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0) continue;
     TSNode n = ts_node_descendant_for_byte_range(root, i - src->bom, i - src->bom + 1);

@@ -49,6 +49,14 @@ void dc_parser_renew_after(TSParser **parser, const TSTree *tree);
 uint32_t dc_extras_run(const char *text, uint32_t len);
 TSTree *dc_ts_parse(TSParser *parser, const char *text, uint32_t len);
 
+/* Whether `tree` has a statement that begins a line in another column than
+ * the statements before it in its block (or, in the module, a column other
+ * than 0): Python's "unexpected indent", which tree-sitter-python takes
+ * without an error. *at is where. The plan never rewrites such a file (a
+ * rewrite around it need not parse); the parse does not look for it (a
+ * walk of every tree was 4% of a cold run of the stdlib). */
+bool dc_tree_unexpected_indent(const TSTree *tree, TSPoint *at);
+
 /* The offset of the first byte of `src` that CPython's tokenizer refuses
  * outside strings and comments, given its tree: a control character other
  * than tab, form feed and the line ends (NUL has a warning of its own), or

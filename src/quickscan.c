@@ -1027,14 +1027,24 @@ static uint32_t lambda_params(qs *q, uint32_t k, uint32_t end, uint8_t state, ui
  * it: annotations with an operator other than `|`, or with a keyword other
  * than None/True/False, are left to tree-sitter (found by fuzz/facts). */
 static bool plain_annotation(qs *q, uint32_t i, uint32_t end) {
+  uint64_t square = 0; /* bit d: the bracket open at depth d is a '[' */
+  uint32_t depth = 0;
   for (uint32_t k = i; k < end; k++) {
     const tok *t = T(q, k);
+    if (t->kind == T_OP && (t->op == O_LPAR || t->op == O_LSQB || t->op == O_LBRACE)) {
+      if (++depth >= 64) return false;
+      square = (square & ~(1ull << depth)) | ((uint64_t)(t->op == O_LSQB) << depth);
+    } else if (t->kind == T_OP && (t->op == O_RPAR || t->op == O_RSQB || t->op == O_RBRACE) && depth) {
+      depth--;
+    }
     if (t->kind == T_NAME && IS_HARD_KW(t->op) && t->op != K_NONE && t->op != K_TRUE && t->op != K_FALSE)
       return false;
     if (t->kind == T_OP && (t->op == O_STAR || t->op == O_DSTAR || t->op == O_MINUS || t->op == O_PLUS ||
                             t->op == O_TILDE || t->op == O_EQEQ || t->op == O_AT || t->op == O_WALRUS ||
                             (t->op == O_BIN && !text_is(q, k, "|"))))
       return false;
+    /* a slice: tree-sitter's annotations take `t[1:2]` but not `t[:2]` nor `t[1:]` (fuzz_facts) */
+    if (t->kind == T_OP && t->op == O_COLON && depth && (square >> depth & 1)) return false;
   }
   return true;
 }

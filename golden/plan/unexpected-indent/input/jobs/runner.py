@@ -1,0 +1,7 @@
+from jobs.queue import Queue
+import os
+	WORKERS = int(os.environ.get("WORKERS", "2"))
+
+
+def run():
+    return Queue()
