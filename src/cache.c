@@ -184,6 +184,20 @@ static dc_file_stat get_stat(dc_reader *r) {
   return st;
 }
 
+/* The header of the run, reads, memo, graph and scan files: the format,
+ * the byte order and decycle's version (written by put_header; get_header
+ * is false when they are not this build's). The facts index has its own:
+ * its version also names the target's rules (facts_version). */
+static void put_header(dc_buf *b) {
+  dc_put_u32(b, FORMAT), dc_put_u32(b, BYTE_ORDER_MARK), dc_put_str(b, DECYCLE_VERSION);
+}
+
+static bool get_header(dc_reader *r) {
+  bool ours = dc_get_u32(r) == FORMAT && dc_get_u32(r) == BYTE_ORDER_MARK;
+  const char *version = dc_get_str(r);
+  return ours && !r->bad && version && !strcmp(version, DECYCLE_VERSION);
+}
+
 /* ---- facts blobs ---------------------------------------------------------- */
 
 static void put_facts(dc_buf *b, const dc_file_facts *f, const dc_diag *d, uint32_t n_diags) {
@@ -684,7 +698,7 @@ bool dc_cache_known(const dc_cache *c, uint32_t i) { return c && c->slots[i].tru
 
 bool dc_cache_defer(const dc_cache *c, uint32_t i, uint32_t *imports, uint32_t *pragmas) {
   const slot *s = &c->slots[i];
-  if (!s->trusted || s->owned || !s->from || s->from->brief.diags) return false;
+  if (!s->trusted || s->from->brief.diags) return false; /* (a trusted slot has `from`, and no blob of its own) */
   *imports = s->from->brief.imports, *pragmas = s->from->brief.pragmas;
   return true;
 }
@@ -982,9 +996,7 @@ bool dc_cache_facts_run_key(dc_cache *c, const char *options, const dc_diags *sc
   if (!payload) return false;
   dc_reader r = {payload, payload + len, false};
   bool *content_of = dc_xcalloc(c->p->n_files ? c->p->n_files : 1, 1);
-  bool ok = dc_get_u32(&r) == FORMAT && dc_get_u32(&r) == BYTE_ORDER_MARK;
-  const char *version = dc_get_str(&r);
-  ok = ok && !r.bad && version && !strcmp(version, DECYCLE_VERSION);
+  bool ok = get_header(&r);
   /* paths in project order; one that is gone makes the key differ anyway */
   uint32_t n = dc_get_u32(&r), i = 0;
   for (uint32_t k = 0; ok && k < n; k++) {
@@ -1019,11 +1031,10 @@ bool dc_cache_replay(dc_cache *c, dc_hash key, char **out, size_t *out_len, char
   free(path);
   if (!payload) return false;
   dc_reader r = {payload, payload + len, false};
-  bool ok = dc_get_u32(&r) == FORMAT && dc_get_u32(&r) == BYTE_ORDER_MARK;
-  const char *version = dc_get_str(&r);
+  bool ok = get_header(&r);
   dc_hash k;
   k.lo = dc_get_u64(&r), k.hi = dc_get_u64(&r);
-  ok = ok && !r.bad && version && !strcmp(version, DECYCLE_VERSION) && dc_hash_eq(k, key);
+  ok = ok && !r.bad && dc_hash_eq(k, key);
   *status = (int)dc_get_u32(&r);
   *out_len = dc_get_u64(&r);
   const char *o = dc_take(&r, *out_len);
@@ -1079,7 +1090,7 @@ static void prune_runs(const dc_cache *c) {
 static void write_run(dc_cache *c, dc_hash key, const char *out, size_t out_len, const char *err, size_t err_len,
                       int status) {
   dc_buf b = DC_BUF_INIT;
-  dc_put_u32(&b, FORMAT), dc_put_u32(&b, BYTE_ORDER_MARK), dc_put_str(&b, DECYCLE_VERSION);
+  put_header(&b);
   dc_put_u64(&b, key.lo), dc_put_u64(&b, key.hi), dc_put_u32(&b, (uint32_t)status);
   dc_put_u64(&b, out_len), dc_buf_add(&b, out, out_len);
   dc_put_u64(&b, err_len), dc_buf_add(&b, err, err_len);
@@ -1097,7 +1108,7 @@ void dc_cache_save_run(dc_cache *c, const char *options, const dc_diags *scan_di
   if (reread && run_key(c, options, scan_diags, reread, &key)) {
     write_run(c, key, out, out_len, err, err_len, status);
     dc_buf b = DC_BUF_INIT;
-    dc_put_u32(&b, FORMAT), dc_put_u32(&b, BYTE_ORDER_MARK), dc_put_str(&b, DECYCLE_VERSION);
+    put_header(&b);
     uint32_t n = 0;
     for (uint32_t i = 0; i < c->p->n_files; i++) n += reread[i];
     dc_put_u32(&b, n);
@@ -1141,7 +1152,6 @@ static void memo_grow(struct memo *m) {
   for (uint32_t i = 0; i < m->entries.size; i++) memo_index(m, i);
 }
 
-
 /* Loads the memo file; on any problem the memo is simply empty. */
 static void memo_load(dc_cache *c) {
   struct memo *m = &c->memo;
@@ -1152,9 +1162,7 @@ static void memo_load(dc_cache *c) {
   free(path);
   if (!payload) return;
   dc_reader r = {payload, payload + len, false};
-  bool ok = dc_get_u32(&r) == FORMAT && dc_get_u32(&r) == BYTE_ORDER_MARK;
-  const char *version = dc_get_str(&r);
-  ok = ok && !r.bad && version && !strcmp(version, DECYCLE_VERSION);
+  bool ok = get_header(&r);
   uint32_t n = ok ? dc_get_u32(&r) : 0;
   for (uint32_t i = 0; ok && i < n && !r.bad; i++) {
     memo_entry e = {.key = {dc_get_u64(&r), dc_get_u64(&r)}};
@@ -1233,14 +1241,12 @@ dc_graph *dc_cache_graph(dc_cache *c, const dc_facts *facts, dc_arena *arena, dc
   free(path);
   if (!payload) return NULL;
   dc_reader r = {payload, payload + len, false};
-  bool ours = dc_get_u32(&r) == FORMAT && dc_get_u32(&r) == BYTE_ORDER_MARK;
-  const char *version = dc_get_str(&r);
+  bool ours = get_header(&r);
   dc_hash recorded;
   recorded.lo = dc_get_u64(&r);
   recorded.hi = dc_get_u64(&r);
   const dc_project *p = c->p;
-  if (!ours || r.bad || !version || strcmp(version, DECYCLE_VERSION) || !dc_hash_eq(recorded, key) ||
-      dc_get_u32(&r) != p->n_files) {
+  if (!ours || r.bad || !dc_hash_eq(recorded, key) || dc_get_u32(&r) != p->n_files) {
     free(whole);
     return NULL;
   }
@@ -1301,7 +1307,7 @@ void dc_cache_save_graph(dc_cache *c, const dc_facts *facts, const dc_graph *g, 
   dc_hash key;
   if (!c || !graph_key(c, facts, &key)) return;
   dc_buf b = DC_BUF_INIT;
-  dc_put_u32(&b, FORMAT), dc_put_u32(&b, BYTE_ORDER_MARK), dc_put_str(&b, DECYCLE_VERSION);
+  put_header(&b);
   dc_put_u64(&b, key.lo), dc_put_u64(&b, key.hi);
   dc_put_u32(&b, g->n_modules);
   for (uint32_t m = 0; m < g->n_modules; m++) dc_put_u32(&b, g->file[m]);
@@ -1329,7 +1335,7 @@ void dc_cache_save_memo(dc_cache *c) {
   if (!c || !c->memo.changed) return;
   const struct memo *m = &c->memo;
   dc_buf b = DC_BUF_INIT;
-  dc_put_u32(&b, FORMAT), dc_put_u32(&b, BYTE_ORDER_MARK), dc_put_str(&b, DECYCLE_VERSION);
+  put_header(&b);
   uint32_t n = 0;
   for (uint32_t i = 0; i < m->entries.size; i++) n += m->entries.items[i].used;
   dc_put_u32(&b, n);
@@ -1352,7 +1358,8 @@ void dc_cache_save_scan(const char *path, const char *scan_key, const dc_project
   char *dir = project_dir(path, true);
   if (!dir) return;
   dc_buf b = DC_BUF_INIT;
-  dc_put_u32(&b, FORMAT), dc_put_u32(&b, BYTE_ORDER_MARK), dc_put_str(&b, DECYCLE_VERSION), dc_put_u64(&b, started_ns);
+  put_header(&b);
+  dc_put_u64(&b, started_ns);
   dc_put_str(&b, scan_key);
   dc_put_u32(&b, p->n_dirs);
   for (uint32_t i = 0; i < p->n_dirs; i++) dc_put_str(&b, p->dirs[i].open_path), put_stat(&b, &p->dirs[i].stat);
@@ -1485,9 +1492,7 @@ dc_project *dc_cache_scan(const char *path, const char *scan_key, unsigned jobs,
   dc_reader r = {payload, payload + len, false};
   dc_project *p = NULL;
   dc_diags mine = {0};
-  if (dc_get_u32(&r) != FORMAT || dc_get_u32(&r) != BYTE_ORDER_MARK) goto out;
-  const char *version = dc_get_str(&r);
-  if (r.bad || !version || strcmp(version, DECYCLE_VERSION)) goto out;
+  if (!get_header(&r)) goto out;
   uint64_t started = dc_get_u64(&r);
   const char *key = dc_get_str(&r);
   if (r.bad || !key || strcmp(key, scan_key)) goto out;

@@ -191,23 +191,9 @@ static void load_into(const dc_project *p, dc_facts *facts, uint32_t file, loade
   free(src.data);
   l->sf.tree = dc_ts_parse(*parser, l->sf.src + l->sf.bom, l->sf.len - l->sf.bom);
   dc_parser_renew_after(parser, l->sf.tree);
-  if (!l->sf.tree && dc_extras_run(l->sf.src + l->sf.bom, l->sf.len - l->sf.bom) != UINT32_MAX) {
-    l->problem = dc_arena_printf(arena, "%s has %u comment lines in a row, which crash tree-sitter before 0.20.8; "
-                                 "it is never rewritten", f->path, DC_EXTRAS_MAX);
-    return;
-  }
-  if (!l->sf.tree || ts_node_has_error(ts_tree_root_node(l->sf.tree))) {
-    l->problem = dc_arena_printf(arena, "%s has syntax errors; it is never rewritten", f->path);
-    return;
-  }
-  dc_source text = {(char *)l->sf.src, l->sf.len, l->sf.bom};
-  TSPoint at;
-  if (dc_source_refused_byte(&text, l->sf.tree) >= 0) {
-    l->problem = dc_arena_printf(arena, "%s has a character that Python refuses; it is never rewritten", f->path);
-    return;
-  }
-  if (dc_tree_unexpected_indent(l->sf.tree, &at)) {
-    l->problem = dc_arena_printf(arena, "%s has an unexpected indent; it is never rewritten", f->path);
+  const char *refusal = dc_rewrite_refusal(&(dc_source){(char *)l->sf.src, l->sf.len, l->sf.bom}, l->sf.tree);
+  if (refusal) {
+    l->problem = dc_arena_printf(arena, "%s %s; it is never rewritten", f->path, refusal);
     return;
   }
   l->constants = dc_constants_find(l->sf.src, l->sf.len, l->sf.bom, l->sf.tree, arena);

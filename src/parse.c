@@ -183,8 +183,8 @@ TSTree *dc_ts_parse(TSParser *parser, const char *text, uint32_t len) {
 }
 
 /* Whether the statements of `block` (a module or a block) that begin a
- * line all begin in one column (0 for a module); else sets *at. */
-static bool aligned(TSNode block, bool module, TSPoint *at) {
+ * line all begin in one column (0 for a module). */
+static bool aligned(TSNode block, bool module) {
   uint32_t col = module ? 0 : UINT32_MAX, prev_row = UINT32_MAX, n = ts_node_named_child_count(block);
   TSTreeCursor c = ts_tree_cursor_new(block);
   bool ok = true;
@@ -195,7 +195,6 @@ static bool aligned(TSNode block, bool module, TSPoint *at) {
     if (start.row != prev_row) { /* (not after a ';') */
       if (col == UINT32_MAX) col = start.column;
       ok = start.column == col;
-      if (!ok) *at = start;
     }
     prev_row = ts_node_end_point(s).row;
   }
@@ -215,14 +214,18 @@ static bool holds_blocks(const char *type) {
   return false;
 }
 
-bool dc_tree_unexpected_indent(const TSTree *tree, TSPoint *at) {
+/* Whether `tree` has a statement that begins a line in another column
+ * than the statements before it in its block (or, in the module, a column
+ * other than 0): Python's "unexpected indent", which tree-sitter-python
+ * takes without an error. */
+static bool unexpected_indent(const TSTree *tree) {
   TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
   bool found = false;
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&c);
     const char *type = ts_node_type(n);
     bool module = !strcmp(type, "module");
-    if ((module || !strcmp(type, "block")) && !aligned(n, module, at)) {
+    if ((module || !strcmp(type, "block")) && !aligned(n, module)) {
       found = true;
       break;
     }
@@ -235,7 +238,12 @@ done:
   return found;
 }
 
-int64_t dc_source_refused_byte(const dc_source *src, const TSTree *tree) {
+/* The offset of the first byte of `src` that CPython's tokenizer refuses
+ * outside strings and comments, given its tree: a control character other
+ * than tab, form feed and the line ends (NUL has a warning of its own), or
+ * DEL; -1 when there is none. tree-sitter takes a vertical tab for a blank
+ * where it can. */
+static int64_t refused_byte(const dc_source *src, const TSTree *tree) {
   TSNode root = ts_tree_root_node(tree);
   const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
   for (uint32_t i = src->bom; i < src->len; i++) {
@@ -259,6 +267,15 @@ int64_t dc_source_refused_byte(const dc_source *src, const TSTree *tree) {
     i = ts_node_end_byte(n) + src->bom - 1; /* the rest of that string or comment is fine too */
   }
   return -1;
+}
+
+const char *dc_rewrite_refusal(const dc_source *src, const TSTree *tree) {
+  if (!tree && dc_extras_run(src->data + src->bom, src->len - src->bom) != UINT32_MAX)
+    return "has " DC_EXTRAS_MAX_TEXT " comment lines in a row, which crash tree-sitter before 0.20.8";
+  if (!tree || ts_node_has_error(ts_tree_root_node(tree))) return "has syntax errors";
+  if (refused_byte(src, tree) >= 0) return "has a character that Python refuses";
+  if (unexpected_indent(tree)) return "has an unexpected indent";
+  return NULL;
 }
 
 TSParser *dc_parser_new(void) {
@@ -294,9 +311,7 @@ TSTree *dc_parse_source(TSParser *parser, const dc_source *src, const char *path
   uint32_t extras = dc_extras_run(src->data + src->bom, src->len - src->bom);
   if (extras != UINT32_MAX) {
     dc_diags_push(diags, (dc_diag){DC_SEVERITY_WARNING, path, extras, 0,
-                                   dc_arena_printf(arena, "%u comment lines in a row, which crash the tree-sitter "
-                                                   "library before 0.20.8; the file is not analysed",
-                                                   DC_EXTRAS_MAX), NULL});
+                                   DC_EXTRAS_PROBLEM "; the file is not analysed", NULL});
     return NULL;
   }
   TSTree *tree = ts_parser_parse_string(parser, NULL, src->data + src->bom, src->len - src->bom);
@@ -306,7 +321,7 @@ TSTree *dc_parse_source(TSParser *parser, const dc_source *src, const char *path
   }
   TSNode root = ts_tree_root_node(tree);
   if (ts_node_has_error(root)) report_syntax_error(root, src, path, arena, diags);
-  int64_t refused = dc_source_refused_byte(src, tree);
+  int64_t refused = refused_byte(src, tree);
   if (refused >= 0) {
     char msg[128];
     snprintf(msg, sizeof msg, "invalid non-printable character U+%04X; Python will refuse to import this file",

@@ -46,24 +46,19 @@ void dc_parser_renew_after(TSParser **parser, const TSTree *tree);
  * `text` unless it does (NULL then). Every tree-sitter parse goes through
  * these. */
 #define DC_EXTRAS_MAX 65000u
+#define DC_EXTRAS_MAX_TEXT "65000" /* (the same number, for the messages) */
+#define DC_EXTRAS_PROBLEM DC_EXTRAS_MAX_TEXT " comment lines in a row, which crash the tree-sitter library before 0.20.8"
 uint32_t dc_extras_run(const char *text, uint32_t len);
 TSTree *dc_ts_parse(TSParser *parser, const char *text, uint32_t len);
 
-/* Whether `tree` has a statement that begins a line in another column than
- * the statements before it in its block (or, in the module, a column other
- * than 0): Python's "unexpected indent", which tree-sitter-python takes
- * without an error. *at is where. The plan never rewrites such a file (a
- * rewrite around it need not parse); the parse does not look for it (a
- * walk of every tree was 4% of a cold run of the stdlib). */
-bool dc_tree_unexpected_indent(const TSTree *tree, TSPoint *at);
-
-/* The offset of the first byte of `src` that CPython's tokenizer refuses
- * outside strings and comments, given its tree: a control character other
- * than tab, form feed and the line ends (NUL has a warning of its own), or
- * DEL; -1 when there is none. tree-sitter takes a vertical tab for a blank
- * where it can, and a rewrite can move the text around it to where it
- * cannot. */
-int64_t dc_source_refused_byte(const dc_source *src, const TSTree *tree);
+/* Why file text `src`, parsed into `tree` (NULL: dc_ts_parse refused it),
+ * must never be rewritten, as "has ..."; NULL when it may be. Besides
+ * syntax errors, the text Python refuses and tree-sitter takes: a control
+ * character outside strings and comments (the parse warns about it too),
+ * an unexpected indent (which the parse does not look for: a walk of every
+ * tree was 4% of a cold run of the stdlib). A rewrite that moves text
+ * around either need not parse. */
+const char *dc_rewrite_refusal(const dc_source *src, const TSTree *tree);
 
 /* Parses `src` and appends the decoding and syntax problems to `diags`
  * (strings in `arena`). Returns the tree (caller deletes it), or NULL if the

@@ -465,8 +465,7 @@ int dc_pyproject_read(const char *path, dc_pyproject *out, dc_arena *arena, dc_d
   TSNode root = tree ? ts_tree_root_node(tree) : (TSNode){0};
   if (!tree) {
     dc_diags_push(diags, (dc_diag){DC_SEVERITY_ERROR, "pyproject.toml", dc_extras_run(r.src, r.len), 0,
-                                   dc_arena_printf(arena, "%u comment lines in a row, which crash the tree-sitter "
-                                                   "library before 0.20.8", DC_EXTRAS_MAX), NULL});
+                                   DC_EXTRAS_PROBLEM, NULL});
     r.errors++;
   } else if (ts_node_has_error(root)) {
     TSNode bad = first_error(root);
