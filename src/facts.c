@@ -247,17 +247,29 @@ static void bind(extractor *x, const char *name, int32_t import_index, uint32_t 
   table_set(&x->bound, (bound_name){name, plain_import ? import_index : -1, name_index});
 }
 
+/* Where the call, attribute or subscript n starts: after the star of a
+ * list_splat at the head of its chain (dc_py_unsplat). */
+static TSNode chain_start(TSNode n) {
+  TSNode head = n;
+  for (enum dc_py_kind k = dc_py_kind_of(head); k == DC_PY_CALL || k == DC_PY_ATTRIBUTE || k == DC_PY_SUBSCRIPT;
+       k = dc_py_kind_of(head))
+    head = ts_node_child(head, 0);
+  TSNode name = dc_py_unsplat(head);
+  return ts_node_eq(name, head) ? n : name;
+}
+
 static dc_import *new_import(extractor *x, TSNode n, const dc_py_frame *f, dc_import_form form) {
   dc_import imp = {0};
   imp.form = form;
   imp.scope = scope_of(f);
   imp.module_level = f->scope == DC_PY_SCOPE_MODULE;
-  imp.start_byte = ts_node_start_byte(n) + x->base;
+  TSNode start = form == DC_IMPORT_CALL ? chain_start(n) : n;
+  imp.start_byte = ts_node_start_byte(start) + x->base;
   imp.end_byte = ts_node_end_byte(n) + x->base;
-  TSPoint p = ts_node_start_point(n);
+  TSPoint p = ts_node_start_point(start);
   imp.line = p.row;
   imp.col = p.column;
-  imp.statement = squeeze(x, ts_node_start_byte(n), ts_node_end_byte(n), form != DC_IMPORT_CALL);
+  imp.statement = squeeze(x, ts_node_start_byte(start), ts_node_end_byte(n), form != DC_IMPORT_CALL);
   dc_vec_push(&x->imports, imp);
   return &dc_vec_last(&x->imports);
 }
@@ -339,13 +351,13 @@ static bool is_absolute_module_name(const char *s) {
 
 /* importlib.import_module("a.b"), import_module("a.b"), __import__("a.b"). */
 static void visit_call(extractor *x, TSNode n, const dc_py_frame *f) {
-  TSNode fn = dc_py_child(n, DC_PY_F_FUNCTION);
+  TSNode fn = dc_py_unsplat(dc_py_child(n, DC_PY_F_FUNCTION));
   enum dc_py_kind k = dc_py_kind_of(fn);
   bool match = false;
   if (k == DC_PY_IDENTIFIER) {
     match = text_is(x, fn, "__import__") || text_is(x, fn, "import_module");
   } else if (k == DC_PY_ATTRIBUTE) {
-    TSNode obj = dc_py_child(fn, DC_PY_F_OBJECT);
+    TSNode obj = dc_py_unsplat(dc_py_child(fn, DC_PY_F_OBJECT));
     if (dc_py_kind_of(obj) == DC_PY_IDENTIFIER && text_is(x, obj, "__all__")) x->all_dynamic = true;
     match = dc_py_kind_of(obj) == DC_PY_IDENTIFIER && text_is(x, obj, "importlib") &&
             text_is(x, dc_py_child(fn, DC_PY_F_ATTRIBUTE), "import_module");
@@ -364,14 +376,14 @@ static void visit_call(extractor *x, TSNode n, const dc_py_frame *f) {
 /* `name.attr` read at import time, `name` bound by a plain import. */
 static void visit_attribute(extractor *x, TSNode n, const dc_py_frame *f) {
   if (f->state != DC_PY_RUN || f->target) return;
-  TSNode obj = dc_py_child(n, DC_PY_F_OBJECT);
+  TSNode obj = dc_py_unsplat(dc_py_child(n, DC_PY_F_OBJECT));
   if (dc_py_kind_of(obj) != DC_PY_IDENTIFIER) return;
   uint32_t s = ts_node_start_byte(obj);
   const bound_name *b = table_slot(&x->bound, x->src + s, ts_node_end_byte(obj) - s);
   if (!b || !b->name || b->import_index < 0) return;
-  TSPoint p = ts_node_start_point(n);
+  TSPoint p = ts_node_start_point(obj);
   dc_attr_use use = {node_text(x, dc_py_child(n, DC_PY_F_ATTRIBUTE)), (uint32_t)b->import_index,
-                     b->name_index, p.row, p.column, line_text(x, ts_node_start_byte(n))};
+                     b->name_index, p.row, p.column, line_text(x, s)};
   dc_vec_push(&x->uses, use);
 }
 

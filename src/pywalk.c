@@ -78,6 +78,12 @@ TSNode dc_py_child(TSNode n, enum dc_py_field f) {
   return ts_node_child_by_field_id(n, grammar.field_id[f]);
 }
 
+TSNode dc_py_unsplat(TSNode n) {
+  if (dc_py_kind_of(n) != DC_PY_LIST_SPLAT || ts_node_named_child_count(n) != 1) return n;
+  TSNode name = ts_node_named_child(n, 0);
+  return dc_py_kind_of(name) == DC_PY_IDENTIFIER ? name : n;
+}
+
 bool dc_py_text_is(const char *src, TSNode n, const char *s) {
   uint32_t a = ts_node_start_byte(n), b = ts_node_end_byte(n);
   return strlen(s) == b - a && !memcmp(src + a, s, b - a);

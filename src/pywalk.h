@@ -96,6 +96,11 @@ void dc_py_walk_tree(dc_py_walk *w, TSTree *tree);
 enum dc_py_kind dc_py_kind_of(TSNode n);
 TSNode dc_py_child(TSNode n, enum dc_py_field f);
 TSFieldId dc_py_field_id(enum dc_py_field f);
+/* tree-sitter-python reads a starred `*a.b`, `*a(...)` or `*a[...]` in a
+ * tuple without brackets or in a subscript as `(*a).b`, `(*a)(...)`,
+ * `(*a)[...]` (fuzz_facts). Such a list_splat, which Python never has in
+ * that place, stands for its name: the name when `n` is one, else `n`. */
+TSNode dc_py_unsplat(TSNode n);
 
 /* Whether the text of `n` in `src` is exactly `s`. */
 bool dc_py_text_is(const char *src, TSNode n, const char *s);

@@ -1265,6 +1265,11 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
     case O_STAR:
       if (expect) { /* a starred item, else multiplication */
         NEED(q, item_start(q, i, k));
+        /* outside brackets and in a subscript, tree-sitter takes only an
+         * operand that starts with a name: `a, *1` and `x[*"s"]` are valid
+         * Python that it rejects (fuzz_facts) */
+        if (f->kind == FR_TOP || f->kind == FR_SUB)
+          NEED(q, k + 1 < end && T(q, k + 1)->kind == T_NAME && !IS_HARD_KW(T(q, k + 1)->op));
         if (f->kind == FR_BRACE) f->item |= 1;
         f->starred = true;
       }

@@ -332,7 +332,7 @@ static void visit_identifier(analyser *a, TSNode n, const dc_py_frame *f) {
 }
 
 static void visit_call(analyser *a, TSNode n) {
-  TSNode fn = dc_py_child(n, DC_PY_F_FUNCTION);
+  TSNode fn = dc_py_unsplat(dc_py_child(n, DC_PY_F_FUNCTION));
   if (dc_py_kind_of(fn) != DC_PY_IDENTIFIER) return;
   static const char *const dynamic[] = {"globals", "locals", "vars", "eval", "exec"};
   static const char *const evaluators[] = {"get_type_hints", "singledispatch", "singledispatchmethod"};

@@ -1,0 +1,7 @@
+from shop.orders import label
+
+KINDS = ("retail", "wholesale")
+
+
+def describe(n):
+    return label(n)
