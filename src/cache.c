@@ -1480,6 +1480,15 @@ static bool stats_hold(dc_project *p, const char *path, uint64_t started, unsign
   return !atomic_load(&c.stale);
 }
 
+bool dc_cache_has_facts(const char *path) {
+  char *dir = project_dir(path, false);
+  if (!dir) return false;
+  char *index = path_of(dir, "facts");
+  bool has = access(index, F_OK) == 0;
+  free(index), free(dir);
+  return has;
+}
+
 dc_project *dc_cache_scan(const char *path, const char *scan_key, unsigned jobs, dc_arena *arena, dc_diags *diags) {
   char *dir = project_dir(path, false);
   if (!dir) return NULL;

@@ -45,6 +45,9 @@ uint64_t dc_cache_now(void);
  * entry; its diagnostics are appended to `diags`. NULL otherwise: scan.
  * The stat calls run on up to `jobs` threads. */
 dc_project *dc_cache_scan(const char *path, const char *scan_key, unsigned jobs, dc_arena *arena, dc_diags *diags);
+/* Whether the cache holds facts of files of the project at `path` (a
+ * run made it an index): then a run mostly takes facts from it. */
+bool dc_cache_has_facts(const char *path);
 /* Records the scan `p` and its diagnostics for the next run. */
 void dc_cache_save_scan(const char *path, const char *scan_key, const dc_project *p, const dc_diags *scan_diags,
                         uint64_t started_ns);

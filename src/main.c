@@ -405,6 +405,7 @@ int main(int argc, char **argv) {
   dc_diags diags = {0}, scan_diags = {0};
   dc_cache *cache = NULL;
   dc_facts *facts = NULL;
+  dc_parse_ahead *ahead = NULL;
   char *key_text = NULL, *scan_key = NULL;
   dc_regex **excludes = NULL;
   uint32_t n_excludes = 0;
@@ -457,12 +458,20 @@ int main(int argc, char **argv) {
       goto out;
     }
   }
-  dc_scan_options scan = {o.path, roots, n_roots, excludes, n_excludes, target_minor};
+  dc_scan_options scan = {o.path, roots, n_roots, excludes, n_excludes, target_minor, NULL, NULL};
   uint64_t started = dc_cache_now();
   if (!o.no_cache) scan_key = scan_key_of(&scan, patterns);
   dc_project *project = scan_key ? dc_cache_scan(o.path, scan_key, o.jobs, &arena, &diags) : NULL;
   if (!project) {
+    /* The walk leaves the other CPUs idle: one parses the files as it
+     * finds them, unless the cache holds facts of the project already. */
+    if (o.jobs > 1 && (o.no_cache || !dc_cache_has_facts(o.path))) {
+      ahead = dc_parse_ahead_start(target_minor, !o.no_cache);
+      scan.on_source = dc_parse_ahead_add;
+      scan.on_source_ctx = ahead;
+    }
     project = dc_scan(&scan, &arena, &diags);
+    dc_parse_ahead_stop(ahead);
     if (!project) {
       fprintf(stderr, "decycle: %s\n", dc_error_message());
       goto out;
@@ -486,7 +495,7 @@ int main(int argc, char **argv) {
   /* The second key needs the facts of the files that changed only. */
   bool facts_tried = keyed;
   if (keyed) {
-    dc_parse_uncached(project, o.jobs, cache);
+    dc_parse_uncached(project, o.jobs, cache, ahead);
     if (dc_cache_facts_run_key(cache, key_text, &scan_diags, &facts_key) && replay(cache, facts_key, &rc)) {
       dc_cache_save_facts(cache);
       goto out;
@@ -497,7 +506,7 @@ int main(int argc, char **argv) {
   dc_progress progress;
   dc_progress_init(&progress, stderr, progress_after_ms());
   dc_parse_progress on_parse = {parse_progress, &progress};
-  facts = dc_parse_project(project, o.jobs, cache, isatty(STDERR_FILENO) ? &on_parse : NULL, &arena, &diags);
+  facts = dc_parse_project(project, o.jobs, cache, ahead, isatty(STDERR_FILENO) ? &on_parse : NULL, &arena, &diags);
   dc_report_progress_end(&progress);
   bool replayed = false;
   if (cacheable && !keyed) {
@@ -543,6 +552,7 @@ int main(int argc, char **argv) {
 
 out:
   dc_facts_release(facts);
+  dc_parse_ahead_release(ahead, &arena);
   dc_cache_close(cache);
   free(key_text);
   free(scan_key);

@@ -8,6 +8,8 @@
  * are reported as before. Threads take files from a shared atomic counter; each has its own parser,
  * arena and diagnostic list, merged after the join. Since facts land at the
  * file's index and diagnostics are sorted, -j changes nothing in the output.
+ * With more than one job, a thread starts on the files while the scan is
+ * still finding them (dc_parse_ahead), and the parse takes what it made.
  *
  * The facts of a file that the cache vouches for by its stat data, and
  * whose parse gave no warnings, are not even decoded until some stage asks
@@ -348,19 +350,155 @@ struct dc_facts {
   dc_arena *parent; /* what `arena` holds is adopted by it (dc_facts_release) */
 };
 
-/* The facts of `src`, file `f` of `p`: the token scanner's (with `quickscan`),
+/* The facts of `src`, the text of `path`: the token scanner's (with `quickscan`),
  * else tree-sitter's with `*parser`, whose problems go to `diags`; NULL when
  * the parser gave up on the file. */
-static dc_file_facts *extract(const dc_project *p, const dc_file *f, const dc_source *src, bool quickscan,
+static dc_file_facts *extract(unsigned walk_flags, const char *path, const dc_source *src, bool quickscan,
                               TSParser **parser, dc_strings *strings, dc_arena *arena, dc_diags *diags) {
-  unsigned walk_flags = dc_py_walk_flags_for(p->target_minor);
   dc_file_facts *facts = quickscan ? dc_quickscan_shared(src->data, src->len, src->bom, walk_flags, strings) : NULL;
   if (facts) return facts;
-  TSTree *tree = dc_parse_source(*parser, src, f->path, arena, diags);
+  TSTree *tree = dc_parse_source(*parser, src, path, arena, diags);
   if (tree) facts = dc_facts_extract(src->data, src->len, src->bom, tree, walk_flags, arena);
   dc_parser_renew_after(parser, tree);
   if (tree) ts_tree_delete(tree);
   return facts;
+}
+
+/* ahead_result - what dc_parse_ahead made of one file: its content hash
+ * (with `hash`), its facts, and its diagnostics (diags[first, first + n)). */
+typedef struct ahead_result {
+  const char *path;
+  dc_hash hash;
+  dc_file_facts *facts;
+  uint32_t first, n;
+} ahead_result;
+
+/* dc_parse_ahead - see parse.h. The scan appends to `paths` under `lock`;
+ * the thread alone appends to `results`, in the same order, until it is
+ * stopped. */
+struct dc_parse_ahead {
+  unsigned walk_flags;
+  bool hash;
+  dc_vec(const char *) paths; /* open path, then path, of each file */
+  uint32_t next;               /* the next file the thread takes */
+  bool waiting;                /* for `added` */
+  bool stop;
+  size_t cancel; /* the parser's cancellation flag: set when stopping */
+  pthread_mutex_t lock;
+  pthread_cond_t added;
+  pthread_t thread;
+  dc_vec(ahead_result) results;
+  dc_diags diags;
+  dc_arena arena;
+};
+
+static void *parse_ahead(void *arg) {
+  dc_parse_ahead *a = arg;
+  TSParser *parser = dc_parser_new();
+  bool quickscan = dc_quickscan_enabled();
+  dc_strings strings;
+  dc_strings_init(&strings, &a->arena);
+  pthread_mutex_lock(&a->lock);
+  while (!a->stop) {
+    if (a->next == a->paths.size / 2) {
+      a->waiting = true;
+      pthread_cond_wait(&a->added, &a->lock);
+      a->waiting = false;
+      continue;
+    }
+    const char *open_path = a->paths.items[2 * a->next], *path = a->paths.items[2 * a->next + 1];
+    a->next++;
+    pthread_mutex_unlock(&a->lock);
+    dc_source src;
+    uint32_t first = a->diags.size;
+    ahead_result r = {path, {0, 0}, NULL, first, 0};
+    bool read = dc_source_read(open_path, &src) == 0;
+    if (read) {
+      if (a->hash) r.hash = dc_hash_bytes(DC_HASH_SEED, src.data, src.len);
+      ts_parser_set_cancellation_flag(parser, &a->cancel);
+      r.facts = extract(a->walk_flags, path, &src, quickscan, &parser, &strings, &a->arena, &a->diags);
+      r.n = a->diags.size - first;
+      free(src.data);
+    }
+    pthread_mutex_lock(&a->lock);
+    if (a->stop) break; /* (a parse cut short by the stop is not the file's) */
+    if (read) dc_vec_push(&a->results, r);
+  }
+  pthread_mutex_unlock(&a->lock);
+  dc_strings_release(&strings);
+  ts_parser_delete(parser);
+  return NULL;
+}
+
+dc_parse_ahead *dc_parse_ahead_start(uint32_t target_minor, bool hash) {
+  dc_parse_ahead *a = dc_xcalloc(1, sizeof *a);
+  a->walk_flags = dc_py_walk_flags_for(target_minor);
+  a->hash = hash;
+  pthread_mutex_init(&a->lock, NULL);
+  pthread_cond_init(&a->added, NULL);
+  dc_arena_init(&a->arena);
+  if (!dc_thread_start(&a->thread, parse_ahead, a, 0)) DC_BUG("cannot start a parsing thread");
+  return a;
+}
+
+void dc_parse_ahead_add(void *ahead, const char *open_path, const char *path) {
+  dc_parse_ahead *a = ahead;
+  pthread_mutex_lock(&a->lock);
+  dc_vec_push(&a->paths, open_path);
+  dc_vec_push(&a->paths, path);
+  if (a->waiting) pthread_cond_signal(&a->added);
+  pthread_mutex_unlock(&a->lock);
+}
+
+uint32_t dc_parse_ahead_count(dc_parse_ahead *a) {
+  pthread_mutex_lock(&a->lock);
+  uint32_t n = a->results.size;
+  pthread_mutex_unlock(&a->lock);
+  return n;
+}
+
+void dc_parse_ahead_stop(dc_parse_ahead *a) {
+  if (!a) return;
+  pthread_mutex_lock(&a->lock);
+  a->stop = true;
+  pthread_cond_signal(&a->added);
+  pthread_mutex_unlock(&a->lock);
+  /* after `stop`: a parse it cuts short ends where the thread sees `stop` */
+  __atomic_store_n(&a->cancel, 1, __ATOMIC_RELAXED);
+  pthread_join(a->thread, NULL);
+}
+
+void dc_parse_ahead_release(dc_parse_ahead *a, dc_arena *arena) {
+  if (!a) return;
+  dc_arena_adopt(arena, &a->arena);
+  dc_vec_free(&a->paths);
+  dc_vec_free(&a->results);
+  dc_diags_release(&a->diags);
+  pthread_mutex_destroy(&a->lock);
+  pthread_cond_destroy(&a->added);
+  free(a);
+}
+
+static int cmp_result_path(const void *x, const void *y) {
+  return strcmp((*(const ahead_result *const *)x)->path, (*(const ahead_result *const *)y)->path);
+}
+
+/* What `a` (or NULL) made of each file of `p`, by file index (NULL where
+ * nothing): both are in path order once its results are sorted. */
+static const ahead_result **ahead_by_file(const dc_parse_ahead *a, const dc_project *p) {
+  if (!a || !a->results.size) return NULL;
+  const ahead_result **sorted = dc_xmalloc(a->results.size * sizeof *sorted);
+  for (uint32_t k = 0; k < a->results.size; k++) sorted[k] = &a->results.items[k];
+  qsort(sorted, a->results.size, sizeof *sorted, cmp_result_path);
+  const ahead_result **by_file = dc_xcalloc(p->n_files ? p->n_files : 1, sizeof *by_file);
+  for (uint32_t i = 0, k = 0; i < p->n_files && k < a->results.size;) {
+    int c = strcmp(p->files[i].path, sorted[k]->path);
+    if (c == 0) by_file[i++] = sorted[k++];
+    else if (c < 0) i++;
+    else k++;
+  }
+  free(sorted);
+  return by_file;
 }
 
 /* worker - one parsing thread's private state. */
@@ -369,6 +507,8 @@ typedef struct worker {
   dc_file_facts **facts;
   bool quickscan; /* try the token scanner before tree-sitter */
   dc_cache *cache; /* or NULL */
+  const ahead_result **ahead;      /* by file, or NULL */
+  const dc_diags *ahead_diags;
   const uint32_t *order; /* the file indices to parse, in that order */
   uint32_t n_order;
   atomic_uint *next;
@@ -385,21 +525,28 @@ static void parse_one(worker *w, TSParser **parser, dc_strings *strings, uint32_
   dc_hash hash = {0, 0};
   if (dc_cache_known(w->cache, i) && dc_cache_facts(w->cache, i, hash, f->path, &w->arena, &w->diags, &w->facts[i]))
     return;
-  dc_source src;
-  if (dc_source_read(f->open_path, &src) != 0) {
+  const ahead_result *ahead = w->ahead ? w->ahead[i] : NULL;
+  dc_source src = {0};
+  if (!ahead && dc_source_read(f->open_path, &src) != 0) {
     dc_diags_push(&w->diags, (dc_diag){DC_SEVERITY_WARNING, f->path, DC_NO_LINE, 0,
                                        dc_arena_strdup(&w->arena, dc_error_message()), NULL});
     return;
   }
   uint32_t first_diag = w->diags.size;
   if (w->cache) {
-    hash = dc_hash_bytes(DC_HASH_SEED, src.data, src.len);
+    hash = ahead ? ahead->hash : dc_hash_bytes(DC_HASH_SEED, src.data, src.len);
     if (dc_cache_facts(w->cache, i, hash, f->path, &w->arena, &w->diags, &w->facts[i])) {
       free(src.data);
       return;
     }
   }
-  w->facts[i] = extract(w->project, f, &src, w->quickscan, parser, strings, &w->arena, &w->diags);
+  if (ahead) {
+    w->facts[i] = ahead->facts;
+    for (uint32_t d = 0; d < ahead->n; d++) dc_diags_push(&w->diags, w->ahead_diags->items[ahead->first + d]);
+  } else {
+    w->facts[i] = extract(dc_py_walk_flags_for(w->project->target_minor), f->path, &src, w->quickscan, parser,
+                          strings, &w->arena, &w->diags);
+  }
   if (w->cache)
     dc_cache_store(w->cache, i, hash, w->facts[i], w->diags.items + first_diag, w->diags.size - first_diag);
   free(src.data);
@@ -439,8 +586,9 @@ static int cmp_by_size(const void *a, const void *b) {
  * by file), with their diagnostics appended to `diags` in path order and
  * everything they hold in `arena`. */
 static void parse_files(const dc_project *p, const uint32_t *order, uint32_t n, unsigned jobs, dc_cache *cache,
-                        const dc_parse_progress *progress, dc_file_facts **facts, dc_arena *arena,
-                        dc_diags *diags) {
+                        const dc_parse_ahead *ahead, const dc_parse_progress *progress, dc_file_facts **facts,
+                        dc_arena *arena, dc_diags *diags) {
+  const ahead_result **by_file = ahead_by_file(ahead, p);
   atomic_uint next = 0, done = 0;
   if (jobs < 1) jobs = 1;
   if (jobs > n) jobs = n ? n : 1;
@@ -450,6 +598,8 @@ static void parse_files(const dc_project *p, const uint32_t *order, uint32_t n, 
   for (unsigned t = 0; t < jobs; t++) {
     workers[t].quickscan = quickscan;
     workers[t].cache = cache;
+    workers[t].ahead = by_file;
+    workers[t].ahead_diags = ahead ? &ahead->diags : NULL;
     workers[t].project = p;
     workers[t].facts = facts;
     workers[t].order = order;
@@ -486,10 +636,11 @@ static void parse_files(const dc_project *p, const uint32_t *order, uint32_t n, 
   dc_diags_append(diags, &collected);
   dc_diags_release(&collected);
   free(workers);
+  free(by_file);
 }
 
-dc_facts *dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *cache, const dc_parse_progress *progress,
-                           dc_arena *arena, dc_diags *diags) {
+dc_facts *dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *cache, const dc_parse_ahead *ahead,
+                           const dc_parse_progress *progress, dc_arena *arena, dc_diags *diags) {
   size_t n = p->n_files ? p->n_files : 1;
   dc_facts *t = dc_arena_alloc(arena, sizeof *t);
   *t = (dc_facts){.p = p, .cache = cache, .parent = arena};
@@ -509,7 +660,7 @@ dc_facts *dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *cache, 
   if (m) qsort(keys, m, sizeof *keys, cmp_by_size);
   for (uint32_t i = 0; i < m; i++) order[i] = keys[i].file;
   free(keys);
-  if (m) parse_files(p, order, m, jobs, cache, progress, t->of, arena, diags);
+  if (m) parse_files(p, order, m, jobs, cache, ahead, progress, t->of, arena, diags);
   for (uint32_t k = 0; k < m; k++) {
     const dc_file_facts *f = t->of[order[k]];
     t->brief[order[k]] = (struct brief){f ? f->n_imports : DC_NO_FACTS, f ? f->n_pragmas : 0};
@@ -554,7 +705,8 @@ static dc_file_facts *decode_deferred(dc_facts *t, uint32_t i) {
     TSParser *parser = dc_parser_new();
     dc_strings strings;
     dc_strings_init(&strings, &t->arena);
-    facts = extract(t->p, f, &src, dc_quickscan_enabled(), &parser, &strings, &t->arena, &diags);
+    facts = extract(dc_py_walk_flags_for(t->p->target_minor), f->path, &src, dc_quickscan_enabled(), &parser,
+                    &strings, &t->arena, &diags);
     dc_strings_release(&strings);
     ts_parser_delete(parser);
     free(src.data);
@@ -578,7 +730,7 @@ uint32_t dc_facts_imports(const dc_facts *t, uint32_t file) { return t->brief[fi
 
 uint32_t dc_facts_pragmas(const dc_facts *t, uint32_t file) { return t->brief[file].pragmas; }
 
-void dc_parse_uncached(const dc_project *p, unsigned jobs, dc_cache *cache) {
+void dc_parse_uncached(const dc_project *p, unsigned jobs, dc_cache *cache, const dc_parse_ahead *ahead) {
   uint32_t *order = dc_xmalloc((p->n_files ? p->n_files : 1) * sizeof *order), n = 0;
   for (uint32_t i = 0; i < p->n_files; i++)
     if (p->files[i].kind == DC_MODULE_SOURCE && !dc_cache_known(cache, i)) order[n++] = i;
@@ -587,7 +739,7 @@ void dc_parse_uncached(const dc_project *p, unsigned jobs, dc_cache *cache) {
     dc_arena scratch;
     dc_diags diags = {0};
     dc_arena_init(&scratch);
-    parse_files(p, order, n, jobs, cache, NULL, facts, &scratch, &diags);
+    parse_files(p, order, n, jobs, cache, ahead, NULL, facts, &scratch, &diags);
     dc_diags_release(&diags);
     dc_arena_release(&scratch);
     free(facts);

@@ -74,7 +74,8 @@ typedef struct dc_parse_progress {
   void *ctx;
 } dc_parse_progress;
 
-/* Parses the whole project on `jobs` threads (at least 1). Returns the
+/* Parses the whole project on `jobs` threads (at least 1), taking what
+ * `ahead` (or NULL, below) made of a file instead of parsing it. Returns the
  * facts of every file (facts.h), allocated in `arena`; diagnostics are
  * appended to `diags` in path order. With a `cache` (or NULL), files whose
  * facts it holds are not parsed (nor read, when their stat data matches,
@@ -82,8 +83,9 @@ typedef struct dc_parse_progress {
  * it; the cache must stay open until dc_facts_release. `progress` may be
  * NULL. */
 typedef struct dc_cache dc_cache;
-dc_facts *dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *cache, const dc_parse_progress *progress,
-                           dc_arena *arena, dc_diags *diags);
+typedef struct dc_parse_ahead dc_parse_ahead;
+dc_facts *dc_parse_project(const dc_project *p, unsigned jobs, dc_cache *cache, const dc_parse_ahead *ahead,
+                           const dc_parse_progress *progress, dc_arena *arena, dc_diags *diags);
 /* Ends the decoding of table `t` (NULL: nothing): what it decoded lives
  * on, as long as the arena it was made in. */
 void dc_facts_release(dc_facts *t);
@@ -95,6 +97,22 @@ dc_facts *dc_facts_over(const dc_project *p, dc_file_facts **of, dc_arena *arena
  * drops what they gave: the second key of a run (dc_cache_facts_run_key)
  * needs the facts of those files only, and dc_parse_project takes them from
  * the cache afterwards. */
-void dc_parse_uncached(const dc_project *p, unsigned jobs, dc_cache *cache);
+void dc_parse_uncached(const dc_project *p, unsigned jobs, dc_cache *cache, const dc_parse_ahead *ahead);
+
+/* dc_parse_ahead - a thread that parses source files while the scan is
+ * still finding them (the walk, mostly system calls, leaves the other CPUs
+ * idle): the scan calls dc_parse_ahead_add(ahead, open_path, path) for
+ * each, as dc_scan_options.on_source. Once the scan is done,
+ * dc_parse_ahead_stop stops it (a file under way is dropped) and
+ * dc_parse_project and dc_parse_uncached take what it made of each file,
+ * as if they had parsed it themselves; with `hash` it hashes each text
+ * for the cache. dc_parse_ahead_release hands its memory to `arena`, once
+ * both are done. Both take NULL. */
+dc_parse_ahead *dc_parse_ahead_start(uint32_t target_minor, bool hash);
+void dc_parse_ahead_add(void *ahead, const char *open_path, const char *path);
+void dc_parse_ahead_stop(dc_parse_ahead *ahead);
+/* How many files it has made something of so far (for tests). */
+uint32_t dc_parse_ahead_count(dc_parse_ahead *ahead);
+void dc_parse_ahead_release(dc_parse_ahead *ahead, dc_arena *arena);
 
 #endif

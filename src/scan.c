@@ -242,6 +242,7 @@ static void add_file(walker *w, const char *rel, const char *open_path, const ch
   }
   dc_file_stat fs = dc_file_stat_of(st);
   candidate c = {rel, open_path, module, kind, is_package, root * 8 + pref, fs.size, fs};
+  if (kind == DC_MODULE_SOURCE && w->opts->on_source) w->opts->on_source(w->opts->on_source_ctx, open_path, rel);
   dc_vec_push(&w->candidates, c);
 }
 

@@ -86,6 +86,10 @@ typedef struct dc_scan_options {
   dc_regex *const *excludes;
   uint32_t n_excludes;
   uint32_t target_minor;
+  /* or NULL: called with each .py file as the walk finds it (some may
+   * turn out to be shadowed), its path to open and its path */
+  void (*on_source)(void *ctx, const char *open_path, const char *path);
+  void *on_source_ctx;
 } dc_scan_options;
 
 /* dc_file_stat of a stat(2) result. */

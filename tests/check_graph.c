@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "check_decycle.h"
 #include "parse.h"
 
@@ -121,12 +123,12 @@ START_TEST(file_deleted_during_run) {
   write_file(root, "a.py", "import b\n");
   write_file(root, "b.py", "import a\n");
   dc_arena_init(&a.arena);
-  dc_scan_options o = {root, NULL, 0, NULL, 0, 0};
+  dc_scan_options o = {root, NULL, 0, NULL, 0, 0, NULL, NULL};
   a.project = dc_scan(&o, &a.arena, &a.diags);
   char path[4096];
   snprintf(path, sizeof path, "%s/b.py", root);
   ck_assert_int_eq(unlink(path), 0);
-  dc_facts *facts = dc_parse_project(a.project, 2, NULL, NULL, &a.arena, &a.diags);
+  dc_facts *facts = dc_parse_project(a.project, 2, NULL, NULL, NULL, &a.arena, &a.diags);
   a.graph = dc_graph_build(a.project, facts, &a.arena, &a.diags);
   dc_facts_release(facts);
   ck_assert_uint_eq(a.diags.size, 1);
@@ -134,6 +136,53 @@ START_TEST(file_deleted_during_run) {
   ck_assert(strstr(a.diags.items[0].message, "cannot read") != NULL);
   ck_assert_ptr_nonnull(find_edge(a.graph, "a", "b"));
   ck_assert_ptr_null(find_edge(a.graph, "b", "a"));
+}
+END_TEST
+
+/* Files parsed while the scan finds them (dc_parse_ahead): the parse takes
+ * what was made of them, warnings included, instead of reading them (they
+ * are gone by then), and the cache records each under its text's hash. */
+START_TEST(parsed_ahead) {
+  static const char *const names[] = {"a.py", "b.py", "c.py"};
+  static const char *const texts[] = {"import b\n", "import a\n", "import a\ndef f(:\n"};
+  char *cache_dir = tmp_project();
+  setenv("DECYCLE_CACHE_DIR", cache_dir, 1);
+  for (int i = 0; i < 3; i++) write_file(root, names[i], texts[i]);
+  dc_arena_init(&a.arena);
+  dc_parse_ahead *ahead = dc_parse_ahead_start(0, true);
+  dc_scan_options o = {root, NULL, 0, NULL, 0, 0, dc_parse_ahead_add, ahead};
+  uint64_t started = dc_cache_now();
+  a.project = dc_scan(&o, &a.arena, &a.diags);
+  for (int i = 0; i < 1000 && dc_parse_ahead_count(ahead) < 3; i++)
+    nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
+  dc_parse_ahead_stop(ahead);
+  ck_assert_uint_eq(dc_parse_ahead_count(ahead), 3);
+  for (int i = 0; i < 3; i++) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", root, names[i]);
+    ck_assert_int_eq(unlink(path), 0);
+  }
+  dc_cache *cache = dc_cache_open(a.project, started);
+  ck_assert_ptr_nonnull(cache);
+  dc_facts *facts = dc_parse_project(a.project, 2, cache, ahead, NULL, &a.arena, &a.diags);
+  a.graph = dc_graph_build(a.project, facts, &a.arena, &a.diags);
+  expect("a", "b", DC_SCOPE_IMPORT_TIME);
+  expect("b", "a", DC_SCOPE_IMPORT_TIME);
+  expect("c", "a", DC_SCOPE_IMPORT_TIME);
+  ck_assert_uint_eq(a.diags.size, 1); /* c.py's syntax error, no "cannot read" */
+  ck_assert_str_eq(a.diags.items[0].path, "c.py");
+  ck_assert(strstr(a.diags.items[0].message, "syntax error") != NULL);
+  for (uint32_t i = 0; i < 3; i++) {
+    dc_hash content;
+    ck_assert(dc_cache_file_hashes(cache, i, &content, NULL));
+    ck_assert(dc_hash_eq(content, dc_hash_bytes(DC_HASH_SEED, texts[i], strlen(texts[i]))));
+  }
+  dc_facts_release(facts);
+  dc_cache_close(cache);
+  dc_parse_ahead_release(ahead, &a.arena);
+  unsetenv("DECYCLE_CACHE_DIR");
+  rm_tree(cache_dir);
+  free(cache_dir);
 }
 END_TEST
 
@@ -169,6 +218,7 @@ Suite *make_graph_suite(void) {
   tcase_add_test(core, beyond_top_level);
   tcase_add_test(core, threads_do_not_matter);
   tcase_add_test(core, file_deleted_during_run);
+  tcase_add_test(core, parsed_ahead);
   suite_add_tcase(s, core);
   return s;
 }

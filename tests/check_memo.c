@@ -29,12 +29,12 @@ static char *plan_a_to_b(const char *root, bool cached, const char *change) {
   analysis a;
   memset(&a, 0, sizeof a);
   dc_arena_init(&a.arena);
-  dc_scan_options o = {root, NULL, 0, NULL, 0, 0};
+  dc_scan_options o = {root, NULL, 0, NULL, 0, 0, NULL, NULL};
   a.project = dc_scan(&o, &a.arena, &a.diags);
   ck_assert_ptr_nonnull(a.project);
   dc_cache *cache = cached ? dc_cache_open(a.project, dc_cache_now()) : NULL;
   ck_assert(!cached || cache);
-  dc_facts *facts = dc_parse_project(a.project, 1, cache, NULL, &a.arena, &a.diags);
+  dc_facts *facts = dc_parse_project(a.project, 1, cache, NULL, NULL, &a.arena, &a.diags);
   a.graph = dc_graph_build(a.project, facts, &a.arena, &a.diags);
   a.components = dc_scc_find(a.graph, &a.arena);
   if (change) write_file(root, "pkg/a.py", change);

@@ -29,7 +29,7 @@ static void teardown(void) {
 
 static dc_project *scan_with(const char *path, const char *const *roots, uint32_t n_roots,
                              dc_regex *const *ex, uint32_t n_ex) {
-  dc_scan_options o = {path, roots, n_roots, ex, n_ex, 0};
+  dc_scan_options o = {path, roots, n_roots, ex, n_ex, 0, NULL, NULL};
   dc_project *p = dc_scan(&o, &arena, &diags);
   ck_assert_msg(p != NULL, "%s", dc_error_message());
   return p;
@@ -117,7 +117,7 @@ START_TEST(src_layout_and_roots) {
   ck_assert_str_eq(module_at(p, "tests/test_core.py"), "tests.test_core");
 
   const char *outside[] = {".."};
-  dc_scan_options o = {root, outside, 1, NULL, 0, 0};
+  dc_scan_options o = {root, outside, 1, NULL, 0, 0, NULL, NULL};
   ck_assert_ptr_null(dc_scan(&o, &arena, &diags));
 }
 END_TEST
@@ -179,7 +179,7 @@ START_TEST(links) {
 END_TEST
 
 START_TEST(bad_path) {
-  dc_scan_options o = {"/nonexistent/decycle", NULL, 0, NULL, 0, 0};
+  dc_scan_options o = {"/nonexistent/decycle", NULL, 0, NULL, 0, 0, NULL, NULL};
   ck_assert_ptr_null(dc_scan(&o, &arena, &diags));
   write_file(root, "file.py", "");
   o.path = dc_arena_printf(&arena, "%s/file.py", root);

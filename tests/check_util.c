@@ -44,10 +44,10 @@ void rm_tree(const char *root) { nftw(root, rm_one, 64, FTW_DEPTH | FTW_PHYS); }
 void analyse(analysis *a, const char *root, const char *const *roots, uint32_t n_roots, unsigned jobs) {
   memset(a, 0, sizeof *a);
   dc_arena_init(&a->arena);
-  dc_scan_options o = {root, roots, n_roots, NULL, 0, 0};
+  dc_scan_options o = {root, roots, n_roots, NULL, 0, 0, NULL, NULL};
   a->project = dc_scan(&o, &a->arena, &a->diags);
   ck_assert_msg(a->project != NULL, "scan failed: %s", dc_error_message());
-  dc_facts *facts = dc_parse_project(a->project, jobs, NULL, NULL, &a->arena, &a->diags);
+  dc_facts *facts = dc_parse_project(a->project, jobs, NULL, NULL, NULL, &a->arena, &a->diags);
   a->graph = dc_graph_build(a->project, facts, &a->arena, &a->diags);
   dc_facts_release(facts);
   a->components = dc_scc_find(a->graph, &a->arena);

@@ -62,10 +62,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   dc_arena arena;
   dc_arena_init(&arena);
   dc_diags diags = {0};
-  dc_scan_options o = {root, NULL, 0, NULL, 0, 0};
+  dc_scan_options o = {root, NULL, 0, NULL, 0, 0, NULL, NULL};
   dc_project *p = dc_scan(&o, &arena, &diags);
   if (!p) abort();
-  dc_facts *facts = dc_parse_project(p, 1, NULL, NULL, &arena, &diags);
+  dc_facts *facts = dc_parse_project(p, 1, NULL, NULL, NULL, &arena, &diags);
   dc_graph *g = dc_graph_build(p, facts, &arena, &diags);
   dc_components *c = dc_scc_find(g, &arena);
   dc_fix *fix = dc_fix_build(p, g, c, facts, NULL, &arena, &diags);
