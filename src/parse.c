@@ -247,6 +247,8 @@ done:
  * where it can. */
 static int64_t refused_byte(const dc_source *src, const TSTree *tree) {
   TSNode root = ts_tree_root_node(tree);
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  int64_t refused = -1;
   const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
   for (uint32_t i = src->bom; i < src->len; i++) {
     /* eight bytes at a time while none is below 0x20 or is 0x7f */
@@ -260,15 +262,22 @@ static int64_t refused_byte(const dc_source *src, const TSTree *tree) {
     if (i >= src->len) break;
     unsigned char c = (unsigned char)src->data[i];
     if ((c >= 0x20 && c != 0x7f) || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0) continue;
-    TSNode n = ts_node_descendant_for_byte_range(root, i - src->bom, i - src->bom + 1);
-    for (; !ts_node_is_null(n); n = ts_node_parent(n)) {
-      const char *type = ts_node_type(n);
-      if (!strcmp(type, "comment") || !strcmp(type, "string")) break;
+    /* down from the root to the string or comment around it, if any (a
+     * cursor: ts_node_parent searches from the root at every step) */
+    uint32_t at = i - src->bom;
+    enum dc_py_kind k = DC_PY_OTHER;
+    ts_tree_cursor_reset(&cursor, root);
+    while (k != DC_PY_STRING && k != DC_PY_COMMENT && ts_tree_cursor_goto_first_child_for_byte(&cursor, at) >= 0 &&
+           ts_node_start_byte(ts_tree_cursor_current_node(&cursor)) <= at)
+      k = dc_py_kind_of(ts_tree_cursor_current_node(&cursor));
+    if (k != DC_PY_STRING && k != DC_PY_COMMENT) {
+      refused = i;
+      break;
     }
-    if (ts_node_is_null(n)) return i;
-    i = ts_node_end_byte(n) + src->bom - 1; /* the rest of that string or comment is fine too */
+    i = ts_node_end_byte(ts_tree_cursor_current_node(&cursor)) + src->bom - 1; /* the rest of it is fine too */
   }
-  return -1;
+  ts_tree_cursor_delete(&cursor);
+  return refused;
 }
 
 const char *dc_rewrite_refusal(const dc_source *src, const TSTree *tree) {
