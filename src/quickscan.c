@@ -1045,6 +1045,12 @@ static bool plain_annotation(qs *q, uint32_t i, uint32_t end) {
       return false;
     /* a slice: tree-sitter's annotations take `t[1:2]` but not `t[:2]` nor `t[1:]` (fuzz_facts) */
     if (t->kind == T_OP && t->op == O_COLON && depth && (square >> depth & 1)) return false;
+    /* nor a generic type, `name[...]` (not `a.name[...]`), followed by a
+     * call, a subscript or an attribute: `x: t[int]()` (fuzz_facts) */
+    if (t->kind == T_OP && t->op == O_LSQB && k > i && T(q, k - 1)->kind == T_NAME &&
+        !(k - 1 > i && is_op(q, k - 2, O_DOT)) && t->match + 1 < end &&
+        (is_op(q, t->match + 1, O_LPAR) || is_op(q, t->match + 1, O_LSQB) || is_op(q, t->match + 1, O_DOT)))
+      return false;
   }
   return true;
 }
