@@ -263,18 +263,25 @@ static int64_t refused_byte(const dc_source *src, const TSTree *tree) {
     unsigned char c = (unsigned char)src->data[i];
     if ((c >= 0x20 && c != 0x7f) || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0) continue;
     /* down from the root to the string or comment around it, if any (a
-     * cursor: ts_node_parent searches from the root at every step) */
+     * cursor: ts_node_parent searches from the root at every step). The
+     * child the cursor goes to may end at `at` (fuzz_facts): then the
+     * next one is the one to look at. */
     uint32_t at = i - src->bom;
     enum dc_py_kind k = DC_PY_OTHER;
+    TSNode n = root;
     ts_tree_cursor_reset(&cursor, root);
-    while (k != DC_PY_STRING && k != DC_PY_COMMENT && ts_tree_cursor_goto_first_child_for_byte(&cursor, at) >= 0 &&
-           ts_node_start_byte(ts_tree_cursor_current_node(&cursor)) <= at)
-      k = dc_py_kind_of(ts_tree_cursor_current_node(&cursor));
+    while (k != DC_PY_STRING && k != DC_PY_COMMENT && ts_tree_cursor_goto_first_child_for_byte(&cursor, at) >= 0) {
+      n = ts_tree_cursor_current_node(&cursor);
+      while (ts_node_end_byte(n) <= at && ts_tree_cursor_goto_next_sibling(&cursor))
+        n = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_start_byte(n) > at || ts_node_end_byte(n) <= at) break;
+      k = dc_py_kind_of(n);
+    }
     if (k != DC_PY_STRING && k != DC_PY_COMMENT) {
       refused = i;
       break;
     }
-    i = ts_node_end_byte(ts_tree_cursor_current_node(&cursor)) + src->bom - 1; /* the rest of it is fine too */
+    i = ts_node_end_byte(n) + src->bom - 1; /* the rest of it is fine too (n holds `at`: i moves on) */
   }
   ts_tree_cursor_delete(&cursor);
   return refused;

@@ -1,0 +1,7 @@
+from mail.outbox import Outbox  # vertical tab
+
+SEPARATOR = "-"
+
+
+def send():
+    return Outbox()
