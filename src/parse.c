@@ -436,9 +436,10 @@ static void *parse_ahead(void *arg) {
       r.n = a->diags.size - first;
       free(src.data);
     }
+    /* a parse that the stop cut short (no facts then) is not the file's */
+    bool cut = !r.facts && __atomic_load_n(&a->cancel, __ATOMIC_RELAXED);
     pthread_mutex_lock(&a->lock);
-    if (a->stop) break; /* (a parse cut short by the stop is not the file's) */
-    if (read) dc_vec_push(&a->results, r);
+    if (read && !cut) dc_vec_push(&a->results, r);
   }
   pthread_mutex_unlock(&a->lock);
   dc_strings_release(&strings);
@@ -479,7 +480,7 @@ void dc_parse_ahead_stop(dc_parse_ahead *a) {
   a->stop = true;
   pthread_cond_signal(&a->added);
   pthread_mutex_unlock(&a->lock);
-  /* after `stop`: a parse it cuts short ends where the thread sees `stop` */
+  /* (after `stop`, so that the thread takes no other file) */
   __atomic_store_n(&a->cancel, 1, __ATOMIC_RELAXED);
   pthread_join(a->thread, NULL);
 }

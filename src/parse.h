@@ -103,7 +103,8 @@ void dc_parse_uncached(const dc_project *p, unsigned jobs, dc_cache *cache, cons
  * still finding them (the walk, mostly system calls, leaves the other CPUs
  * idle): the scan calls dc_parse_ahead_add(ahead, open_path, path) for
  * each, as dc_scan_options.on_source. Once the scan is done,
- * dc_parse_ahead_stop stops it (a file under way is dropped) and
+ * dc_parse_ahead_stop stops it (a tree-sitter parse under way is cut
+ * short, and that file left to the parse) and
  * dc_parse_project and dc_parse_uncached take what it made of each file,
  * as if they had parsed it themselves; with `hash` it hashes each text
  * for the cache. dc_parse_ahead_release hands its memory to `arena`, once
