@@ -108,7 +108,7 @@ typedef struct frame {
   bool need_in; /* ... and its `in` not yet */
   bool had_comma;
   uint8_t brace;     /* in braces: 0 not known yet, 1 a dict, 2 a set */
-  uint8_t item;      /* in braces, the current item: 1 starred, 2 ** item, 4 has a key */
+  uint8_t item;      /* in braces, the current item: 1 starred, 2 ** item, 4 has a key; in a subscript, its colons */
   bool starred;      /* a starred item at this level (needs a comma in parentheses) */
   bool yield;        /* a yield expression at this level (no comprehension then) */
   uint32_t pending_else; /* conditional expressions waiting for `else` */
@@ -1238,12 +1238,15 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
       NEED(q, !(f->kind == FR_TOP && (xflags & X_NO_COMMA)));
       if (!f->comp) f->had_comma = true;
       if (f->kind == FR_BRACE && !f->comp) brace_item_end(q, f);
+      if (f->kind == FR_SUB) f->item = 0;
       expect = true;
       break;
     case O_COLON:
       if (!expect) end_lambdas(q), f = top_frame(q);
       NEED(q, f->pending_else == 0 && !f->need_in);
       if (f->kind == FR_SUB) {
+        NEED(q, f->item < 2); /* a slice has two colons at most (fuzz_facts: `x[a:b:c:]`) */
+        f->item++;
         expect = true;
       } else {
         NEED(q, f->kind == FR_BRACE && !expect && !f->item && f->brace != 2 && !f->comp);
