@@ -389,13 +389,18 @@ typedef struct ahead_result {
   uint32_t first, n;
 } ahead_result;
 
-/* dc_parse_ahead - see parse.h. The scan appends to `paths` under `lock`;
+/* ahead_file - a file the scan found: its path to open and its path. */
+typedef struct ahead_file {
+  const char *open_path, *path;
+} ahead_file;
+
+/* dc_parse_ahead - see parse.h. The scan appends to `files` under `lock`;
  * the thread alone appends to `results`, in the same order, until it is
  * stopped. */
 struct dc_parse_ahead {
   unsigned walk_flags;
   bool hash;
-  dc_vec(const char *) paths; /* open path, then path, of each file */
+  dc_vec(ahead_file) files;
   uint32_t next;               /* the next file the thread takes */
   bool waiting;                /* for `added` */
   bool stop;
@@ -416,23 +421,22 @@ static void *parse_ahead(void *arg) {
   dc_strings_init(&strings, &a->arena);
   pthread_mutex_lock(&a->lock);
   while (!a->stop) {
-    if (a->next == a->paths.size / 2) {
+    if (a->next == a->files.size) {
       a->waiting = true;
       pthread_cond_wait(&a->added, &a->lock);
       a->waiting = false;
       continue;
     }
-    const char *open_path = a->paths.items[2 * a->next], *path = a->paths.items[2 * a->next + 1];
-    a->next++;
+    ahead_file file = a->files.items[a->next++];
     pthread_mutex_unlock(&a->lock);
     dc_source src;
     uint32_t first = a->diags.size;
-    ahead_result r = {path, {0, 0}, NULL, first, 0};
-    bool read = dc_source_read(open_path, &src) == 0;
+    ahead_result r = {file.path, {0, 0}, NULL, first, 0};
+    bool read = dc_source_read(file.open_path, &src) == 0;
     if (read) {
       if (a->hash) r.hash = dc_hash_bytes(DC_HASH_SEED, src.data, src.len);
       ts_parser_set_cancellation_flag(parser, &a->cancel);
-      r.facts = extract(a->walk_flags, path, &src, quickscan, &parser, &strings, &a->arena, &a->diags);
+      r.facts = extract(a->walk_flags, file.path, &src, quickscan, &parser, &strings, &a->arena, &a->diags);
       r.n = a->diags.size - first;
       free(src.data);
     }
@@ -461,8 +465,7 @@ dc_parse_ahead *dc_parse_ahead_start(uint32_t target_minor, bool hash) {
 void dc_parse_ahead_add(void *ahead, const char *open_path, const char *path) {
   dc_parse_ahead *a = ahead;
   pthread_mutex_lock(&a->lock);
-  dc_vec_push(&a->paths, open_path);
-  dc_vec_push(&a->paths, path);
+  dc_vec_push(&a->files, ((ahead_file){open_path, path}));
   if (a->waiting) pthread_cond_signal(&a->added);
   pthread_mutex_unlock(&a->lock);
 }
@@ -488,7 +491,7 @@ void dc_parse_ahead_stop(dc_parse_ahead *a) {
 void dc_parse_ahead_release(dc_parse_ahead *a, dc_arena *arena) {
   if (!a) return;
   dc_arena_adopt(arena, &a->arena);
-  dc_vec_free(&a->paths);
+  dc_vec_free(&a->files);
   dc_vec_free(&a->results);
   dc_diags_release(&a->diags);
   pthread_mutex_destroy(&a->lock);

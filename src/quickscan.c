@@ -108,7 +108,8 @@ typedef struct frame {
   bool need_in; /* ... and its `in` not yet */
   bool had_comma;
   uint8_t brace;     /* in braces: 0 not known yet, 1 a dict, 2 a set */
-  uint8_t item;      /* in braces, the current item: 1 starred, 2 ** item, 4 has a key; in a subscript, its colons */
+  uint8_t item;      /* in braces, the current item: 1 starred, 2 ** item, 4 has a key */
+  uint8_t colons;    /* in a subscript, the current item's (a slice has two at most) */
   bool starred;      /* a starred item at this level (needs a comma in parentheses) */
   bool yield;        /* a yield expression at this level (no comprehension then) */
   uint32_t pending_else; /* conditional expressions waiting for `else` */
@@ -1066,8 +1067,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
   }
   if (xflags & X_ANNOTATION) NEED(q, plain_annotation(q, i, end));
   uint32_t base_frames = q->frames.size, base_lambdas = q->lambda_count;
-  dc_vec_push(&q->frames, ((frame){(xflags & X_CALL) ? FR_CALL : (xflags & X_SUB) ? FR_SUB : FR_TOP, false, false,
-                                   false, 0, 0, false, false, 0, false}));
+  dc_vec_push(&q->frames, ((frame){.kind = (xflags & X_CALL) ? FR_CALL : (xflags & X_SUB) ? FR_SUB : FR_TOP}));
   bool expect = true;
   for (uint32_t k = i; k < end; k++) {
     tok *t = T(q, k);
@@ -1167,7 +1167,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
         uint32_t colon = lambda_params(q, k, end, st, sc);
         NEED(q, state == ST_RUN || !(xflags & X_ANNOTATION));
         k = colon;
-        dc_vec_push(&q->frames, ((frame){FR_LAMBDA, false, false, false, 0, 0, false, false, 0, false}));
+        dc_vec_push(&q->frames, ((frame){.kind = FR_LAMBDA}));
         q->lambda_count++;
         expect = true;
         continue;
@@ -1213,7 +1213,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
         kind = t->op == O_LPAR ? FR_CALL : FR_SUB;
       }
       NEED(q, t->match < end);
-      dc_vec_push(&q->frames, ((frame){kind, false, false, false, 0, 0, false, false, 0, false}));
+      dc_vec_push(&q->frames, ((frame){.kind = kind}));
       expect = true;
       break;
     }
@@ -1238,15 +1238,15 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
       NEED(q, !(f->kind == FR_TOP && (xflags & X_NO_COMMA)));
       if (!f->comp) f->had_comma = true;
       if (f->kind == FR_BRACE && !f->comp) brace_item_end(q, f);
-      if (f->kind == FR_SUB) f->item = 0;
+      f->colons = 0;
       expect = true;
       break;
     case O_COLON:
       if (!expect) end_lambdas(q), f = top_frame(q);
       NEED(q, f->pending_else == 0 && !f->need_in);
       if (f->kind == FR_SUB) {
-        NEED(q, f->item < 2); /* a slice has two colons at most (fuzz_facts: `x[a:b:c:]`) */
-        f->item++;
+        NEED(q, f->colons < 2); /* fuzz_facts: `x[a:b:c:]` */
+        f->colons++;
         expect = true;
       } else {
         NEED(q, f->kind == FR_BRACE && !expect && !f->item && f->brace != 2 && !f->comp);
