@@ -1246,6 +1246,9 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
       NEED(q, f->pending_else == 0 && !f->need_in);
       if (f->kind == FR_SUB) {
         NEED(q, f->colons < 2); /* fuzz_facts: `x[a:b:c:]` */
+        /* a bound left out follows `[`, `,` or `:`, never an operator
+         * (fuzz_facts: `x[-:]`, `x[not:]`) */
+        NEED(q, !expect || is_op(q, k - 1, O_LSQB) || is_op(q, k - 1, O_COMMA) || is_op(q, k - 1, O_COLON));
         f->colons++;
         expect = true;
       } else {

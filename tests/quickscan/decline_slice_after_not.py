@@ -1,0 +1,4 @@
+# a slice bound left out after `not`: a syntax error
+import os
+
+x = os.sep[not:]
