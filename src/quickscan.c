@@ -302,16 +302,55 @@ static void newline(qs *q, lexpos *l) {
   dc_vec_push(&q->lines, l->p);
 }
 
+/* What a replacement field's bracket has held so far (fstring_field). */
+enum { SEEN_FOR = 1, SEEN_STARRED = 2, SEEN_KEYWORD = 4, SEEN_COMMA = 8, SEEN_SUBSCRIPT = 16 };
+
+/* Sets F_FIELD_NAME for a name in a replacement field that the facts
+ * would have to look at. */
+static void field_name(const char *name, uint32_t len, uint8_t *flags) {
+  if ((len >= 6 && memmem(name, len, "import", 6)) || (len == 7 && !memcmp(name, "__all__", 7)))
+    *flags |= F_FIELD_NAME;
+}
+
+/* The `for` clause of a comprehension in a replacement field, from after
+ * `for` through `in`: its target is names and commas. It must follow the
+ * bracket's first item, which is no starred item, keyword argument or
+ * unfinished `if` (`[*a for a in b]`, `f(a=b for b in c)`, `[a, b for b
+ * in c]` are syntax errors), in a list, call or parentheses. */
+static void comprehension(qs *q, uint32_t *at, uint32_t depth, int prev, uint8_t ifs, uint8_t *seen,
+                          uint8_t *flags) {
+  const char *s = q->src;
+  uint32_t p = *at;
+  NEED(q, depth > 0 && prev == 1 && ifs == 0 && !(*seen & (SEEN_STARRED | SEEN_KEYWORD | SEEN_COMMA | SEEN_SUBSCRIPT)));
+  for (;;) {
+    while (s[p] == ' ') p++;
+    uint32_t b = p;
+    while (p < q->len && is_name_char((unsigned char)s[p])) p++;
+    NEED(q, p > b && is_name_start((unsigned char)s[b]) && !IS_HARD_KW(keyword(s + b, p - b)));
+    field_name(s + b, p - b, flags);
+    while (s[p] == ' ') p++;
+    if (s[p] != ',') break;
+    p++;
+  }
+  NEED(q, s[p] == 'i' && s[p + 1] == 'n' && !is_name_char((unsigned char)s[p + 2]));
+  *at = p + 2;
+  *seen |= SEEN_FOR;
+}
+
 /* Scans the replacement field of an f-string that starts at l->p ('{').
  * Accepts only simple fields: a name or number with attribute, call and
- * subscript trailers whose arguments hold names, numbers, operators and
- * strings in the other quote; an optional `=`, `!r`/`!s`/`!a`, and a
- * format spec with simple nested fields. Sets F_FIELD_* in *flags. */
+ * subscript trailers whose arguments hold names, numbers, operators,
+ * conditional expressions, comprehensions and strings in the other quote;
+ * an optional `=`, `!r`/`!s`/`!a`, and a format spec with simple nested
+ * fields. Sets F_FIELD_* in *flags. */
 static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *flags) {
   const char *s = q->src;
   uint32_t p = l->p + 1, depth = 0;
   uint64_t squares = 0;
-  bool name = false; /* the last operand is a lone name (for `name=`) */
+  uint8_t ifs[65] = {0};    /* per depth: the `if`s waiting for their `else` */
+  uint8_t colons[65] = {0}; /* per depth: the colons of the subscript's item */
+  uint8_t seen[65] = {0};   /* per depth: SEEN_* of the bracket's items */
+  bool name = false; /* the last operand is a name that starts an argument (for `name=`) */
   int prev = 0; /* 0 start/operator, 1 operand (name, number, string, closer) */
   bool any = false;
   for (;;) {
@@ -332,17 +371,40 @@ static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *fl
       while (p < q->len && is_name_char((unsigned char)s[p])) p++;
       NEED(q, s[p] != '\'' && s[p] != '"');
       uint8_t kw = keyword(s + b, p - b);
-      if (kw == K_AND || kw == K_OR || kw == K_IN || kw == K_IS || kw == K_IF || kw == K_ELSE ||
-          kw == K_FOR || kw == K_NOT) {
-        NEED(q, prev == 1 || kw == K_NOT);
+      /* binary `and`, `or`, `is`, `in`, `not in`, unary `not`, `if` ...
+       * `else` (one `else` per `if` at the same depth), and comprehensions
+       * (fuzz_facts: `{x[a if b:]}`, `{a not b}`) */
+      if (kw == K_FOR) {
+        comprehension(q, &p, depth, prev, ifs[depth], &seen[depth], flags);
+        prev = 0;
+        continue;
+      }
+      if (kw == K_IF && (seen[depth] & SEEN_FOR)) kw = K_AND; /* a filter: no `else` */
+      if (kw == K_NOT && prev == 1) { /* `not in` */
+        while (s[p] == ' ') p++;
+        NEED(q, s[p] == 'i' && s[p + 1] == 'n' && !is_name_char((unsigned char)s[p + 2]));
+        p += 2, kw = K_IN;
+      }
+      if (kw == K_AND || kw == K_OR || kw == K_IS || kw == K_IN || kw == K_IF || kw == K_ELSE || kw == K_NOT) {
+        NEED(q, kw == K_NOT ? prev == 0 : prev == 1);
+        if (kw == K_IF) {
+          NEED(q, ifs[depth] < 255);
+          ifs[depth]++;
+        } else if (kw == K_ELSE) {
+          NEED(q, ifs[depth] > 0);
+          ifs[depth]--;
+        }
         prev = 0;
         continue;
       }
       NEED(q, !IS_HARD_KW(kw) || kw == K_NONE || kw == K_TRUE || kw == K_FALSE);
       NEED(q, prev == 0);
-      if ((p - b >= 6 && memmem(s + b, p - b, "import", 6)) || (p - b == 7 && !memcmp(s + b, "__all__", 7)))
-        *flags |= F_FIELD_NAME;
-      name = b == 0 || s[b - 1] != '.';
+      field_name(s + b, p - b, flags);
+      /* only a name that starts an argument takes `=` (fuzz_facts:
+       * `{f(*a=1)}`, and so `{f(-a=1)}`, `{f(b + a=1)}`) */
+      uint32_t a = b;
+      while (s[a - 1] == ' ') a--;
+      name = s[a - 1] == '(' || s[a - 1] == ',';
       prev = 1, any = true;
       continue;
     }
@@ -380,34 +442,69 @@ static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *fl
     if (c == '(' || c == '[') {
       NEED(q, depth < 64);
       squares = (squares << 1) | (c == '[');
+      seen[depth + 1] = c == '[' && prev == 1 ? SEEN_SUBSCRIPT : 0;
       depth++, p++, prev = 0, name = false;
+      ifs[depth] = colons[depth] = 0;
       continue;
     }
     if (c == ')' || c == ']') {
-      NEED(q, depth > 0 && (squares & 1) == (c == ']'));
+      /* after an operand, a trailing comma, a slice's colon, or the
+       * opening bracket, unless of a subscript (fuzz_facts: `{x[-:]}`,
+       * then `{f(a +)}`, `{x[]}`) */
+      uint32_t b = p;
+      while (s[b - 1] == ' ') b--;
+      bool subscript = seen[depth] & SEEN_SUBSCRIPT;
+      NEED(q, prev == 1 || s[b - 1] == ',' || (c == ']' && s[b - 1] == (subscript ? ':' : '[')) ||
+                  (c == ')' && s[b - 1] == '('));
+      NEED(q, depth > 0 && (squares & 1) == (c == ']') && ifs[depth] == 0);
       squares >>= 1;
       depth--, p++, prev = 1, name = false;
       continue;
     }
-    if (c == ':') { /* a slice (depth > 0 here) */
-      NEED(q, squares & 1);
+    if (c == ':') {
+      /* a slice (depth > 0 here): two colons at most per item, a bound
+       * left out only after `[`, `,` or `:` (fuzz_facts: `x[-:]`) */
+      uint32_t b = p;
+      while (s[b - 1] == ' ') b--;
+      NEED(q, (seen[depth] & SEEN_SUBSCRIPT) && ifs[depth] == 0 && colons[depth] < 2);
+      NEED(q, prev == 1 || s[b - 1] == '[' || s[b - 1] == ',' || s[b - 1] == ':');
+      colons[depth]++;
+      p++, prev = 0, name = false;
+      continue;
+    }
+    if (c == ',') {
+      NEED(q, prev == 1 && ifs[depth] == 0 && !(seen[depth] & SEEN_FOR));
+      colons[depth] = 0;
+      seen[depth] = (seen[depth] & SEEN_SUBSCRIPT) | SEEN_COMMA;
       p++, prev = 0, name = false;
       continue;
     }
     if (c == '=') { /* a keyword argument */
       NEED(q, !(squares & 1) && prev == 1 && name);
+      seen[depth] |= SEEN_KEYWORD;
       p++, prev = 0, name = false;
       continue;
     }
-    if (c && strchr(",+-*/%<>&|^~@", c)) {
-      /* '~' is unary only; '-' and '*' (a starred argument) may be either */
-      NEED(q, c == '~' ? prev == 0 : prev == 1 || c == '-' || c == '*');
-      p++, prev = 0, name = false;
+    if (c == '*' && prev == 0) {
+      /* a starred argument or item: `*` right after `(` or `,`, `**` in
+       * parentheses, and then a name (fuzz_facts: `{a @ * 2}`, `{* 2}`) */
+      uint32_t b = p, n = s[p + 1] == '*' ? 2 : 1;
+      while (s[b - 1] == ' ') b--;
+      NEED(q, s[b - 1] == '(' || (s[b - 1] == ',' && (n == 1 || (depth && !(squares & 1)))));
+      for (p += n; s[p] == ' ';) p++;
+      NEED(q, is_name_start((unsigned char)s[p]));
+      seen[depth] |= SEEN_STARRED;
+      continue;
+    }
+    if (c && strchr("+-*/%<>&|^~@", c)) {
+      /* '~' is unary only; '-' may be either; '*' and '**' here are binary */
+      NEED(q, c == '~' ? prev == 0 : prev == 1 || c == '-');
+      p += c == '*' && s[p + 1] == '*' ? 2 : 1, prev = 0, name = false;
       continue;
     }
     decline(q);
   }
-  NEED(q, any && prev == 1);
+  NEED(q, any && prev == 1 && ifs[0] == 0);
   if (s[p] == '=') p++;
   while (s[p] == ' ') p++;
   if (s[p] == '!') {

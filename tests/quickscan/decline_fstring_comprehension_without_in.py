@@ -1,0 +1,4 @@
+# a comprehension without `in`: a syntax error
+import os
+
+x = f"{[a for a]}"

@@ -1,0 +1,4 @@
+# an empty subscript: a syntax error
+import os
+
+x = f"{os[]}"

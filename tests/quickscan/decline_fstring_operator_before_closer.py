@@ -1,0 +1,4 @@
+# a binary operator right before the closing parenthesis: a syntax error
+import os
+
+x = f"{os(a +)}"

@@ -1,0 +1,4 @@
+# a slice with three colons: a syntax error
+import os
+
+x = f"{os[:::]}"
