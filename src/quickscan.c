@@ -567,7 +567,10 @@ static void lex_string(qs *q, lexpos *l, uint32_t b, tok *t) {
       } else if (raw && fmt && (s[l->p] == '{' || s[l->p] == '}')) {
         continue; /* rf"\{x}": the backslash is a character, the brace starts a field */
       } else if (fmt && !raw && s[l->p] == 'N' && s[l->p + 1] == '{') {
-        while (l->p < q->len && s[l->p] != '}' && s[l->p] != quote && s[l->p] != '\n') l->p++;
+        /* a character's name, its bytes checked like any string's
+         * (fuzz_facts: invalid UTF-8 in it) */
+        while (l->p < q->len && s[l->p] != '}' && s[l->p] != quote && s[l->p] != '\n' && s[l->p] != '\r')
+          l->p = skip_char(q, l->p);
         NEED(q, l->p < q->len && s[l->p] == '}');
         l->p++;
       } else {
