@@ -312,6 +312,13 @@ static void field_name(const char *name, uint32_t len, uint8_t *flags) {
     *flags |= F_FIELD_NAME;
 }
 
+/* The last byte before s[p] that is not a space (a replacement field's
+ * `{` at the latest). */
+static char char_before(const char *s, uint32_t p) {
+  while (s[p - 1] == ' ') p--;
+  return s[p - 1];
+}
+
 /* The `for` clause of a comprehension in a replacement field, from after
  * `for` through `in`: its target is names and commas. It must follow the
  * bracket's first item, which is no starred item, keyword argument or
@@ -402,9 +409,7 @@ static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *fl
       field_name(s + b, p - b, flags);
       /* only a name that starts an argument takes `=` (fuzz_facts:
        * `{f(*a=1)}`, and so `{f(-a=1)}`, `{f(b + a=1)}`) */
-      uint32_t a = b;
-      while (s[a - 1] == ' ') a--;
-      name = s[a - 1] == '(' || s[a - 1] == ',';
+      name = char_before(s, b) == '(' || char_before(s, b) == ',';
       prev = 1, any = true;
       continue;
     }
@@ -451,11 +456,10 @@ static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *fl
       /* after an operand, a trailing comma, a slice's colon, or the
        * opening bracket, unless of a subscript (fuzz_facts: `{x[-:]}`,
        * then `{f(a +)}`, `{x[]}`) */
-      uint32_t b = p;
-      while (s[b - 1] == ' ') b--;
+      char before = char_before(s, p);
       bool subscript = seen[depth] & SEEN_SUBSCRIPT;
-      NEED(q, prev == 1 || s[b - 1] == ',' || (c == ']' && s[b - 1] == (subscript ? ':' : '[')) ||
-                  (c == ')' && s[b - 1] == '('));
+      NEED(q, prev == 1 || before == ',' || (c == ']' && before == (subscript ? ':' : '[')) ||
+                  (c == ')' && before == '('));
       NEED(q, depth > 0 && (squares & 1) == (c == ']') && ifs[depth] == 0);
       squares >>= 1;
       depth--, p++, prev = 1, name = false;
@@ -464,10 +468,9 @@ static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *fl
     if (c == ':') {
       /* a slice (depth > 0 here): two colons at most per item, a bound
        * left out only after `[`, `,` or `:` (fuzz_facts: `x[-:]`) */
-      uint32_t b = p;
-      while (s[b - 1] == ' ') b--;
+      char before = char_before(s, p);
       NEED(q, (seen[depth] & SEEN_SUBSCRIPT) && ifs[depth] == 0 && colons[depth] < 2);
-      NEED(q, prev == 1 || s[b - 1] == '[' || s[b - 1] == ',' || s[b - 1] == ':');
+      NEED(q, prev == 1 || before == '[' || before == ',' || before == ':');
       colons[depth]++;
       p++, prev = 0, name = false;
       continue;
@@ -488,9 +491,9 @@ static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *fl
     if (c == '*' && prev == 0) {
       /* a starred argument or item: `*` right after `(` or `,`, `**` in
        * parentheses, and then a name (fuzz_facts: `{a @ * 2}`, `{* 2}`) */
-      uint32_t b = p, n = s[p + 1] == '*' ? 2 : 1;
-      while (s[b - 1] == ' ') b--;
-      NEED(q, s[b - 1] == '(' || (s[b - 1] == ',' && (n == 1 || (depth && !(squares & 1)))));
+      uint32_t n = s[p + 1] == '*' ? 2 : 1;
+      char before = char_before(s, p);
+      NEED(q, before == '(' || (before == ',' && (n == 1 || (depth && !(squares & 1)))));
       for (p += n; s[p] == ' ';) p++;
       NEED(q, is_name_start((unsigned char)s[p]));
       seen[depth] |= SEEN_STARRED;
