@@ -303,7 +303,7 @@ static void newline(qs *q, lexpos *l) {
 }
 
 /* What a replacement field's bracket has held so far (fstring_field). */
-enum { SEEN_FOR = 1, SEEN_STARRED = 2, SEEN_KEYWORD = 4, SEEN_COMMA = 8, SEEN_SUBSCRIPT = 16 };
+enum { SEEN_FOR = 1, SEEN_STARRED = 2, SEEN_KEYWORD = 4, SEEN_COMMA = 8, SEEN_SUBSCRIPT = 16, SEEN_CALL = 32 };
 
 /* Sets F_FIELD_NAME for a name in a replacement field that the facts
  * would have to look at. */
@@ -447,7 +447,7 @@ static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *fl
     if (c == '(' || c == '[') {
       NEED(q, depth < 64);
       squares = (squares << 1) | (c == '[');
-      seen[depth + 1] = c == '[' && prev == 1 ? SEEN_SUBSCRIPT : 0;
+      seen[depth + 1] = prev == 0 ? 0 : c == '[' ? SEEN_SUBSCRIPT : SEEN_CALL;
       depth++, p++, prev = 0, name = false;
       ifs[depth] = colons[depth] = 0;
       continue;
@@ -478,22 +478,22 @@ static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *fl
     if (c == ',') {
       NEED(q, prev == 1 && ifs[depth] == 0 && !(seen[depth] & SEEN_FOR));
       colons[depth] = 0;
-      seen[depth] = (seen[depth] & SEEN_SUBSCRIPT) | SEEN_COMMA;
+      seen[depth] = (seen[depth] & (SEEN_SUBSCRIPT | SEEN_CALL)) | SEEN_COMMA;
       p++, prev = 0, name = false;
       continue;
     }
-    if (c == '=') { /* a keyword argument */
-      NEED(q, !(squares & 1) && prev == 1 && name);
+    if (c == '=') { /* a keyword argument (fuzz_facts: `{a * (b=0)}`) */
+      NEED(q, (seen[depth] & SEEN_CALL) && prev == 1 && name);
       seen[depth] |= SEEN_KEYWORD;
       p++, prev = 0, name = false;
       continue;
     }
     if (c == '*' && prev == 0) {
-      /* a starred argument or item: `*` right after `(` or `,`, `**` in
-       * parentheses, and then a name (fuzz_facts: `{a @ * 2}`, `{* 2}`) */
+      /* a starred argument or item: `*` right after `(` or `,`, `**` in a
+       * call, and then a name (fuzz_facts: `{a @ * 2}`, `{* 2}`) */
       uint32_t n = s[p + 1] == '*' ? 2 : 1;
       char before = char_before(s, p);
-      NEED(q, before == '(' || (before == ',' && (n == 1 || (depth && !(squares & 1)))));
+      NEED(q, n == 1 ? before == '(' || before == ',' : (seen[depth] & SEEN_CALL) && (before == '(' || before == ','));
       for (p += n; s[p] == ' ';) p++;
       NEED(q, is_name_start((unsigned char)s[p]));
       seen[depth] |= SEEN_STARRED;
