@@ -240,6 +240,36 @@ done:
   return found;
 }
 
+/* Whether `tree` has a name that is one of Python's keywords: where the
+ * keyword cannot stand, tree-sitter-python takes it for a name (a lone
+ * `elif`, `x = pass`, `import else`), and Python refuses the file. */
+static bool keyword_as_name(const dc_source *src, const TSTree *tree) {
+  static const char *const keywords[] = {
+      "False", "None",   "True",    "and",      "as",     "assert", "async", "await", "break",
+      "class", "continue", "def",   "del",      "elif",   "else",   "except", "finally", "for",
+      "from",  "global", "if",      "import",   "in",     "is",     "lambda", "nonlocal", "not",
+      "or",    "pass",   "raise",   "return",   "try",    "while",  "with",   "yield"};
+  TSSymbol name = ts_language_symbol_for_name(ts_tree_language(tree), "identifier", 10, true);
+  TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
+  bool found = false;
+  for (;;) {
+    TSNode n = ts_tree_cursor_current_node(&c);
+    uint32_t start = ts_node_start_byte(n), len = ts_node_end_byte(n) - start;
+    if (ts_node_symbol(n) == name && len >= 2 && len <= 8) {
+      const char *text = src->data + src->bom + start;
+      for (size_t k = 0; k < sizeof keywords / sizeof *keywords && !found; k++)
+        found = strlen(keywords[k]) == len && !memcmp(text, keywords[k], len);
+      if (found) break;
+    }
+    if (ts_tree_cursor_goto_first_child(&c)) continue;
+    while (!ts_tree_cursor_goto_next_sibling(&c))
+      if (!ts_tree_cursor_goto_parent(&c)) goto done;
+  }
+done:
+  ts_tree_cursor_delete(&c);
+  return found;
+}
+
 /* The offset of the first byte of `src` that CPython's tokenizer refuses
  * outside strings and comments, given its tree: a control character other
  * than tab, form feed and the line ends (NUL has a warning of its own), or
@@ -293,6 +323,7 @@ const char *dc_rewrite_refusal(const dc_source *src, const TSTree *tree) {
   if (!tree || ts_node_has_error(ts_tree_root_node(tree))) return "has syntax errors";
   if (refused_byte(src, tree) >= 0) return "has a character that Python refuses";
   if (unexpected_indent(tree)) return "has an unexpected indent";
+  if (keyword_as_name(src, tree)) return "has a keyword where Python expects a name";
   return NULL;
 }
 

@@ -1,0 +1,5 @@
+from jobs.runner import WORKERS
+
+
+class Queue:
+    size = WORKERS

@@ -1,0 +1,5 @@
+from mail.send import SEPARATOR
+
+
+class Outbox:
+    separator = SEPARATOR

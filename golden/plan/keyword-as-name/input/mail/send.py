@@ -1,0 +1,7 @@
+from mail.outbox import Outbox
+
+SEPARATOR = "-"
+
+
+def send():
+    return Outbox()
