@@ -240,28 +240,31 @@ done:
   return found;
 }
 
-/* Whether `tree` has a name that is one of Python's keywords: where the
- * keyword cannot stand, tree-sitter-python takes it for a name (a lone
- * `elif`, `x = pass`, `import else`), and Python refuses the file. */
-static bool keyword_as_name(const dc_source *src, const TSTree *tree) {
+/* Whether `tree` has a statement that is a lone keyword: where the keyword
+ * cannot stand, tree-sitter-python takes it for a name (a lone `elif`
+ * after an import), though Python refuses the file, and a block inserted
+ * before it (`if TYPE_CHECKING:`) would make it the start of a clause.
+ * Like unexpected_indent, it looks at statements only; tree-sitter takes
+ * `x = pass` without an error too, which no rewrite changes. */
+static bool keyword_statement(const dc_source *src, const TSTree *tree) {
   static const char *const keywords[] = {
-      "False", "None",   "True",    "and",      "as",     "assert", "async", "await", "break",
-      "class", "continue", "def",   "del",      "elif",   "else",   "except", "finally", "for",
-      "from",  "global", "if",      "import",   "in",     "is",     "lambda", "nonlocal", "not",
-      "or",    "pass",   "raise",   "return",   "try",    "while",  "with",   "yield"};
-  TSSymbol name = ts_language_symbol_for_name(ts_tree_language(tree), "identifier", 10, true);
+      "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
+      "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
+      "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"};
   TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
   bool found = false;
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&c);
-    uint32_t start = ts_node_start_byte(n), len = ts_node_end_byte(n) - start;
-    if (ts_node_symbol(n) == name && len >= 2 && len <= 8) {
+    const char *type = ts_node_type(n);
+    if (!strcmp(type, "expression_statement") && ts_node_named_child_count(n) == 1) {
+      TSNode e = ts_node_named_child(n, 0);
+      uint32_t start = ts_node_start_byte(e), len = ts_node_end_byte(e) - start;
       const char *text = src->data + src->bom + start;
-      for (size_t k = 0; k < sizeof keywords / sizeof *keywords && !found; k++)
-        found = strlen(keywords[k]) == len && !memcmp(text, keywords[k], len);
+      for (size_t k = 0; !strcmp(ts_node_type(e), "identifier") && k < sizeof keywords / sizeof *keywords; k++)
+        if (!strncmp(text, keywords[k], len) && keywords[k][len] == '\0') found = true;
       if (found) break;
     }
-    if (ts_tree_cursor_goto_first_child(&c)) continue;
+    if (holds_blocks(type) && ts_tree_cursor_goto_first_child(&c)) continue;
     while (!ts_tree_cursor_goto_next_sibling(&c))
       if (!ts_tree_cursor_goto_parent(&c)) goto done;
   }
@@ -323,7 +326,7 @@ const char *dc_rewrite_refusal(const dc_source *src, const TSTree *tree) {
   if (!tree || ts_node_has_error(ts_tree_root_node(tree))) return "has syntax errors";
   if (refused_byte(src, tree) >= 0) return "has a character that Python refuses";
   if (unexpected_indent(tree)) return "has an unexpected indent";
-  if (keyword_as_name(src, tree)) return "has a keyword where Python expects a name";
+  if (keyword_statement(src, tree)) return "has a keyword where Python expects a name";
   return NULL;
 }
 
