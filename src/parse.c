@@ -216,61 +216,44 @@ static bool holds_blocks(const char *type) {
   return false;
 }
 
-/* Whether `tree` has a statement that begins a line in another column
+/* Whether statement `s` is one keyword: where the keyword cannot stand,
+ * tree-sitter-python takes it for a name (a lone `elif` after an import),
+ * though Python refuses the file, and a block inserted before it (`if
+ * TYPE_CHECKING:`) would make it the start of a clause. (tree-sitter takes
+ * `x = pass` without an error too, which no rewrite changes.) */
+static bool keyword_statement(const dc_source *src, TSNode s) {
+  if (strcmp(ts_node_type(s), "expression_statement") || ts_node_named_child_count(s) != 1) return false;
+  TSNode e = ts_node_named_child(s, 0);
+  uint32_t start = ts_node_start_byte(e);
+  return !strcmp(ts_node_type(e), "identifier") &&
+         dc_quickscan_is_keyword(src->data + src->bom + start, ts_node_end_byte(e) - start);
+}
+
+/* What in the statements of `tree` makes the file one that is never
+ * rewritten, or NULL: a statement that begins a line in another column
  * than the statements before it in its block (or, in the module, a column
- * other than 0): Python's "unexpected indent", which tree-sitter-python
- * takes without an error. */
-static bool unexpected_indent(const TSTree *tree) {
+ * other than 0), Python's "unexpected indent", which tree-sitter-python
+ * takes without an error; else a statement that is one keyword. */
+static const char *statements_refusal(const dc_source *src, const TSTree *tree) {
   TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
-  bool found = false;
+  const char *refusal = NULL;
+  bool keyword = false;
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&c);
     const char *type = ts_node_type(n);
     bool module = !strcmp(type, "module");
     if ((module || !strcmp(type, "block")) && !aligned(n, module)) {
-      found = true;
+      refusal = "has an unexpected indent";
       break;
     }
+    keyword = keyword || keyword_statement(src, n);
     if (holds_blocks(type) && ts_tree_cursor_goto_first_child(&c)) continue;
     while (!ts_tree_cursor_goto_next_sibling(&c))
       if (!ts_tree_cursor_goto_parent(&c)) goto done;
   }
 done:
   ts_tree_cursor_delete(&c);
-  return found;
-}
-
-/* Whether `tree` has a statement that is a lone keyword: where the keyword
- * cannot stand, tree-sitter-python takes it for a name (a lone `elif`
- * after an import), though Python refuses the file, and a block inserted
- * before it (`if TYPE_CHECKING:`) would make it the start of a clause.
- * Like unexpected_indent, it looks at statements only; tree-sitter takes
- * `x = pass` without an error too, which no rewrite changes. */
-static bool keyword_statement(const dc_source *src, const TSTree *tree) {
-  static const char *const keywords[] = {
-      "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
-      "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
-      "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"};
-  TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
-  bool found = false;
-  for (;;) {
-    TSNode n = ts_tree_cursor_current_node(&c);
-    const char *type = ts_node_type(n);
-    if (!strcmp(type, "expression_statement") && ts_node_named_child_count(n) == 1) {
-      TSNode e = ts_node_named_child(n, 0);
-      uint32_t start = ts_node_start_byte(e), len = ts_node_end_byte(e) - start;
-      const char *text = src->data + src->bom + start;
-      for (size_t k = 0; !strcmp(ts_node_type(e), "identifier") && k < sizeof keywords / sizeof *keywords; k++)
-        if (!strncmp(text, keywords[k], len) && keywords[k][len] == '\0') found = true;
-      if (found) break;
-    }
-    if (holds_blocks(type) && ts_tree_cursor_goto_first_child(&c)) continue;
-    while (!ts_tree_cursor_goto_next_sibling(&c))
-      if (!ts_tree_cursor_goto_parent(&c)) goto done;
-  }
-done:
-  ts_tree_cursor_delete(&c);
-  return found;
+  return refusal ? refusal : keyword ? "has a keyword where Python expects a name" : NULL;
 }
 
 /* The offset of the first byte of `src` that CPython's tokenizer refuses
@@ -325,9 +308,7 @@ const char *dc_rewrite_refusal(const dc_source *src, const TSTree *tree) {
     return "has " DC_EXTRAS_MAX_TEXT " comment lines in a row, which crash tree-sitter before 0.20.8";
   if (!tree || ts_node_has_error(ts_tree_root_node(tree))) return "has syntax errors";
   if (refused_byte(src, tree) >= 0) return "has a character that Python refuses";
-  if (unexpected_indent(tree)) return "has an unexpected indent";
-  if (keyword_statement(src, tree)) return "has a keyword where Python expects a name";
-  return NULL;
+  return statements_refusal(src, tree);
 }
 
 TSParser *dc_parser_new(void) {

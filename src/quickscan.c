@@ -220,6 +220,13 @@ static uint8_t keyword(const char *s, uint32_t n) {
 #undef KW
 }
 
+bool dc_quickscan_is_keyword(const char *s, uint32_t len) { return IS_HARD_KW(keyword(s, len)); }
+
+/* Whether the word `in` starts at s[p]. */
+static bool in_at(const char *s, uint32_t p) {
+  return s[p] == 'i' && s[p + 1] == 'n' && !is_name_char((unsigned char)s[p + 2]);
+}
+
 /* Checks a number token against Python's grammar (integers without
  * leading zeros, 0x/0o/0b, floats, exponents, imaginary suffix). */
 static bool valid_number(const char *s, uint32_t n) {
@@ -328,7 +335,8 @@ static void comprehension(qs *q, uint32_t *at, uint32_t depth, int prev, uint8_t
                           uint8_t *flags) {
   const char *s = q->src;
   uint32_t p = *at;
-  NEED(q, depth > 0 && prev == 1 && ifs == 0 && !(*seen & (SEEN_STARRED | SEEN_KEYWORD | SEEN_COMMA | SEEN_SUBSCRIPT)));
+  NEED(q, depth > 0 && prev == 1 && ifs == 0);
+  NEED(q, !(*seen & (SEEN_STARRED | SEEN_KEYWORD | SEEN_COMMA | SEEN_SUBSCRIPT)));
   for (;;) {
     while (s[p] == ' ') p++;
     uint32_t b = p;
@@ -339,7 +347,7 @@ static void comprehension(qs *q, uint32_t *at, uint32_t depth, int prev, uint8_t
     if (s[p] != ',') break;
     p++;
   }
-  NEED(q, s[p] == 'i' && s[p + 1] == 'n' && !is_name_char((unsigned char)s[p + 2]));
+  NEED(q, in_at(s, p));
   *at = p + 2;
   *seen |= SEEN_FOR;
 }
@@ -389,7 +397,7 @@ static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *fl
       if (kw == K_IF && (seen[depth] & SEEN_FOR)) kw = K_AND; /* a filter: no `else` */
       if (kw == K_NOT && prev == 1) { /* `not in` */
         while (s[p] == ' ') p++;
-        NEED(q, s[p] == 'i' && s[p + 1] == 'n' && !is_name_char((unsigned char)s[p + 2]));
+        NEED(q, in_at(s, p));
         p += 2, kw = K_IN;
       }
       if (kw == K_AND || kw == K_OR || kw == K_IS || kw == K_IN || kw == K_IF || kw == K_ELSE || kw == K_NOT) {
@@ -493,7 +501,7 @@ static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *fl
        * call, and then a name (fuzz_facts: `{a @ * 2}`, `{* 2}`) */
       uint32_t n = s[p + 1] == '*' ? 2 : 1;
       char before = char_before(s, p);
-      NEED(q, n == 1 ? before == '(' || before == ',' : (seen[depth] & SEEN_CALL) && (before == '(' || before == ','));
+      NEED(q, (before == '(' || before == ',') && (n == 1 || (seen[depth] & SEEN_CALL)));
       for (p += n; s[p] == ' ';) p++;
       NEED(q, is_name_start((unsigned char)s[p]));
       seen[depth] |= SEEN_STARRED;

@@ -36,4 +36,7 @@ dc_file_facts *dc_quickscan_shared(const char *src, uint32_t len, uint32_t base,
  * for the differential test). */
 bool dc_quickscan_enabled(void);
 
+/* Whether s[0..len) is one of Python's (hard) keywords. */
+bool dc_quickscan_is_keyword(const char *s, uint32_t len);
+
 #endif
