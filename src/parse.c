@@ -109,6 +109,18 @@ static const char *coding_cookie(const dc_source *src, char *buf, size_t size) {
   return NULL;
 }
 
+/* Whether Python refuses `src` for its BOM and coding cookie: after a BOM,
+ * a cookie must name UTF-8 as Python's tokenizer spells it ("utf-8",
+ * "utf_8", "utf-8-..."; "utf8" will not do). */
+static bool bom_against_cookie(const dc_source *src) {
+  char buf[64];
+  const char *cookie = src->bom ? coding_cookie(src, buf, sizeof buf) : NULL;
+  if (!cookie) return false;
+  for (char *c = buf; *c; c++)
+    if (*c == '_') *c = '-';
+  return strcmp(cookie, "utf-8") && strncmp(cookie, "utf-8-", 6);
+}
+
 /* Returns the offset of the first byte that is not valid UTF-8, or -1. */
 static int64_t first_invalid_utf8(const dc_source *src) {
   const unsigned char *s = (const unsigned char *)src->data;
@@ -184,76 +196,225 @@ TSTree *dc_ts_parse(TSParser *parser, const char *text, uint32_t len) {
   return dc_extras_run(text, len) == UINT32_MAX ? ts_parser_parse_string(parser, NULL, text, len) : NULL;
 }
 
-/* Whether the statements of `block` (a module or a block) that begin a
- * line all begin in one column (0 for a module). */
-static bool aligned(TSNode block, bool module) {
-  uint32_t col = module ? 0 : UINT32_MAX, prev_row = UINT32_MAX, n = ts_node_named_child_count(block);
-  TSTreeCursor c = ts_tree_cursor_new(block);
-  bool ok = true;
-  for (bool more = n && ts_tree_cursor_goto_first_child(&c); more && ok; more = ts_tree_cursor_goto_next_sibling(&c)) {
-    TSNode s = ts_tree_cursor_current_node(&c);
-    if (!ts_node_is_named(s) || ts_node_is_extra(s)) continue;
-    TSPoint start = ts_node_start_point(s);
-    if (start.row != prev_row) { /* (not after a ';') */
-      if (col == UINT32_MAX) col = start.column;
-      ok = start.column == col;
-    }
-    prev_row = ts_node_end_point(s).row;
+/* unpythonic - text that Python refuses and tree-sitter-python takes
+ * without an error: where it starts (in the text after the BOM), what it
+ * is, and the length of the text its warning quotes (0: none). */
+typedef struct unpythonic {
+  uint32_t at, len;
+  enum { PYTHONIC, INDENT, UNINDENT, TABS, NO_BLOCK, KEYWORD, LINE_BREAK, NUMBER, PRINT, LESS_GREATER } what;
+} unpythonic;
+
+/* What dc_rewrite_refusal and dc_parse_source say of each. The warnings
+ * are formats given the problem's text (its first `len` bytes); those that
+ * do not quote it end in a `%.*s` that prints nothing (len is 0). */
+static const char *const unpythonic_refusal[] = {
+    [INDENT] = "has an unexpected indent",
+    [UNINDENT] = "has an unindent that matches no outer indentation level",
+    [TABS] = "mixes tabs and spaces inconsistently in its indentation",
+    [NO_BLOCK] = "has a block header without an indented block",
+    [KEYWORD] = "has a keyword where Python expects a name",
+    [LINE_BREAK] = "has a line break in the middle of a statement",
+    [NUMBER] = "has a number that Python refuses",
+    [PRINT] = "has a Python 2 print or exec statement",
+    [LESS_GREATER] = "has Python 2's '<>'",
+};
+static const char *const unpythonic_warning[] = {
+    [INDENT] = "unexpected indent%.*s",
+    [UNINDENT] = "unindent does not match any outer indentation level%.*s",
+    [TABS] = "inconsistent use of tabs and spaces in indentation%.*s",
+    [NO_BLOCK] = "expected an indented block%.*s",
+    [KEYWORD] = "syntax error: '%.*s' is a keyword, not a name",
+    [LINE_BREAK] = "syntax error: the line ends in the middle of a statement%.*s",
+    [NUMBER] = "syntax error: invalid number '%.*s'",
+    [PRINT] = "syntax error: missing parentheses in call to '%.*s'",
+    [LESS_GREATER] = "syntax error: '<>' is Python 2's '!='%.*s",
+};
+
+/* indent - the indentation of a line as Python's tokenizer counts it:
+ * `col` with a tab to the next multiple of 8, `alt` with a tab as 1 (a form
+ * feed sets both to 0); `bytes` is its length. Python wants `col` and `alt`
+ * to order the lines alike, or it raises TabError. */
+typedef struct indent {
+  uint32_t col, alt, bytes;
+} indent;
+
+/* The indentation of the line where node `n` begins. */
+static indent indent_of(const dc_source *src, TSNode n) {
+  const char *text = src->data + src->bom;
+  uint32_t line = ts_node_start_byte(n) - ts_node_start_point(n).column, i = line;
+  indent in = {0, 0, 0};
+  for (;; i++) {
+    if (text[i] == ' ') in.col++, in.alt++;
+    else if (text[i] == '\t') in.col = (in.col / 8 + 1) * 8, in.alt++;
+    else if (text[i] == '\f') in.col = in.alt = 0;
+    else break;
   }
-  ts_tree_cursor_delete(&c);
-  return ok;
+  in.bytes = i - line;
+  return in;
 }
 
-/* Whether a node of this type can hold a block: the walk goes into these
- * only (not into expressions, which are most of a tree). */
-static bool holds_blocks(const char *type) {
-  static const char *const kinds[] = {
-      "module", "block", "if_statement", "for_statement", "while_statement", "try_statement", "with_statement",
-      "match_statement", "function_definition", "class_definition", "decorated_definition", "elif_clause",
-      "else_clause", "except_clause", "except_group_clause", "finally_clause", "case_clause"};
-  for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
-    if (!strcmp(type, kinds[i])) return true;
+/* Whether text[from, to), between two tokens, holds the end of a logical
+ * line: a line end that no backslash escapes (a comment runs to one). The
+ * tree cannot tell: tree-sitter-python leaves out a line continuation
+ * between two strings. */
+static bool line_ends_between(const char *text, uint32_t from, uint32_t to) {
+  for (uint32_t i = from; i < to; i++) {
+    if (text[i] == '#' || text[i] == '\n' || text[i] == '\r') return true;
+    if (text[i] == '\\') i += text[i + 1] == '\r' && text[i + 2] == '\n' ? 2 : 1;
+  }
   return false;
 }
 
-/* Whether statement `s` is one keyword: where the keyword cannot stand,
- * tree-sitter-python takes it for a name (a lone `elif` after an import),
- * though Python refuses the file, and a block inserted before it (`if
- * TYPE_CHECKING:`) would make it the start of a clause. (tree-sitter takes
- * `x = pass` without an error too, which no rewrite changes.) */
-static bool keyword_statement(const dc_source *src, TSNode s) {
-  if (strcmp(ts_node_type(s), "expression_statement") || ts_node_named_child_count(s) != 1) return false;
-  TSNode e = ts_node_named_child(s, 0);
-  uint32_t start = ts_node_start_byte(e);
-  return !strcmp(ts_node_type(e), "identifier") &&
-         dc_quickscan_is_keyword(src->data + src->bom + start, ts_node_end_byte(e) - start);
+/* Whether a node of kind `kind`, child of a node of kind `parent`, is one
+ * that begins a logical line when it begins a line: a statement, a clause
+ * (`else:`, `except E:`, `case p:`), a decorator or what it decorates. */
+static bool line_kind(enum dc_py_kind parent, enum dc_py_kind kind) {
+  switch (parent) {
+  case DC_PY_MODULE:
+  case DC_PY_BLOCK:
+  case DC_PY_DECORATED_DEFINITION: return true;
+  default: break;
+  }
+  return kind == DC_PY_ELIF_CLAUSE || kind == DC_PY_ELSE_CLAUSE || kind == DC_PY_EXCEPT_CLAUSE ||
+         kind == DC_PY_EXCEPT_GROUP_CLAUSE || kind == DC_PY_FINALLY_CLAUSE || kind == DC_PY_CASE_CLAUSE;
 }
 
-/* What in the statements of `tree` makes the file one that is never
- * rewritten, or NULL: a statement that begins a line in another column
- * than the statements before it in its block (or, in the module, a column
- * other than 0), Python's "unexpected indent", which tree-sitter-python
- * takes without an error; else a statement that is one keyword. */
-static const char *statements_refusal(const dc_source *src, const TSTree *tree) {
+/* unpythonic_walk - first_unpythonic's state: the kinds of the nodes above
+ * the cursor, Python's stack of indentations, where the last logical line
+ * began, the last token, the brackets and strings open, and what was
+ * found. */
+typedef struct unpythonic_walk {
+  dc_vec(uint8_t) kinds;
+  dc_vec(indent) levels;
+  bool block_opened;    /* the next logical line is a block's first */
+  uint32_t empty_block; /* where an empty block is (UINT32_MAX: none pending) */
+  uint32_t line_start;  /* where the last logical line began */
+  bool token_seen;
+  uint32_t token_end, open;
+  unpythonic found;
+  bool done;
+} unpythonic_walk;
+
+/* Takes problem `u` into account. Python reports the first, but for an
+ * error its parser found (not an unexpected indent) it tokenizes the rest
+ * of the file, and an invalid number there replaces it (an error of the
+ * indentation there does not, and ends the tokenizing). */
+static void report(unpythonic_walk *w, unpythonic u) {
+  bool tokenizer = u.what == TABS || u.what == UNINDENT || u.what == NUMBER;
+  if (w->found.what == PYTHONIC) {
+    w->found = u;
+    w->done = tokenizer || u.what == INDENT;
+  } else if (tokenizer) {
+    if (u.what == NUMBER) w->found = u;
+    w->done = true;
+  }
+}
+
+/* A token (a leaf, neither a comment nor empty) of kind `kind` at node
+ * `n`: one after the end of a logical line, outside brackets and strings,
+ * must begin a logical line (tree-sitter-python reads on over a line end
+ * where a statement cannot end: `x = 1 +` then `2` is one statement to
+ * it); a number must be one Python takes; `<>` is Python 2's. */
+static void token(unpythonic_walk *w, const dc_source *src, TSNode n, enum dc_py_kind kind) {
+  uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
+  const char *text = src->data + src->bom;
+  if (w->token_seen && !w->open && start != w->line_start && line_ends_between(text, w->token_end, start))
+    report(w, (unpythonic){w->token_end, 0, LINE_BREAK});
+  if ((kind == DC_PY_INTEGER || kind == DC_PY_FLOAT) && !dc_quickscan_is_number(text + start, end - start))
+    report(w, (unpythonic){start, end - start, NUMBER});
+  else if (kind == DC_PY_LESS_GREATER)
+    report(w, (unpythonic){start, 0, LESS_GREATER});
+  else if (kind == DC_PY_IDENTIFIER && dc_quickscan_is_keyword(text + start, end - start))
+    report(w, (unpythonic){start, end - start, KEYWORD});
+  switch (kind) {
+  case DC_PY_OPEN_PAREN: case DC_PY_OPEN_BRACKET: case DC_PY_OPEN_BRACE: case DC_PY_STRING_START: w->open++; break;
+  case DC_PY_CLOSE_PAREN: case DC_PY_CLOSE_BRACKET: case DC_PY_CLOSE_BRACE: case DC_PY_STRING_END:
+    if (w->open) w->open--;
+    break;
+  default: break;
+  }
+  w->token_seen = true;
+  w->token_end = end;
+}
+
+/* Python's tokenizer and parser at the logical line that begins at node
+ * `n`, indented by `in`: an unindent must land on a level, by `alt` too;
+ * an indent must be deeper by `alt` too, and begin a block; a block opened
+ * must have a line. */
+static void logical_line(unpythonic_walk *w, TSNode n, indent in) {
+  uint32_t at = ts_node_start_byte(n);
+  indent top = dc_vec_last(&w->levels);
+  bool indented = in.col > top.col;
+  int what = PYTHONIC;
+  if (in.col == top.col) {
+    if (in.alt != top.alt) what = TABS;
+  } else if (indented) {
+    if (in.alt <= top.alt) what = TABS;
+    else if (w->empty_block == UINT32_MAX && !w->block_opened) what = INDENT;
+    dc_vec_push(&w->levels, in);
+  } else {
+    while (w->levels.size > 1 && in.col < dc_vec_last(&w->levels).col) dc_vec_pop(&w->levels);
+    top = dc_vec_last(&w->levels);
+    if (in.col != top.col) what = UNINDENT;
+    else if (in.alt != top.alt) what = TABS;
+  }
+  if (what == PYTHONIC && (w->empty_block != UINT32_MAX || w->block_opened) && !indented) what = NO_BLOCK;
+  if (what != PYTHONIC) report(w, (unpythonic){at, 0, what});
+  w->line_start = at;
+  w->block_opened = false;
+  w->empty_block = UINT32_MAX;
+}
+
+/* The unpythonic text of `tree` that Python reports (see report): a hard
+ * keyword taken for a name (tree-sitter reads a keyword as a keyword only
+ * where one can stand, else as an identifier: `import else`, `x = pass`, a
+ * lone `elif`); an unexpected indent; a header without a block (`if a:`
+ * then nothing indented: an empty block to tree-sitter); an unindent to no
+ * level; tabs against spaces (TabError); a line that ends in the middle of
+ * a statement; Python 2's print and exec statements, `<>` and numbers
+ * (`0644`, `10L`). One cursor walk over the nodes in the order of the
+ * text, with a stack of their kinds. */
+static unpythonic first_unpythonic(const dc_source *src, const TSTree *tree) {
   TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
-  const char *refusal = NULL;
-  bool keyword = false;
-  for (;;) {
+  unpythonic_walk w = {.empty_block = UINT32_MAX, .line_start = UINT32_MAX, .found = {UINT32_MAX, 0, PYTHONIC}};
+  dc_vec_push(&w.levels, ((indent){0, 0, 0}));
+  dc_vec_push(&w.kinds, (uint8_t)DC_PY_OTHER);
+  while (!w.done) {
     TSNode n = ts_tree_cursor_current_node(&c);
-    const char *type = ts_node_type(n);
-    bool module = !strcmp(type, "module");
-    if ((module || !strcmp(type, "block")) && !aligned(n, module)) {
-      refusal = "has an unexpected indent";
-      break;
+    enum dc_py_kind kind = dc_py_kind_of(n), parent = (enum dc_py_kind)dc_vec_last(&w.kinds);
+    uint32_t start = ts_node_start_byte(n);
+    if (ts_node_is_named(n) && !ts_node_is_extra(n) && line_kind(parent, kind) && start != w.line_start) {
+      indent in = indent_of(src, n);
+      if (in.bytes == ts_node_start_point(n).column && /* (not after a ';' or a line continuation) */
+          (!w.token_seen || line_ends_between(src->data + src->bom, w.token_end, start)))
+        logical_line(&w, n, in);
+      else w.block_opened = false; /* a block begun on its header's line: `def f(): pass` */
     }
-    keyword = keyword || keyword_statement(src, n);
-    if (holds_blocks(type) && ts_tree_cursor_goto_first_child(&c)) continue;
-    while (!ts_tree_cursor_goto_next_sibling(&c))
+    if ((kind == DC_PY_PRINT_STATEMENT && dc_py_kind_of(ts_node_named_child(n, 0)) != DC_PY_CHEVRON) ||
+        kind == DC_PY_EXEC_STATEMENT)
+      report(&w, (unpythonic){start, ts_node_end_byte(ts_node_child(n, 0)) - start, PRINT});
+    else if (ts_node_child_count(n) == 0 && ts_node_end_byte(n) > start && kind != DC_PY_COMMENT &&
+             kind != DC_PY_LINE_CONTINUATION)
+      token(&w, src, n, kind);
+    if (kind == DC_PY_BLOCK) {
+      if (ts_node_end_byte(n) == ts_node_start_byte(n)) w.empty_block = ts_node_start_byte(n);
+      else w.block_opened = true;
+    }
+    if (ts_tree_cursor_goto_first_child(&c)) {
+      dc_vec_push(&w.kinds, (uint8_t)kind);
+      continue;
+    }
+    while (!ts_tree_cursor_goto_next_sibling(&c)) {
       if (!ts_tree_cursor_goto_parent(&c)) goto done;
+      dc_vec_pop(&w.kinds);
+    }
   }
 done:
+  if (w.found.what == PYTHONIC && w.empty_block != UINT32_MAX) w.found = (unpythonic){w.empty_block, 0, NO_BLOCK};
   ts_tree_cursor_delete(&c);
-  return refusal ? refusal : keyword ? "has a keyword where Python expects a name" : NULL;
+  dc_vec_free(&w.kinds);
+  dc_vec_free(&w.levels);
+  return w.found;
 }
 
 /* The offset of the first byte of `src` that CPython's tokenizer refuses
@@ -308,7 +469,7 @@ const char *dc_rewrite_refusal(const dc_source *src, const TSTree *tree) {
     return "has " DC_EXTRAS_MAX_TEXT " comment lines in a row, which crash tree-sitter before 0.20.8";
   if (!tree || ts_node_has_error(ts_tree_root_node(tree))) return "has syntax errors";
   if (refused_byte(src, tree) >= 0) return "has a character that Python refuses";
-  return statements_refusal(src, tree);
+  return unpythonic_refusal[first_unpythonic(src, tree).what];
 }
 
 TSParser *dc_parser_new(void) {
@@ -335,6 +496,11 @@ TSTree *dc_parse_source(TSParser *parser, const dc_source *src, const char *path
   const char *cookie = coding_cookie(src, cookie_buf, sizeof cookie_buf);
   bool utf8 = !cookie || !strcmp(cookie, "utf-8") || !strcmp(cookie, "utf8") ||
               !strncmp(cookie, "utf-8-", 6) || !strncmp(cookie, "utf_8", 5);
+  if (bom_against_cookie(src))
+    add_diag(src, path, src->bom,
+             "encoding problem: a UTF-8 byte order mark, and a coding cookie that does not say 'utf-8'; Python will "
+             "refuse to import this file",
+             arena, diags);
   if (bad >= 0 && utf8) {
     char msg[128];
     snprintf(msg, sizeof msg, "invalid UTF-8 (byte 0x%02x); Python will refuse to import this file",
@@ -353,7 +519,16 @@ TSTree *dc_parse_source(TSParser *parser, const dc_source *src, const char *path
     return NULL;
   }
   TSNode root = ts_tree_root_node(tree);
+  unpythonic u = {.what = PYTHONIC};
   if (ts_node_has_error(root)) report_syntax_error(root, src, path, arena, diags);
+  else u = first_unpythonic(src, tree);
+  if (u.what != PYTHONIC) {
+    char msg[192];
+    int n = snprintf(msg, sizeof msg, unpythonic_warning[u.what], u.len > 40 ? 40 : (int)u.len,
+                     src->data + src->bom + u.at);
+    snprintf(msg + n, sizeof msg - (size_t)n, "; Python will refuse to import this file");
+    add_diag(src, path, u.at + src->bom, msg, arena, diags);
+  }
   int64_t refused = refused_byte(src, tree);
   if (refused >= 0) {
     char msg[128];

@@ -53,11 +53,12 @@ TSTree *dc_ts_parse(TSParser *parser, const char *text, uint32_t len);
 
 /* Why file text `src`, parsed into `tree` (NULL: dc_ts_parse refused it),
  * must never be rewritten, as "has ..."; NULL when it may be. Besides
- * syntax errors, the text Python refuses and tree-sitter takes: a control
- * character outside strings and comments (the parse warns about it too),
- * an unexpected indent (which the parse does not look for: a walk of every
- * tree was 4% of a cold run of the stdlib). A rewrite that moves text
- * around either need not parse. */
+ * syntax errors, the text Python refuses and tree-sitter takes without an
+ * error: a control character outside strings and comments, a keyword
+ * where a name stands, indentation Python refuses, a line that ends in the
+ * middle of a statement, Python 2's print, `<>` and numbers (the parse
+ * warns about each). A rewrite that moves text around either need not
+ * parse. */
 const char *dc_rewrite_refusal(const dc_source *src, const TSTree *tree);
 
 /* Parses `src` and appends the decoding and syntax problems to `diags`

@@ -279,6 +279,8 @@ static bool valid_number(const char *s, uint32_t n) {
   return true;
 }
 
+bool dc_quickscan_is_number(const char *s, uint32_t len) { return valid_number(s, len); }
+
 /* Skips a UTF-8 sequence at p (inside a string or comment); declines on
  * invalid UTF-8 and NUL. */
 static uint32_t skip_char(qs *q, uint32_t p) {
@@ -2167,8 +2169,19 @@ static void statements(qs *q) {
 }
 
 /* Scans into `arena`, sharing strings through `strings` when not NULL. */
+/* Whether the file has a BOM and maybe a coding cookie (its first two lines
+ * say "coding"): Python wants that cookie to say UTF-8 as its tokenizer
+ * spells it, which parse.c checks. */
+static bool bom_and_cookie(const char *src, uint32_t len, uint32_t base) {
+  if (!base) return false;
+  const char *end = src + len, *eol = memchr(src + base, '\n', len - base);
+  if (eol) eol = memchr(eol + 1, '\n', (size_t)(end - eol - 1));
+  return memmem(src + base, (size_t)((eol ? eol : end) - (src + base)), "coding", 6) != NULL;
+}
+
 static dc_file_facts *quickscan(const char *src, uint32_t len, uint32_t base, unsigned walk_flags, dc_arena *arena,
                                 dc_strings *strings) {
+  if (bom_and_cookie(src, len, base)) return NULL;
   qs *q = dc_xcalloc(1, sizeof *q);
   q->lazy = walk_flags & DC_PY_WALK_LAZY_ANNOTATIONS;
   q->src = src + base;

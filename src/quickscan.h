@@ -39,4 +39,8 @@ bool dc_quickscan_enabled(void);
 /* Whether s[0..len) is one of Python's (hard) keywords. */
 bool dc_quickscan_is_keyword(const char *s, uint32_t len);
 
+/* Whether s[0..len) is a number Python's tokenizer takes (no leading
+ * zeros, no Python 2 `L`, underscores only between digits, ...). */
+bool dc_quickscan_is_number(const char *s, uint32_t len);
+
 #endif

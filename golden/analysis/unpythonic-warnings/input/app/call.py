@@ -1,0 +1,3 @@
+import app.names
+
+app.names.print(else)

@@ -1,0 +1,4 @@
+def g():
+    if True:
+        x = 1
+          y = 2

@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Differential test of the text Python refuses and tree-sitter takes.
+
+tree-sitter-python parses some text that Python's own parser refuses without
+reporting an error: a hard keyword where a name stands (`x = pass`), a
+statement indented deeper than the line before it, an unindent to no outer
+level, tabs against spaces. decycle warns about each (parse.c,
+first_unpythonic). This script writes random small modules made of such
+lines, runs decycle once over them with every file parsed by tree-sitter
+(DECYCLE_NO_QUICKSCAN=1, `--format json`), and checks each file against
+Python's `ast.parse`:
+
+- a file Python parses gets no diagnostic at all;
+- a file Python refuses gets a diagnostic (tree-sitter's own syntax errors
+  count); when it is one of the warnings above, it names the line Python
+  names, and says what Python says: "unexpected indent", "unindent does not
+  match any outer indentation level", "inconsistent use of tabs and spaces"
+  (TabError), or a keyword (SyntaxError "invalid syntax").
+
+Usage: python3 tests/unpythonic_test.py --decycle build/decycle [--files N]
+[--seed S] [--keep DIR]. The last line is `unpythonic_test: N files, N
+refused by Python (...), N disagreements`; the exit status is 0 only
+without disagreements.
+"""
+import argparse
+import ast
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import warnings
+
+INDENTS = ["    ", "  ", "\t", "        ", "\t    ", "    \t", " \t", "\f    "]
+HEADERS = ["if a:", "def f():", "class C:", "for x in y:", "while b:", "try:", "with m:"]
+CLAUSES = {"if a:": ["elif c:", "else:"], "for x in y:": ["else:"], "while b:": ["else:"],
+           "try:": ["except E:", "finally:"]}
+SIMPLE = ["x = 1", "pass", "y = f(a)", "import os", "a; b", "s = 'else'  # if", "t = (1,\n     2)",
+          "u = x \\\n  + 1", "match = 1", "type = 2", "print(x)", "_ = case", "async def g(): pass"]
+WRONG = ["x = pass", "import else", "f(in)", "from m import if", "elif", "else: import", "return = 1",
+         "x.for = 2", "class C(def): pass", "del not", "y = 1 +", "print 'x'", "exec 'y'", "a <> b",
+         "x = 0777", "y = 10L", "z = 1_", "print >>f, x", "x = 0o17 + 1_000 + 0.5j + 1e-3"]
+
+
+MESSAGES = {
+    "unexpected indent": "unexpected indent",
+    "unindent does not match any outer indentation level": "unindent does not match",
+    "inconsistent use of tabs and spaces in indentation": "inconsistent use of tabs",
+    "expected an indented block": "expected an indented block",
+    "Missing parentheses": "missing parentheses",
+    "leading zeros": "invalid number",
+    "invalid decimal literal": "invalid number",
+}
+
+
+def random_module(rng):
+    """Mostly well indented code: a stack of blocks, each one level deeper
+    than its header, closed now and then (sometimes by a clause of the
+    header: `else:`, `except E:`); rarely a line indented at random, or a
+    keyword where a name stands."""
+    stack = [("", None)]  # (indent of the block, the header that opened it)
+    lines, opening = [], False
+    for _ in range(rng.randint(1, 12)):
+        if opening:
+            stack.append((stack[-1][0] + rng.choice(INDENTS), lines[-1].strip()))
+        elif len(stack) > 1 and rng.random() < 0.3:
+            closed = stack[rng.randint(1, len(stack) - 1):]
+            del stack[len(stack) - len(closed):]
+            clauses = CLAUSES.get(closed[0][1] or "")
+            if clauses and rng.random() < 0.5:
+                lines.append(stack[-1][0] + rng.choice(clauses))
+                stack.append((stack[-1][0] + rng.choice(INDENTS), None))
+        indent = stack[-1][0]
+        if rng.random() < 0.08:
+            indent = rng.choice(["", " ", "\t"]) + rng.choice(INDENTS) * rng.randint(0, 2)
+        opening = rng.random() < 0.3
+        text = rng.choice(HEADERS) if opening else rng.choice(WRONG if rng.random() < 0.06 else SIMPLE)
+        lines.append(indent + text)
+    if opening:
+        lines.append(stack[-1][0] + "\t    pass")
+    return "\n".join(lines) + "\n"
+
+
+def python_verdict(text):
+    """None when Python parses `text`, else (what decycle should say, line)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse(text)
+        return None
+    except SyntaxError as e:
+        msg = e.msg
+        if isinstance(e, TabError):
+            msg = "inconsistent use of tabs and spaces in indentation"
+        for python, ours in MESSAGES.items():
+            if msg.startswith(python):
+                return ours, e.lineno
+        return "invalid syntax", e.lineno
+
+
+def ours_category(message):
+    """What Python says, in python_verdict's terms, for a warning of decycle."""
+    for ours in MESSAGES.values():
+        if ours in message:
+            return ours
+    return "invalid syntax"  # a keyword as a name, a line break in a statement, '<>'
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--decycle", required=True)
+    ap.add_argument("--files", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--keep")
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    work = tempfile.mkdtemp(prefix="unpythonic-")
+    try:
+        texts = {}
+        for i in range(args.files):
+            name = f"m{i:05d}.py"
+            texts[name] = random_module(rng)
+            with open(os.path.join(work, name), "w") as f:
+                f.write(texts[name])
+        env = dict(os.environ, DECYCLE_NO_QUICKSCAN="1")
+        p = subprocess.run([args.decycle, "--no-cache", "--format", "json", "-j", "2", work], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600)
+        if p.returncode not in (0, 1):
+            sys.exit(f"unpythonic_test: decycle exited {p.returncode}: {p.stderr.decode(errors='replace')}")
+        diags = {}
+        for d in json.loads(p.stdout)["diagnostics"]:
+            diags.setdefault(d["path"], []).append(d)
+        refused = disagreements = warned = 0
+        for name, text in sorted(texts.items()):
+            verdict = python_verdict(text)
+            ours = diags.get(name, [])
+            problem = None
+            if verdict is None:
+                if ours:
+                    problem = f"Python parses it, decycle says {ours[0]['message']!r}"
+            else:
+                refused += 1
+                said = ours[0]["message"] if ours else ""
+                if not ours:
+                    problem = f"Python refuses it ({verdict[0]}, line {verdict[1]}), decycle says nothing"
+                elif "Python will refuse" in said and (ours_category(said), ours[0]["line"]) != verdict:
+                    problem = (f"Python says {verdict[0]!r} at line {verdict[1]}, decycle "
+                               f"{said!r} at line {ours[0]['line']}")
+            warned += any("Python will refuse" in d["message"] for d in ours)
+            if problem:
+                disagreements += 1
+                print(f"{name}: {problem}\n" + "".join("  | " + l + "\n" for l in text.splitlines()))
+                if args.keep:
+                    os.makedirs(args.keep, exist_ok=True)
+                    shutil.copy(os.path.join(work, name), args.keep)
+        print(f"unpythonic_test: {len(texts)} files, {refused} refused by Python ({warned} with the warnings "
+              f"above, the others with tree-sitter's syntax errors), {disagreements} disagreements")
+        sys.exit(1 if disagreements else 0)
+    finally:
+        shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
