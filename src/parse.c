@@ -310,7 +310,7 @@ static void report(unpythonic_walk *w, unpythonic u) {
   }
 }
 
-/* A token (a leaf, neither a comment nor empty) of kind `kind` at node
+/* A token (a leaf, neither a comment nor empty, or a string) of kind `kind` at node
  * `n`: one after the end of a logical line, outside brackets and strings,
  * must begin a logical line (tree-sitter-python reads on over a line end
  * where a statement cannot end: `x = 1 +` then `2` is one statement to
@@ -335,6 +335,14 @@ static void token(unpythonic_walk *w, const dc_source *src, TSNode n, enum dc_py
   }
   w->token_seen = true;
   w->token_end = end;
+}
+
+/* Whether the string that begins at `s` is an f-string (its prefix says
+ * so): only those hold code. */
+static bool fstring(const char *s) {
+  for (; *s != '\'' && *s != '"'; s++)
+    if ((*s | 0x20) == 'f') return true;
+  return false;
 }
 
 /* Python's tokenizer and parser at the logical line that begins at node
@@ -383,7 +391,7 @@ static unpythonic first_unpythonic(const dc_source *src, const TSTree *tree) {
     TSNode n = ts_tree_cursor_current_node(&c);
     enum dc_py_kind kind = dc_py_kind_of(n), parent = (enum dc_py_kind)dc_vec_last(&w.kinds);
     uint32_t start = ts_node_start_byte(n);
-    if (ts_node_is_named(n) && !ts_node_is_extra(n) && line_kind(parent, kind) && start != w.line_start) {
+    if (line_kind(parent, kind) && start != w.line_start && ts_node_is_named(n) && !ts_node_is_extra(n)) {
       indent in = indent_of(src, n);
       if (in.bytes == ts_node_start_point(n).column && /* (not after a ';' or a line continuation) */
           (!w.token_seen || line_ends_between(src->data + src->bom, w.token_end, start)))
@@ -393,17 +401,18 @@ static unpythonic first_unpythonic(const dc_source *src, const TSTree *tree) {
     if ((kind == DC_PY_PRINT_STATEMENT && dc_py_kind_of(ts_node_named_child(n, 0)) != DC_PY_CHEVRON) ||
         kind == DC_PY_EXEC_STATEMENT)
       report(&w, (unpythonic){start, ts_node_end_byte(ts_node_child(n, 0)) - start, PRINT});
-    else if (ts_node_child_count(n) == 0 && ts_node_end_byte(n) > start && kind != DC_PY_COMMENT &&
-             kind != DC_PY_LINE_CONTINUATION)
-      token(&w, src, n, kind);
     if (kind == DC_PY_BLOCK) {
-      if (ts_node_end_byte(n) == ts_node_start_byte(n)) w.empty_block = ts_node_start_byte(n);
+      if (ts_node_end_byte(n) == start) w.empty_block = start;
       else w.block_opened = true;
     }
-    if (ts_tree_cursor_goto_first_child(&c)) {
+    /* a string other than an f-string is one token: its parts hold no problem */
+    bool whole = kind == DC_PY_STRING && !fstring(src->data + src->bom + start);
+    if (!whole && ts_tree_cursor_goto_first_child(&c)) {
       dc_vec_push(&w.kinds, (uint8_t)kind);
       continue;
     }
+    if (ts_node_end_byte(n) > start && kind != DC_PY_COMMENT && kind != DC_PY_LINE_CONTINUATION)
+      token(&w, src, n, kind);
     while (!ts_tree_cursor_goto_next_sibling(&c)) {
       if (!ts_tree_cursor_goto_parent(&c)) goto done;
       dc_vec_pop(&w.kinds);
