@@ -425,12 +425,14 @@ static void fstring_field(qs *q, lexpos *l, char quote, bool triple, uint8_t *fl
     }
     if (is_digit(c)) {
       /* plain decimals only: `{4x}` is a syntax error that tree-sitter
-       * reports, hex, exponents and the rest are left to it */
+       * reports, hex, exponents and the rest are left to it; and decimals
+       * Python takes (fuzz_facts: `{a / 050}`) */
       NEED(q, prev == 0);
+      uint32_t b = p;
       while (p < q->len && (is_digit(s[p]) || s[p] == '_')) p++;
       if (p < q->len && s[p] == '.')
         for (p++; p < q->len && (is_digit(s[p]) || s[p] == '_');) p++;
-      NEED(q, p < q->len && !is_name_char((unsigned char)s[p]) && s[p] != '.');
+      NEED(q, p < q->len && !is_name_char((unsigned char)s[p]) && s[p] != '.' && valid_number(s + b, p - b));
       prev = 1, any = true, name = false;
       continue;
     }
