@@ -201,7 +201,7 @@ TSTree *dc_ts_parse(TSParser *parser, const char *text, uint32_t len) {
  * is, and the length of the text its warning quotes (0: none). */
 typedef struct unpythonic {
   uint32_t at, len;
-  enum { PYTHONIC, INDENT, UNINDENT, TABS, NO_BLOCK, KEYWORD, LINE_BREAK, NUMBER, PRINT, LESS_GREATER } what;
+  enum { PYTHONIC, INDENT, UNINDENT, TABS, NO_BLOCK, KEYWORD, LINE_BREAK, NUMBER, PRINT, LESS_GREATER, BACKQUOTE } what;
 } unpythonic;
 
 /* What dc_rewrite_refusal and dc_parse_source say of each. The warnings
@@ -217,6 +217,7 @@ static const char *const unpythonic_refusal[] = {
     [NUMBER] = "has a number that Python refuses",
     [PRINT] = "has a Python 2 print or exec statement",
     [LESS_GREATER] = "has Python 2's '<>'",
+    [BACKQUOTE] = "has Python 2's backquotes",
 };
 static const char *const unpythonic_warning[] = {
     [INDENT] = "unexpected indent%.*s",
@@ -228,6 +229,7 @@ static const char *const unpythonic_warning[] = {
     [NUMBER] = "syntax error: invalid number '%.*s'",
     [PRINT] = "syntax error: missing parentheses in call to '%.*s'",
     [LESS_GREATER] = "syntax error: '<>' is Python 2's '!='%.*s",
+    [BACKQUOTE] = "syntax error: backquotes are Python 2's repr()%.*s",
 };
 
 /* indent - the indentation of a line as Python's tokenizer counts it:
@@ -260,7 +262,7 @@ static indent indent_of(const dc_source *src, TSNode n) {
 static bool line_ends_between(const char *text, uint32_t from, uint32_t to) {
   for (uint32_t i = from; i < to; i++) {
     if (text[i] == '#' || text[i] == '\n' || text[i] == '\r') return true;
-    if (text[i] == '\\') i += text[i + 1] == '\r' && text[i + 2] == '\n' ? 2 : 1;
+    if (text[i] == '\\') i += i + 2 < to && text[i + 1] == '\r' && text[i + 2] == '\n' ? 2 : 1;
   }
   return false;
 }
@@ -340,7 +342,7 @@ static void token(unpythonic_walk *w, const dc_source *src, TSNode n, enum dc_py
 /* Whether the string that begins at `s` is an f-string (its prefix says
  * so): only those hold code. */
 static bool fstring(const char *s) {
-  for (; *s != '\'' && *s != '"'; s++)
+  for (; (*s | 0x20) >= 'a' && (*s | 0x20) <= 'z'; s++)
     if ((*s | 0x20) == 'f') return true;
   return false;
 }
@@ -379,8 +381,8 @@ static void logical_line(unpythonic_walk *w, TSNode n, indent in) {
  * lone `elif`); an unexpected indent; a header without a block (`if a:`
  * then nothing indented: an empty block to tree-sitter); an unindent to no
  * level; tabs against spaces (TabError); a line that ends in the middle of
- * a statement; Python 2's print and exec statements, `<>` and numbers
- * (`0644`, `10L`). One cursor walk over the nodes in the order of the
+ * a statement; Python 2's print and exec statements, `<>`, backquotes and
+ * numbers (`0644`, `10L`). One cursor walk over the nodes in the order of the
  * text, with a stack of their kinds. */
 static unpythonic first_unpythonic(const dc_source *src, const TSTree *tree) {
   TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
@@ -405,8 +407,10 @@ static unpythonic first_unpythonic(const dc_source *src, const TSTree *tree) {
       if (ts_node_end_byte(n) == start) w.empty_block = start;
       else w.block_opened = true;
     }
-    /* a string other than an f-string is one token: its parts hold no problem */
+    /* a string other than an f-string is one token: its parts hold no
+     * problem; but tree-sitter takes Python 2's `x` for a string */
     bool whole = kind == DC_PY_STRING && !fstring(src->data + src->bom + start);
+    if (kind == DC_PY_STRING && src->data[src->bom + start] == '`') report(&w, (unpythonic){start, 0, BACKQUOTE});
     if (!whole && ts_tree_cursor_goto_first_child(&c)) {
       dc_vec_push(&w.kinds, (uint8_t)kind);
       continue;

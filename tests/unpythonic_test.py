@@ -41,7 +41,7 @@ SIMPLE = ["x = 1", "pass", "y = f(a)", "import os", "a; b", "s = 'else'  # if", 
           "u = x \\\n  + 1", "match = 1", "type = 2", "print(x)", "_ = case", "async def g(): pass"]
 WRONG = ["x = pass", "import else", "f(in)", "from m import if", "elif", "else: import", "return = 1",
          "x.for = 2", "class C(def): pass", "del not", "y = 1 +", "print 'x'", "exec 'y'", "a <> b",
-         "x = 0777", "y = 10L", "z = 1_", "print >>f, x", "x = 0o17 + 1_000 + 0.5j + 1e-3"]
+         "x = 0777", "y = 10L", "z = 1_", "print >>f, x", "x = 0o17 + 1_000 + 0.5j + 1e-3", "r = `x`"]
 
 
 MESSAGES = {
