@@ -7,7 +7,9 @@
  * and of `typing` (for TYPE_CHECKING) by a file it rewrites, which is a
  * project module when the project is the standard library or shadows it;
  * neither may close a cycle.
- * The planned cuts must be gone.
+ * The planned cuts must be gone, and the new text must be text Python takes
+ * (dc_rewrite_refusal: a file that had none of that is the only kind
+ * rewritten).
  */
 #include "verify.h"
 
@@ -54,8 +56,9 @@ int dc_verify(const dc_project *p, const dc_graph *g, dc_facts *facts, const dc_
     uint32_t bom = ch->new_len >= 3 && !memcmp(ch->new_text, "\xef\xbb\xbf", 3) ? 3 : 0;
     TSTree *tree = dc_ts_parse(parser, ch->new_text + bom, ch->new_len - bom);
     const dc_file_facts *ff = NULL;
-    if (!tree || ts_node_has_error(ts_tree_root_node(tree))) {
-      rc = dc_error("the rewrite of '%s' does not parse; nothing is written", ch->path);
+    const char *refusal = dc_rewrite_refusal(&(dc_source){(char *)ch->new_text, ch->new_len, bom}, tree);
+    if (refusal) {
+      rc = dc_error("the rewrite of '%s' %s, which Python refuses; nothing is written", ch->path, refusal);
     } else {
       ff = dc_facts_extract(ch->new_text, ch->new_len, bom, tree, dc_py_walk_flags_for(p->target_minor), arena);
       if (ch->file != UINT32_MAX) next[ch->file] = (dc_file_facts *)ff;

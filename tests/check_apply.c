@@ -3,7 +3,8 @@
  * is made to fail in turn (apply_p.h), and each time every file must end
  * entirely old, with no temporary file left; without faults, entirely new.
  * The last change creates a file (as a new config module does): "old" is
- * then its absence.
+ * then its absence. And dc_verify, which --diff and --apply run first,
+ * refuses a rewrite whose text Python would refuse.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -15,7 +16,10 @@
 #include "apply.h"
 #include "apply_p.h"
 #include "check_decycle.h"
+#include "fix.h"
 #include "parse.h"
+#include "scc.h"
+#include "verify.h"
 
 enum { FILES = 3 };
 
@@ -137,6 +141,51 @@ START_TEST(new_file_appeared) {
 }
 END_TEST
 
+/* A planned rewrite passes dc_verify; the same with text appended that
+ * tree-sitter parses without an error and Python refuses does not. */
+START_TEST(verify_refuses_text_python_refuses) {
+  char *dir = tmp_project();
+  write_file(dir, "pkg/__init__.py", "");
+  write_file(dir, "pkg/a.py", "from pkg.b import helper\n\n\ndef f():\n    return helper()\n");
+  write_file(dir, "pkg/b.py", "from pkg.a import f\n\nVALUE = f\n\n\ndef helper():\n    return 1\n");
+  dc_arena ar;
+  dc_arena_init(&ar);
+  dc_diags diags = {0};
+  dc_scan_options o = {dir, NULL, 0, NULL, 0, 0, NULL, NULL};
+  dc_project *p = dc_scan(&o, &ar, &diags);
+  ck_assert_ptr_nonnull(p);
+  dc_facts *facts = dc_parse_project(p, 1, NULL, NULL, NULL, &ar, &diags);
+  dc_graph *g = dc_graph_build(p, facts, &ar, &diags);
+  dc_fix *fx = dc_fix_build(p, g, dc_scc_find(g, &ar), facts, NULL, &ar, &diags);
+  ck_assert_uint_eq(fx->n_changes, 1);
+  ck_assert_int_eq(dc_verify(p, g, facts, fx, &ar), 0);
+  static const char *const refused[][2] = {
+      {"x = 1\n  y = 2\n", "has an unexpected indent"},
+      {"  x = 1\n", "has an unindent that matches no outer indentation level"},
+      {"def g():\n\tx = 1\n        return x\n", "mixes tabs and spaces"},
+      {"y = 1 +\n2\n", "has a line break in the middle of a statement"},
+      {"z = 0777\n", "has a number that Python refuses"},
+      {"x = pass\n", "has a keyword where Python expects a name"},
+      {"if x:\ny = 2\n", "has a block header without an indented block"},
+  };
+  dc_change *ch = &fx->changes[0];
+  const char *planned = ch->new_text;
+  int planned_len = (int)ch->new_len;
+  for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+    ch->new_text = dc_arena_printf(&ar, "%.*s%s", planned_len, planned, refused[i][0]);
+    ch->new_len = (uint32_t)strlen(ch->new_text);
+    ck_assert_int_ne(dc_verify(p, g, facts, fx, &ar), 0);
+    ck_assert_msg(strstr(dc_error_message(), refused[i][1]) && strstr(dc_error_message(), "nothing is written"), "%s",
+                  dc_error_message());
+  }
+  dc_facts_release(facts);
+  dc_diags_release(&diags);
+  dc_arena_release(&ar);
+  rm_tree(dir);
+  free(dir);
+}
+END_TEST
+
 Suite *make_apply_suite(void) {
   Suite *s = suite_create("apply");
   TCase *core = tcase_create("core");
@@ -149,5 +198,8 @@ Suite *make_apply_suite(void) {
   tcase_add_checked_fixture(faults, setup, teardown);
   tcase_add_loop_test(faults, each_fault, 0, 3 * FILES);
   suite_add_tcase(s, faults);
+  TCase *verify = tcase_create("verify");
+  tcase_add_test(verify, verify_refuses_text_python_refuses);
+  suite_add_tcase(s, verify);
   return s;
 }
