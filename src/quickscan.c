@@ -99,7 +99,7 @@ typedef struct block {
   bool decorated;    /* the previous line was a decorator */
 } block;
 
-enum { L_OTHER, L_IF, L_LOOP, L_TRY, L_EXCEPT, L_TRY_ELSE };
+enum { L_OTHER, L_IF, L_LOOP, L_TRY, L_EXCEPT, L_EXCEPT_STAR, L_TRY_ELSE };
 
 /* frame - one open bracket (or lambda body) of the expression automaton. */
 typedef struct frame {
@@ -2067,10 +2067,10 @@ static void statements(qs *q) {
       b->last = L_LOOP;
       break;
     case K_ELSE:
-      NEED(q, last == L_IF || last == L_LOOP || last == L_EXCEPT);
+      NEED(q, last == L_IF || last == L_LOOP || last == L_EXCEPT || last == L_EXCEPT_STAR);
       colon = k + 1;
       NEED(q, is_op(q, colon, O_COLON));
-      b->last = last == L_EXCEPT ? L_TRY_ELSE : L_OTHER;
+      b->last = last == L_EXCEPT || last == L_EXCEPT_STAR ? L_TRY_ELSE : L_OTHER;
       break;
     case K_TRY:
       colon = k + 1;
@@ -2078,17 +2078,19 @@ static void statements(qs *q) {
       b->last = L_TRY;
       break;
     case K_FINALLY:
-      NEED(q, last == L_TRY || last == L_EXCEPT || last == L_TRY_ELSE);
+      NEED(q, last == L_TRY || last == L_EXCEPT || last == L_EXCEPT_STAR || last == L_TRY_ELSE);
       colon = k + 1;
       NEED(q, is_op(q, colon, O_COLON));
       b->last = L_OTHER;
       break;
     case K_EXCEPT: {
-      NEED(q, last == L_TRY || last == L_EXCEPT);
-      colon = header_colon(q, k);
       /* except* E as e: an except_group_clause holding an as_pattern, which
-         binds like an except clause's alias */
-      if (is_op(q, k + 1, O_STAR)) {
+         binds like an except clause's alias; one try takes either kind of
+         clause, not both (fuzz_facts) */
+      bool star = is_op(q, k + 1, O_STAR);
+      NEED(q, last == L_TRY || last == (star ? L_EXCEPT_STAR : L_EXCEPT));
+      colon = header_colon(q, k);
+      if (star) {
         NEED(q, T(q, k + 1)->start == t->end && k + 2 < colon);
         k++;
       }
@@ -2100,7 +2102,7 @@ static void statements(qs *q) {
       } else {
         scan_expr(q, k + 1, colon, b->state, b->scope, X_NO_COMMA | X_EMPTY);
       }
-      b->last = L_EXCEPT;
+      b->last = star ? L_EXCEPT_STAR : L_EXCEPT;
       break;
     }
     case K_FOR: {
