@@ -38,10 +38,11 @@ HEADERS = ["if a:", "def f():", "class C:", "for x in y:", "while b:", "try:", "
 CLAUSES = {"if a:": ["elif c:", "else:"], "for x in y:": ["else:"], "while b:": ["else:"],
            "try:": ["except E:", "finally:"]}
 SIMPLE = ["x = 1", "pass", "y = f(a)", "import os", "a; b", "s = 'else'  # if", "t = (1,\n     2)",
-          "u = x \\\n  + 1", "match = 1", "type = 2", "print(x)", "_ = case", "async def g(): pass"]
-WRONG = ["x = pass", "import else", "f(in)", "from m import if", "elif", "else: import", "return = 1",
-         "x.for = 2", "class C(def): pass", "del not", "y = 1 +", "print 'x'", "exec 'y'", "a <> b",
-         "x = 0777", "y = 10L", "z = 1_", "print >>f, x", "x = 0o17 + 1_000 + 0.5j + 1e-3", "r = `x`"]
+          "u = x \\\n  + 1", "match = 1", "type = 2", "print(x)", "_ = case", "async def g(): pass",
+          "print >>f, x", "x = 0o17 + 1_000 + 0.5j + 1e-3 + 00", "v = 'a' \\\n    'b'"]
+REFUSED = ["x = pass", "import else", "f(in)", "from m import if", "elif", "else: import", "return = 1",
+           "x.for = 2", "class C(def): pass", "del not", "y = 1 +", "print 'x'", "exec 'y'", "a <> b",
+           "x = 0777", "y = 10L", "z = 1_", "r = `x`"]
 
 
 MESSAGES = {
@@ -76,7 +77,7 @@ def random_module(rng):
         if rng.random() < 0.08:
             indent = rng.choice(["", " ", "\t"]) + rng.choice(INDENTS) * rng.randint(0, 2)
         opening = rng.random() < 0.3
-        text = rng.choice(HEADERS) if opening else rng.choice(WRONG if rng.random() < 0.06 else SIMPLE)
+        text = rng.choice(HEADERS) if opening else rng.choice(REFUSED if rng.random() < 0.06 else SIMPLE)
         lines.append(indent + text)
     if opening:
         lines.append(stack[-1][0] + "\t    pass")
