@@ -579,8 +579,10 @@ static void lex_string(qs *q, lexpos *l, uint32_t b, tok *t) {
       NEED(q, l->p < q->len);
       if (s[l->p] == '\n' || s[l->p] == '\r') {
         newline(q, l);
-      } else if (raw && fmt && (s[l->p] == '{' || s[l->p] == '}')) {
-        continue; /* rf"\{x}": the backslash is a character, the brace starts a field */
+      } else if (fmt && (s[l->p] == '{' || s[l->p] == '}')) {
+        /* rf"\{x}", and f"\{x}" too (an invalid escape, fuzz_facts): the
+         * backslash is a character, the brace starts a field */
+        continue;
       } else if (fmt && !raw && s[l->p] == 'N' && s[l->p + 1] == '{') {
         /* a character's name, its bytes checked like any string's
          * (fuzz_facts: invalid UTF-8 in it) */

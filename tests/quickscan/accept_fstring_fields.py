@@ -9,3 +9,4 @@ d = f"{[x for x, y in z]}{[x for x in y for z in x]}{(x for x in y)}{[x for x in
 e = f"{[a if b else c for a in d]}{[a in b for a in c]}{os(x for x in y)(z)}{[x for x in y][0]}"
 f = f"{os(x)(b=0)}{os(a)(**os)}{os(a, *os)}"
 s9 = f"{x / 1_0 + 0 + 00 + 0.50 + 007.5}"
+s10 = f"\{x} and \}} and {{"
