@@ -109,16 +109,13 @@ static const char *coding_cookie(const dc_source *src, char *buf, size_t size) {
   return NULL;
 }
 
-/* Whether Python refuses `src` for its BOM and coding cookie: after a BOM,
- * a cookie must name UTF-8 as Python's tokenizer spells it ("utf-8",
- * "utf_8", "utf-8-..."; "utf8" will not do). */
-static bool bom_against_cookie(const dc_source *src) {
-  char buf[64];
-  const char *cookie = src->bom ? coding_cookie(src, buf, sizeof buf) : NULL;
-  if (!cookie) return false;
-  for (char *c = buf; *c; c++)
-    if (*c == '_') *c = '-';
-  return strcmp(cookie, "utf-8") && strncmp(cookie, "utf-8-", 6);
+/* Whether coding cookie `cookie` (lower-cased) names UTF-8 as Python's
+ * tokenizer spells it after a BOM: "utf-8", "utf_8" or "utf-8-..."; not
+ * "utf8", which it takes without a BOM. */
+static bool bom_takes_cookie(const char *cookie) {
+  char name[7] = {0};
+  for (size_t i = 0; i < 6 && cookie[i]; i++) name[i] = cookie[i] == '_' ? '-' : cookie[i];
+  return !strncmp(name, "utf-8", 5) && (name[5] == '\0' || name[5] == '-');
 }
 
 /* Returns the offset of the first byte that is not valid UTF-8, or -1. */
@@ -204,32 +201,26 @@ typedef struct unpythonic {
   enum { PYTHONIC, INDENT, UNINDENT, TABS, NO_BLOCK, KEYWORD, LINE_BREAK, NUMBER, PRINT, LESS_GREATER, BACKQUOTE } what;
 } unpythonic;
 
-/* What dc_rewrite_refusal and dc_parse_source say of each. The warnings
- * are formats given the problem's text (its first `len` bytes); those that
- * do not quote it end in a `%.*s` that prints nothing (len is 0). */
-static const char *const unpythonic_refusal[] = {
-    [INDENT] = "has an unexpected indent",
-    [UNINDENT] = "has an unindent that matches no outer indentation level",
-    [TABS] = "mixes tabs and spaces inconsistently in its indentation",
-    [NO_BLOCK] = "has a block header without an indented block",
-    [KEYWORD] = "has a keyword where Python expects a name",
-    [LINE_BREAK] = "has a line break in the middle of a statement",
-    [NUMBER] = "has a number that Python refuses",
-    [PRINT] = "has a Python 2 print or exec statement",
-    [LESS_GREATER] = "has Python 2's '<>'",
-    [BACKQUOTE] = "has Python 2's backquotes",
-};
-static const char *const unpythonic_warning[] = {
-    [INDENT] = "unexpected indent%.*s",
-    [UNINDENT] = "unindent does not match any outer indentation level%.*s",
-    [TABS] = "inconsistent use of tabs and spaces in indentation%.*s",
-    [NO_BLOCK] = "expected an indented block%.*s",
-    [KEYWORD] = "syntax error: '%.*s' is a keyword, not a name",
-    [LINE_BREAK] = "syntax error: the line ends in the middle of a statement%.*s",
-    [NUMBER] = "syntax error: invalid number '%.*s'",
-    [PRINT] = "syntax error: missing parentheses in call to '%.*s'",
-    [LESS_GREATER] = "syntax error: '<>' is Python 2's '!='%.*s",
-    [BACKQUOTE] = "syntax error: backquotes are Python 2's repr()%.*s",
+/* What dc_rewrite_refusal and dc_parse_source say of each kind. The
+ * warnings are formats given the problem's text (its first `len` bytes);
+ * those that do not quote it end in a `%.*s` that prints nothing (len is
+ * 0). */
+static const struct {
+  const char *refusal, *warning;
+} unpythonic_says[] = {
+    [INDENT] = {"has an unexpected indent", "unexpected indent%.*s"},
+    [UNINDENT] = {"has an unindent that matches no outer indentation level",
+                  "unindent does not match any outer indentation level%.*s"},
+    [TABS] = {"mixes tabs and spaces inconsistently in its indentation",
+              "inconsistent use of tabs and spaces in indentation%.*s"},
+    [NO_BLOCK] = {"has a block header without an indented block", "expected an indented block%.*s"},
+    [KEYWORD] = {"has a keyword where Python expects a name", "syntax error: '%.*s' is a keyword, not a name"},
+    [LINE_BREAK] = {"has a line break in the middle of a statement",
+                    "syntax error: the line ends in the middle of a statement%.*s"},
+    [NUMBER] = {"has a number that Python refuses", "syntax error: invalid number '%.*s'"},
+    [PRINT] = {"has a Python 2 print or exec statement", "syntax error: missing parentheses in call to '%.*s'"},
+    [LESS_GREATER] = {"has Python 2's '<>'", "syntax error: '<>' is Python 2's '!='%.*s"},
+    [BACKQUOTE] = {"has Python 2's backquotes", "syntax error: backquotes are Python 2's repr()%.*s"},
 };
 
 /* indent - the indentation of a line as Python's tokenizer counts it:
@@ -482,7 +473,7 @@ const char *dc_rewrite_refusal(const dc_source *src, const TSTree *tree) {
     return "has " DC_EXTRAS_MAX_TEXT " comment lines in a row, which crash tree-sitter before 0.20.8";
   if (!tree || ts_node_has_error(ts_tree_root_node(tree))) return "has syntax errors";
   if (refused_byte(src, tree) >= 0) return "has a character that Python refuses";
-  return unpythonic_refusal[first_unpythonic(src, tree).what];
+  return unpythonic_says[first_unpythonic(src, tree).what].refusal;
 }
 
 TSParser *dc_parser_new(void) {
@@ -509,7 +500,7 @@ TSTree *dc_parse_source(TSParser *parser, const dc_source *src, const char *path
   const char *cookie = coding_cookie(src, cookie_buf, sizeof cookie_buf);
   bool utf8 = !cookie || !strcmp(cookie, "utf-8") || !strcmp(cookie, "utf8") ||
               !strncmp(cookie, "utf-8-", 6) || !strncmp(cookie, "utf_8", 5);
-  if (bom_against_cookie(src))
+  if (src->bom && cookie && !bom_takes_cookie(cookie))
     add_diag(src, path, src->bom,
              "encoding problem: a UTF-8 byte order mark, and a coding cookie that does not say 'utf-8'; Python will "
              "refuse to import this file",
@@ -537,7 +528,7 @@ TSTree *dc_parse_source(TSParser *parser, const dc_source *src, const char *path
   else u = first_unpythonic(src, tree);
   if (u.what != PYTHONIC) {
     char msg[192];
-    int n = snprintf(msg, sizeof msg, unpythonic_warning[u.what], u.len > 40 ? 40 : (int)u.len,
+    int n = snprintf(msg, sizeof msg, unpythonic_says[u.what].warning, u.len > 40 ? 40 : (int)u.len,
                      src->data + src->bom + u.at);
     snprintf(msg + n, sizeof msg - (size_t)n, "; Python will refuse to import this file");
     add_diag(src, path, u.at + src->bom, msg, arena, diags);

@@ -2174,7 +2174,6 @@ static void statements(qs *q) {
   }
 }
 
-/* Scans into `arena`, sharing strings through `strings` when not NULL. */
 /* Whether the file has a BOM and maybe a coding cookie (its first two lines
  * say "coding"): Python wants that cookie to say UTF-8 as its tokenizer
  * spells it, which parse.c checks. */
@@ -2185,6 +2184,7 @@ static bool bom_and_cookie(const char *src, uint32_t len, uint32_t base) {
   return memmem(src + base, (size_t)((eol ? eol : end) - (src + base)), "coding", 6) != NULL;
 }
 
+/* Scans into `arena`, sharing strings through `strings` when not NULL. */
 static dc_file_facts *quickscan(const char *src, uint32_t len, uint32_t base, unsigned walk_flags, dc_arena *arena,
                                 dc_strings *strings) {
   if (bom_and_cookie(src, len, base)) return NULL;
