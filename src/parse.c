@@ -195,10 +195,17 @@ TSTree *dc_ts_parse(TSParser *parser, const char *text, uint32_t len) {
 
 /* unpythonic - text that Python refuses and tree-sitter-python takes
  * without an error: where it starts (in the text after the BOM), what it
- * is, and the length of the text its warning quotes (0: none). */
+ * is, and the length of the text its warning quotes (0: none), which
+ * starts at `quote` (0: at `at`). */
 typedef struct unpythonic {
   uint32_t at, len;
-  enum { PYTHONIC, INDENT, UNINDENT, TABS, NO_BLOCK, KEYWORD, LINE_BREAK, NUMBER, PRINT, LESS_GREATER, BACKQUOTE } what;
+  enum {
+    PYTHONIC, INDENT, UNINDENT, TABS, NO_BLOCK, KEYWORD, LINE_BREAK, NUMBER, PRINT, LESS_GREATER, BACKQUOTE,
+    /* what Python's compiler refuses in a tree its parser took (see compiled) */
+    FUTURE_LATE, FUTURE_UNKNOWN, FUTURE_BRACES, NONLOCAL_MODULE, STAR_NESTED, RETURN_OUTSIDE, YIELD_OUTSIDE,
+    AWAIT_OUTSIDE, AWAIT_NOT_ASYNC, ASYNC_FOR, ASYNC_WITH, BREAK_OUTSIDE, CONTINUE_OUTSIDE
+  } what;
+  uint32_t quote;
 } unpythonic;
 
 /* What dc_rewrite_refusal and dc_parse_source say of each kind. The
@@ -221,6 +228,23 @@ static const struct {
     [PRINT] = {"has a Python 2 print or exec statement", "syntax error: missing parentheses in call to '%.*s'"},
     [LESS_GREATER] = {"has Python 2's '<>'", "syntax error: '<>' is Python 2's '!='%.*s"},
     [BACKQUOTE] = {"has Python 2's backquotes", "syntax error: backquotes are Python 2's repr()%.*s"},
+    [FUTURE_LATE] = {"has a from __future__ import after other statements",
+                     "syntax error: from __future__ imports must occur at the beginning of the file%.*s"},
+    [FUTURE_UNKNOWN] = {"imports an unknown __future__ feature", "syntax error: future feature %.*s is not defined"},
+    [FUTURE_BRACES] = {"imports braces from __future__", "syntax error: not a chance%.*s"},
+    [NONLOCAL_MODULE] = {"has a nonlocal statement at module level",
+                         "syntax error: nonlocal declaration not allowed at module level%.*s"},
+    [STAR_NESTED] = {"has an import * outside module level", "syntax error: import * only allowed at module level%.*s"},
+    [RETURN_OUTSIDE] = {"has a return outside a function", "syntax error: 'return' outside function%.*s"},
+    [YIELD_OUTSIDE] = {"has a yield outside a function", "syntax error: 'yield' outside function%.*s"},
+    [AWAIT_OUTSIDE] = {"has an await outside a function", "syntax error: 'await' outside function%.*s"},
+    [AWAIT_NOT_ASYNC] = {"has an await outside an async function", "syntax error: 'await' outside async function%.*s"},
+    [ASYNC_FOR] = {"has an async for outside an async function",
+                   "syntax error: 'async for' outside async function%.*s"},
+    [ASYNC_WITH] = {"has an async with outside an async function",
+                    "syntax error: 'async with' outside async function%.*s"},
+    [BREAK_OUTSIDE] = {"has a break outside a loop", "syntax error: 'break' outside loop%.*s"},
+    [CONTINUE_OUTSIDE] = {"has a continue outside a loop", "syntax error: 'continue' not properly in loop%.*s"},
 };
 
 /* indent - the indentation of a line as Python's tokenizer counts it:
@@ -272,12 +296,37 @@ static bool line_kind(enum dc_py_kind parent, enum dc_py_kind kind) {
          kind == DC_PY_EXCEPT_GROUP_CLAUSE || kind == DC_PY_FINALLY_CLAUSE || kind == DC_PY_CASE_CLAUSE;
 }
 
-/* unpythonic_walk - first_unpythonic's state: the kinds of the nodes above
- * the cursor, Python's stack of indentations, where the last logical line
- * began, the last token, the brackets and strings open, and what was
- * found. */
+/* Where a node stands, as Python's compiler sees it: in the body of a def
+ * or a lambda, of an async def, of a loop (not its else), of a class, in a
+ * comprehension. ASYNC_DEF marks the children of an async def's node, so
+ * that its body block gets IN_ASYNC. */
+enum { IN_FUNCTION = 1, IN_ASYNC = 2, IN_LOOP = 4, IN_CLASS = 8, IN_COMPREHENSION = 16, ASYNC_DEF = 32 };
+
+/* above - a node above the cursor: its kind, and where its children stand. */
+typedef struct above {
+  uint8_t kind, in;
+} above;
+
+/* Python's passes over a tree its parser took, in the order they run: the
+ * first refuses a misplaced or unknown `from __future__` import at the top
+ * of the module; the symbol table's, as it builds the table, a nested
+ * `import *`, and once it is built, a module-level nonlocal; the compiler
+ * the rest (see compiled). Each reports the first problem it meets in the
+ * order of the text, but for the compiler's exception in compiled. */
+enum { PASS_FUTURE, PASS_SYMTABLE_BUILD, PASS_SYMTABLE, PASS_COMPILER, PASS_NONE };
+
+/* range - bytes [start, end) of the text. */
+typedef struct range {
+  uint32_t start, end;
+} range;
+
+/* unpythonic_walk - first_unpythonic's state: the nodes above the cursor,
+ * Python's stack of indentations, where the last logical line began, the
+ * last token, the brackets and strings open, what was found; and for
+ * Python's compiler, its first problem and the pass that finds it, and the
+ * state of its future pass over the module's statements. */
 typedef struct unpythonic_walk {
-  dc_vec(uint8_t) kinds;
+  dc_vec(above) above;
   dc_vec(indent) levels;
   bool block_opened;    /* the next logical line is a block's first */
   uint32_t empty_block; /* where an empty block is (UINT32_MAX: none pending) */
@@ -286,6 +335,17 @@ typedef struct unpythonic_walk {
   uint32_t token_end, open;
   unpythonic found;
   bool done;
+  unpythonic compiled;
+  int pass;                    /* the pass that finds `compiled` (PASS_NONE: none yet) */
+  dc_vec(range) finally_first; /* where the compiler looks before it reports `compiled` */
+  struct {
+    uint32_t statements; /* of the module so far */
+    bool done;           /* a statement other than a future import was seen */
+    bool over;           /* the pass stopped looking */
+    uint32_t line;       /* of the last statement it looked at */
+    int64_t last_future; /* the line of the last future import it took (-1: none) */
+    bool barry;          /* barry_as_FLUFL: `<>` is Python's `!=` */
+  } future;
 } unpythonic_walk;
 
 /* Takes problem `u` into account. Python reports the first, but for an
@@ -312,13 +372,13 @@ static void token(unpythonic_walk *w, const dc_source *src, TSNode n, enum dc_py
   uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
   const char *text = src->data + src->bom;
   if (w->token_seen && !w->open && start != w->line_start && line_ends_between(text, w->token_end, start))
-    report(w, (unpythonic){w->token_end, 0, LINE_BREAK});
+    report(w, (unpythonic){w->token_end, 0, LINE_BREAK, 0});
   if ((kind == DC_PY_INTEGER || kind == DC_PY_FLOAT) && !dc_quickscan_is_number(text + start, end - start))
-    report(w, (unpythonic){start, end - start, NUMBER});
-  else if (kind == DC_PY_LESS_GREATER)
-    report(w, (unpythonic){start, 0, LESS_GREATER});
+    report(w, (unpythonic){start, end - start, NUMBER, 0});
+  else if (kind == DC_PY_LESS_GREATER && !w->future.barry)
+    report(w, (unpythonic){start, 0, LESS_GREATER, 0});
   else if (kind == DC_PY_IDENTIFIER && dc_quickscan_is_keyword(text + start, end - start))
-    report(w, (unpythonic){start, end - start, KEYWORD});
+    report(w, (unpythonic){start, end - start, KEYWORD, 0});
   switch (kind) {
   case DC_PY_OPEN_PAREN: case DC_PY_OPEN_BRACKET: case DC_PY_OPEN_BRACE: case DC_PY_STRING_START: w->open++; break;
   case DC_PY_CLOSE_PAREN: case DC_PY_CLOSE_BRACKET: case DC_PY_CLOSE_BRACE: case DC_PY_STRING_END:
@@ -336,6 +396,179 @@ static bool fstring(const char *s) {
   for (; (*s | 0x20) >= 'a' && (*s | 0x20) <= 'z'; s++)
     if ((*s | 0x20) == 'f') return true;
   return false;
+}
+
+/* Takes a problem `u` of Python's pass `pass` into account: the first
+ * pass to find one wins, and within a pass the first problem, unless the
+ * compiler meets `u` first as it looks in `finally_first` (see compiled). */
+static void compile_problem(unpythonic_walk *w, int pass, unpythonic u) {
+  bool first = pass < w->pass;
+  for (size_t i = 0; i < w->finally_first.size && !first && pass == w->pass; i++)
+    first = u.at >= w->finally_first.items[i].start && u.at < w->finally_first.items[i].end;
+  if (!first) return;
+  w->compiled = u, w->pass = pass;
+  dc_vec_clear(&w->finally_first);
+}
+
+/* The finally clauses that Python's compiler compiles before it reports a
+ * break or continue outside a loop at the cursor `c`: it leaves the try
+ * statements around it, from the innermost, as a return would, running
+ * the finally clause of each (not the one it is in) up to its def, class
+ * or module. They follow it in the text, innermost first. */
+static void finally_first(unpythonic_walk *w, const TSTreeCursor *c) {
+  TSTreeCursor up = ts_tree_cursor_copy(c);
+  enum dc_py_kind from = dc_py_kind_of(ts_tree_cursor_current_node(&up)), kind;
+  while (ts_tree_cursor_goto_parent(&up) &&
+         (kind = dc_py_kind_of(ts_tree_cursor_current_node(&up))) != DC_PY_FUNCTION_DEFINITION &&
+         kind != DC_PY_CLASS_DEFINITION) {
+    TSNode n = ts_tree_cursor_current_node(&up);
+    if (kind == DC_PY_TRY_STATEMENT && from != DC_PY_FINALLY_CLAUSE) {
+      for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
+        TSNode clause = ts_node_named_child(n, i);
+        if (dc_py_kind_of(clause) == DC_PY_FINALLY_CLAUSE)
+          dc_vec_push(&w->finally_first, ((range){ts_node_start_byte(clause), ts_node_end_byte(clause)}));
+      }
+    }
+    from = kind;
+  }
+  ts_tree_cursor_delete(&up);
+}
+
+/* Where the children of node `n`, of kind `kind`, child of a node of kind
+ * `parent`, stand, given where `n` stands: a body block takes its def's,
+ * class's or loop's mark; a lambda's children are a function's (its
+ * defaults run outside it, which can only hide a problem, never make one). */
+static uint8_t inside(TSNode n, enum dc_py_kind kind, enum dc_py_kind parent, uint8_t in) {
+  switch (kind) {
+  case DC_PY_FUNCTION_DEFINITION:
+    return dc_py_kind_of(ts_node_child(n, 0)) == DC_PY_ASYNC ? in | ASYNC_DEF : in & ~ASYNC_DEF;
+  case DC_PY_LAMBDA: return IN_FUNCTION;
+  case DC_PY_LIST_COMPREHENSION: case DC_PY_SET_COMPREHENSION: case DC_PY_DICTIONARY_COMPREHENSION:
+  case DC_PY_GENERATOR_EXPRESSION: return in | IN_COMPREHENSION;
+  case DC_PY_BLOCK:
+    switch (parent) {
+    case DC_PY_FUNCTION_DEFINITION: return IN_FUNCTION | (in & ASYNC_DEF ? IN_ASYNC : 0);
+    case DC_PY_CLASS_DEFINITION: return IN_CLASS;
+    case DC_PY_FOR_STATEMENT: case DC_PY_WHILE_STATEMENT: return in | IN_LOOP;
+    default: return in;
+    }
+  default: return in;
+  }
+}
+
+/* Whether expression statement `n` is a docstring to Python: a string, or
+ * strings side by side, maybe in parentheses, none of them bytes or an
+ * f-string. */
+static bool docstring(const dc_source *src, TSNode n) {
+  const char *text = src->data + src->bom;
+  for (;;) {
+    TSNode only = {0};
+    uint32_t count = 0;
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
+      TSNode c = ts_node_named_child(n, i);
+      if (dc_py_kind_of(c) != DC_PY_COMMENT) only = c, count++;
+    }
+    if (count != 1) return false;
+    n = only;
+    if (dc_py_kind_of(n) != DC_PY_PARENTHESIZED_EXPRESSION) break;
+  }
+  enum dc_py_kind kind = dc_py_kind_of(n);
+  if (kind != DC_PY_STRING && kind != DC_PY_CONCATENATED_STRING) return false;
+  uint32_t count = kind == DC_PY_STRING ? 1 : ts_node_named_child_count(n);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode part = kind == DC_PY_STRING ? n : ts_node_named_child(n, i);
+    if (dc_py_kind_of(part) != DC_PY_STRING) continue; /* a comment between them */
+    for (const char *c = text + ts_node_start_byte(part); (*c | 0x20) >= 'a' && (*c | 0x20) <= 'z'; c++)
+      if ((*c | 0x20) == 'b' || (*c | 0x20) == 'f') return false;
+  }
+  return true;
+}
+
+/* Python's future pass at future import `n`, one it takes: each feature
+ * must be known ("braces" it refuses with a joke). */
+static void future_features_of(unpythonic_walk *w, const dc_source *src, TSNode n) {
+  const char *text = src->data + src->bom;
+  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
+    TSNode name = ts_node_named_child(n, i);
+    if (dc_py_kind_of(name) == DC_PY_ALIASED_IMPORT) name = ts_node_named_child(name, 0);
+    if (dc_py_kind_of(name) != DC_PY_DOTTED_NAME) continue; /* a comment */
+    uint32_t start = ts_node_start_byte(name), len = ts_node_end_byte(name) - start;
+    if (dc_quickscan_is_future_feature(text + start, len)) {
+      if (len == 14 && !memcmp(text + start, "barry_as_FLUFL", 14)) w->future.barry = true;
+      continue;
+    }
+    bool braces = len == 6 && !memcmp(text + start, "braces", 6);
+    compile_problem(w, PASS_FUTURE, braces ? (unpythonic){ts_node_start_byte(n), 0, FUTURE_BRACES, 0}
+                                           : (unpythonic){ts_node_start_byte(n), len, FUTURE_UNKNOWN, start});
+    return;
+  }
+}
+
+/* Python's future pass at statement `n` of the module: after a docstring,
+ * it takes future imports until another statement, and then refuses one
+ * only on that statement's line (`import os; from __future__ import x`). */
+static void future_pass(unpythonic_walk *w, const dc_source *src, TSNode n, enum dc_py_kind kind) {
+  uint32_t line = ts_node_start_point(n).row;
+  bool first = w->future.statements++ == 0;
+  if (w->future.over || (first && kind == DC_PY_EXPRESSION_STATEMENT && docstring(src, n))) return;
+  if (w->future.done && line > w->future.line) {
+    w->future.over = true;
+    return;
+  }
+  w->future.line = line;
+  if (kind != DC_PY_FUTURE_IMPORT_STATEMENT) {
+    w->future.done = true;
+  } else if (w->future.done) {
+    compile_problem(w, PASS_FUTURE, (unpythonic){ts_node_start_byte(n), 0, FUTURE_LATE, 0});
+  } else {
+    future_features_of(w, src, n);
+    w->future.last_future = line;
+  }
+}
+
+/* Python's symbol table and compiler at node `n`, of kind `kind`, the
+ * cursor's, which stands `in` (see inside): a return, yield, await, break
+ * or continue where none can be, `async for` and `async with` outside an
+ * async def, a nonlocal at module level, `import *` in a def or class, a
+ * future import after the module's first statements. An await in a
+ * comprehension is left alone: Python takes it in a generator expression
+ * anywhere. The compiler reports its first problem in the order of the
+ * text, but for a break or continue outside a loop it first compiles
+ * finally clauses further on (finally_first). */
+static void compiled(unpythonic_walk *w, const TSTreeCursor *c, TSNode n, enum dc_py_kind kind, uint8_t in) {
+  uint32_t at = ts_node_start_byte(n);
+  int what = PYTHONIC, pass = PASS_COMPILER;
+  switch (kind) {
+  case DC_PY_RETURN_STATEMENT: if (!(in & IN_FUNCTION)) what = RETURN_OUTSIDE; break;
+  case DC_PY_YIELD:
+    if (ts_node_is_named(n) && !(in & IN_FUNCTION)) what = YIELD_OUTSIDE;
+    break;
+  case DC_PY_AWAIT:
+    if (ts_node_is_named(n) && !(in & IN_COMPREHENSION) && !(in & IN_ASYNC))
+      what = in & IN_FUNCTION ? AWAIT_NOT_ASYNC : AWAIT_OUTSIDE;
+    break;
+  case DC_PY_FOR_STATEMENT:
+  case DC_PY_WITH_STATEMENT:
+    if (dc_py_kind_of(ts_node_child(n, 0)) == DC_PY_ASYNC && !(in & IN_ASYNC))
+      what = kind == DC_PY_FOR_STATEMENT ? ASYNC_FOR : ASYNC_WITH;
+    break;
+  case DC_PY_BREAK_STATEMENT: if (!(in & IN_LOOP)) what = BREAK_OUTSIDE; break;
+  case DC_PY_CONTINUE_STATEMENT: if (!(in & IN_LOOP)) what = CONTINUE_OUTSIDE; break;
+  case DC_PY_NONLOCAL_STATEMENT:
+    if (!(in & (IN_FUNCTION | IN_CLASS))) what = NONLOCAL_MODULE, pass = PASS_SYMTABLE;
+    break;
+  case DC_PY_WILDCARD_IMPORT:
+    if (in & (IN_FUNCTION | IN_CLASS)) what = STAR_NESTED, pass = PASS_SYMTABLE_BUILD;
+    break;
+  case DC_PY_FUTURE_IMPORT_STATEMENT:
+    if ((int64_t)ts_node_start_point(n).row > w->future.last_future) what = FUTURE_LATE;
+    break;
+  default: break;
+  }
+  if (what == PYTHONIC) return;
+  compile_problem(w, pass, (unpythonic){at, 0, what, 0});
+  if ((what == BREAK_OUTSIDE || what == CONTINUE_OUTSIDE) && w->compiled.at == at && (int)w->compiled.what == what)
+    finally_first(w, c);
 }
 
 /* Python's tokenizer and parser at the logical line that begins at node
@@ -360,7 +593,7 @@ static void logical_line(unpythonic_walk *w, TSNode n, indent in) {
     else if (in.alt != top.alt) what = TABS;
   }
   if (what == PYTHONIC && (w->empty_block != UINT32_MAX || w->block_opened) && !indented) what = NO_BLOCK;
-  if (what != PYTHONIC) report(w, (unpythonic){at, 0, what});
+  if (what != PYTHONIC) report(w, (unpythonic){at, 0, what, 0});
   w->line_start = at;
   w->block_opened = false;
   w->empty_block = UINT32_MAX;
@@ -373,17 +606,24 @@ static void logical_line(unpythonic_walk *w, TSNode n, indent in) {
  * then nothing indented: an empty block to tree-sitter); an unindent to no
  * level; tabs against spaces (TabError); a line that ends in the middle of
  * a statement; Python 2's print and exec statements, `<>`, backquotes and
- * numbers (`0644`, `10L`). One cursor walk over the nodes in the order of the
- * text, with a stack of their kinds. */
+ * numbers (`0644`, `10L`); then, in a tree Python's parser takes, what its
+ * compiler refuses (see compiled, future_pass). One cursor walk over the
+ * nodes in the order of the text, with a stack of the nodes above. */
 static unpythonic first_unpythonic(const dc_source *src, const TSTree *tree) {
   TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
-  unpythonic_walk w = {.empty_block = UINT32_MAX, .line_start = UINT32_MAX, .found = {UINT32_MAX, 0, PYTHONIC}};
+  unpythonic_walk w = {.empty_block = UINT32_MAX, .line_start = UINT32_MAX, .found = {UINT32_MAX, 0, PYTHONIC, 0},
+                       .pass = PASS_NONE, .future.last_future = -1};
   dc_vec_push(&w.levels, ((indent){0, 0, 0}));
-  dc_vec_push(&w.kinds, (uint8_t)DC_PY_OTHER);
+  dc_vec_push(&w.above, ((above){DC_PY_OTHER, 0}));
   while (!w.done) {
     TSNode n = ts_tree_cursor_current_node(&c);
-    enum dc_py_kind kind = dc_py_kind_of(n), parent = (enum dc_py_kind)dc_vec_last(&w.kinds);
+    above up = dc_vec_last(&w.above);
+    enum dc_py_kind kind = dc_py_kind_of(n), parent = (enum dc_py_kind)up.kind;
     uint32_t start = ts_node_start_byte(n);
+    if (w.found.what == PYTHONIC) {
+      if (parent == DC_PY_MODULE && ts_node_is_named(n) && !ts_node_is_extra(n)) future_pass(&w, src, n, kind);
+      compiled(&w, &c, n, kind, up.in);
+    }
     if (line_kind(parent, kind) && start != w.line_start && ts_node_is_named(n) && !ts_node_is_extra(n)) {
       indent in = indent_of(src, n);
       if (in.bytes == ts_node_start_point(n).column && /* (not after a ';' or a line continuation) */
@@ -393,7 +633,7 @@ static unpythonic first_unpythonic(const dc_source *src, const TSTree *tree) {
     }
     if ((kind == DC_PY_PRINT_STATEMENT && dc_py_kind_of(ts_node_named_child(n, 0)) != DC_PY_CHEVRON) ||
         kind == DC_PY_EXEC_STATEMENT)
-      report(&w, (unpythonic){start, ts_node_end_byte(ts_node_child(n, 0)) - start, PRINT});
+      report(&w, (unpythonic){start, ts_node_end_byte(ts_node_child(n, 0)) - start, PRINT, 0});
     if (kind == DC_PY_BLOCK) {
       if (ts_node_end_byte(n) == start) w.empty_block = start;
       else w.block_opened = true;
@@ -401,22 +641,24 @@ static unpythonic first_unpythonic(const dc_source *src, const TSTree *tree) {
     /* a string other than an f-string is one token: its parts hold no
      * problem; but tree-sitter takes Python 2's `x` for a string */
     bool whole = kind == DC_PY_STRING && !fstring(src->data + src->bom + start);
-    if (kind == DC_PY_STRING && src->data[src->bom + start] == '`') report(&w, (unpythonic){start, 0, BACKQUOTE});
+    if (kind == DC_PY_STRING && src->data[src->bom + start] == '`') report(&w, (unpythonic){start, 0, BACKQUOTE, 0});
     if (!whole && ts_tree_cursor_goto_first_child(&c)) {
-      dc_vec_push(&w.kinds, (uint8_t)kind);
+      dc_vec_push(&w.above, ((above){(uint8_t)kind, inside(n, kind, parent, up.in)}));
       continue;
     }
     if (ts_node_end_byte(n) > start && kind != DC_PY_COMMENT && kind != DC_PY_LINE_CONTINUATION)
       token(&w, src, n, kind);
     while (!ts_tree_cursor_goto_next_sibling(&c)) {
       if (!ts_tree_cursor_goto_parent(&c)) goto done;
-      dc_vec_pop(&w.kinds);
+      dc_vec_pop(&w.above);
     }
   }
 done:
-  if (w.found.what == PYTHONIC && w.empty_block != UINT32_MAX) w.found = (unpythonic){w.empty_block, 0, NO_BLOCK};
+  if (w.found.what == PYTHONIC && w.empty_block != UINT32_MAX) w.found = (unpythonic){w.empty_block, 0, NO_BLOCK, 0};
+  if (w.found.what == PYTHONIC) w.found = w.compiled;
   ts_tree_cursor_delete(&c);
-  dc_vec_free(&w.kinds);
+  dc_vec_free(&w.above);
+  dc_vec_free(&w.finally_first);
   dc_vec_free(&w.levels);
   return w.found;
 }
@@ -529,7 +771,7 @@ TSTree *dc_parse_source(TSParser *parser, const dc_source *src, const char *path
   if (u.what != PYTHONIC) {
     char msg[192];
     int n = snprintf(msg, sizeof msg, unpythonic_says[u.what].warning, u.len > 40 ? 40 : (int)u.len,
-                     src->data + src->bom + u.at);
+                     src->data + src->bom + (u.quote ? u.quote : u.at));
     snprintf(msg + n, sizeof msg - (size_t)n, "; Python will refuse to import this file");
     add_diag(src, path, u.at + src->bom, msg, arena, diags);
   }

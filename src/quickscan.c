@@ -97,6 +97,8 @@ typedef struct block {
   uint8_t state, scope;
   uint8_t last;      /* L_* */
   bool decorated;    /* the previous line was a decorator */
+  bool loop;         /* in a loop's body, where break and continue can be */
+  bool async_def;    /* in an async def's body, where await can be */
 } block;
 
 enum { L_OTHER, L_IF, L_LOOP, L_TRY, L_EXCEPT, L_EXCEPT_STAR, L_TRY_ELSE };
@@ -150,6 +152,9 @@ typedef struct qs {
   uint32_t lambda_count; /* open lambda bodies in scan_expr */
   uint32_t at;           /* byte offset being looked at, for dc_quickscan__where */
   bool has_all, all_dynamic, future;
+  block line;        /* the block of the logical line being scanned */
+  bool first;        /* no statement scanned yet */
+  bool future_ok;    /* a future import can stand here: only a docstring came before, and future imports */
   bool pragmas;               /* the text holds "decycle:": comments are recorded */
   dc_vec(uint32_t) comments; /* start of each comment, when `pragmas` */
   bool lazy; /* DC_PY_WALK_LAZY_ANNOTATIONS: no annotation is evaluated (PEP 649) */
@@ -221,6 +226,15 @@ static uint8_t keyword(const char *s, uint32_t n) {
 }
 
 bool dc_quickscan_is_keyword(const char *s, uint32_t len) { return IS_HARD_KW(keyword(s, len)); }
+
+bool dc_quickscan_is_future_feature(const char *s, uint32_t len) {
+  static const char *const features[] = {"nested_scopes",  "generators",       "division",       "absolute_import",
+                                         "with_statement", "print_function",   "unicode_literals", "barry_as_FLUFL",
+                                         "generator_stop", "annotations"};
+  for (size_t f = 0; f < sizeof features / sizeof *features; f++)
+    if (strlen(features[f]) == len && !memcmp(features[f], s, len)) return true;
+  return false;
+}
 
 /* Whether the word `in` starts at s[p]. */
 static bool in_at(const char *s, uint32_t p) {
@@ -1290,9 +1304,10 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
         continue;
       }
       case K_AWAIT:
-        NEED(q, expect);
+        NEED(q, expect && !q->lambda_count && q->line.async_def);
         continue;
       case K_YIELD:
+        NEED(q, sc == SC_FUNCTION);
         NEED(q, expect && (k == i ? !(xflags & (X_CALL | X_SUB)) && f->kind == FR_TOP
                                   : is_op(q, k - 1, O_LPAR) && f->kind == FR_PAREN));
         f->yield = true;
@@ -1627,7 +1642,7 @@ static void from_statement(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8
   if (!is_kw(q, k, K_IMPORT)) {
     future = level == 0 && text_is(q, k, "__future__");
     module = dotted(q, &k, end);
-    NEED(q, !future || !strcmp(module, "__future__"));
+    NEED(q, !future || (!strcmp(module, "__future__") && q->future_ok));
   } else {
     NEED(q, level > 0);
   }
@@ -1639,7 +1654,7 @@ static void from_statement(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8
   imp->level = level;
   imp->module = module;
   if (is_op(q, k, O_STAR)) {
-    NEED(q, k + 1 == end && !future);
+    NEED(q, k + 1 == end && !future && scope == SC_MODULE);
     imp->star = true;
     return;
   }
@@ -1654,6 +1669,7 @@ static void from_statement(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8
     dc_import_name nm = {tok_text(q, k), NULL};
     k++;
     NEED(q, !(k < stop && is_op(q, k, O_DOT)));
+    NEED(q, !future || dc_quickscan_is_future_feature(nm.name, (uint32_t)strlen(nm.name)));
     nm.alias = alias(q, &k, stop);
     if (future && !strcmp(nm.name, "annotations")) q->future = true;
     dc_vec_push(&q->names, nm);
@@ -1799,16 +1815,38 @@ static void assignment(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t s
   scan_expr(q, seg, end, state, scope, 0);
 }
 
-/* One simple statement in [i, end). */
+/* Whether [i, end), the module's first statement, is a docstring: strings
+ * side by side, none of them bytes or an f-string. */
+static bool docstring(qs *q, uint32_t i, uint32_t end) {
+  for (uint32_t k = i; k < end; k++) {
+    if (T(q, k)->kind != T_STRING) return false;
+    for (const char *c = q->src + T(q, k)->start; (*c | 0x20) >= 'a' && (*c | 0x20) <= 'z'; c++)
+      if ((*c | 0x20) == 'b' || (*c | 0x20) == 'f') return false;
+  }
+  return true;
+}
+
+/* One simple statement in [i, end). What Python's compiler refuses in a
+ * tree its parser takes (parse.c, compiled) is declined: a return, yield,
+ * break or continue where none can be, an await outside an async def's own
+ * body, a nonlocal at module level, `import *` outside module level, a
+ * future import after other statements or of an unknown feature. */
 static void simple_statement(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t scope) {
   NEED(q, i < end);
   tok *t = T(q, i);
+  if (!(q->first && docstring(q, i, end)) && !(is_kw(q, i, K_FROM) && text_is(q, i + 1, "__future__")))
+    q->future_ok = false;
+  q->first = false;
   if (t->kind == T_NAME) {
     switch (t->op) {
     case K_IMPORT: import_statement(q, i, end, state, scope); return;
     case K_FROM: from_statement(q, i, end, state, scope); return;
-    case K_PASS: case K_BREAK: case K_CONTINUE: NEED(q, end == i + 1); return;
-    case K_RETURN: scan_expr(q, i + 1, end, state, scope, X_EMPTY); return;
+    case K_PASS: NEED(q, end == i + 1); return;
+    case K_BREAK: case K_CONTINUE: NEED(q, end == i + 1 && q->line.loop); return;
+    case K_RETURN:
+      NEED(q, scope == SC_FUNCTION);
+      scan_expr(q, i + 1, end, state, scope, X_EMPTY);
+      return;
     case K_RAISE: {
       uint32_t from = find_top(q, i + 1, end, K_FROM, false);
       scan_expr(q, i + 1, from, state, scope, X_EMPTY | X_NO_COMMA);
@@ -1819,6 +1857,7 @@ static void simple_statement(qs *q, uint32_t i, uint32_t end, uint8_t state, uin
       return;
     }
     case K_GLOBAL: case K_NONLOCAL:
+      NEED(q, t->op == K_GLOBAL || scope != SC_MODULE);
       for (uint32_t k = i + 1;; k += 2) {
         NEED(q, k < end && is_ident(q, k));
         if (k + 1 == end) return;
@@ -2003,7 +2042,7 @@ static uint32_t def_header(qs *q, uint32_t i, const block *b) {
 
 /* Walks the logical lines with a stack of blocks. */
 static void statements(qs *q) {
-  dc_vec_push(&q->blocks, ((block){ST_RUN, SC_MODULE, L_OTHER, false}));
+  dc_vec_push(&q->blocks, ((block){ST_RUN, SC_MODULE, L_OTHER, false, false, false}));
   bool pending = false;
   block body = {0};
   uint32_t k = 0;
@@ -2029,6 +2068,7 @@ static void statements(qs *q) {
     }
     NEED(q, t->kind != T_NEWLINE);
     uint8_t kw = t->kind == T_NAME ? t->op : O_NONE;
+    q->line = *b;
     if (t->kind == T_OP && t->op == O_AT) {
       NEED(q, b->last != L_TRY);
       uint32_t e = k + 1;
@@ -2038,6 +2078,7 @@ static void statements(qs *q) {
         e++;
       }
       scan_expr(q, k + 1, e, b->state, b->scope, X_NO_COMMA);
+      q->first = q->future_ok = false;
       b->decorated = true;
       b->last = L_OTHER;
       k = e + 1;
@@ -2045,7 +2086,7 @@ static void statements(qs *q) {
     }
     bool is_async = kw == K_ASYNC;
     if (is_async) {
-      NEED(q, is_kw(q, k + 1, K_DEF) || (b->scope == SC_FUNCTION && (is_kw(q, k + 1, K_FOR) || is_kw(q, k + 1, K_WITH))));
+      NEED(q, is_kw(q, k + 1, K_DEF) || (b->async_def && (is_kw(q, k + 1, K_FOR) || is_kw(q, k + 1, K_WITH))));
       k++;
       kw = T(q, k)->op;
     }
@@ -2054,7 +2095,7 @@ static void statements(qs *q) {
     uint8_t last = b->last;
     if (kw != K_ELIF && kw != K_ELSE && kw != K_EXCEPT && kw != K_FINALLY) NEED(q, last != L_TRY);
     uint32_t colon;
-    block nb = {b->state, b->scope, L_OTHER, false};
+    block nb = {b->state, b->scope, L_OTHER, false, b->loop, b->async_def};
     switch (kw) {
     case K_IF: case K_ELIF:
       NEED(q, kw == K_IF || last == L_IF);
@@ -2066,6 +2107,7 @@ static void statements(qs *q) {
     case K_WHILE:
       colon = header_colon(q, k);
       scan_expr(q, k + 1, colon, b->state, b->scope, X_NO_COMMA);
+      nb.loop = true;
       b->last = L_LOOP;
       break;
     case K_ELSE:
@@ -2113,6 +2155,7 @@ static void statements(qs *q) {
       NEED(q, in < colon);
       scan_target(q, k + 1, in, b->state, b->scope, TG_BIND, false);
       scan_expr(q, in + 1, colon, b->state, b->scope, 0);
+      nb.loop = true;
       b->last = L_LOOP;
       break;
     }
@@ -2144,6 +2187,8 @@ static void statements(qs *q) {
       colon = def_header(q, k, b);
       nb.state = weaker(b->state, ST_DEFERRED);
       nb.scope = SC_FUNCTION;
+      nb.loop = false;
+      nb.async_def = is_async;
       b->last = L_OTHER;
       break;
     case K_CLASS: {
@@ -2155,6 +2200,7 @@ static void statements(qs *q) {
         scan_expr(q, k + 3, colon - 1, b->state, b->scope, X_CALL);
       }
       nb.scope = SC_CLASS;
+      nb.loop = nb.async_def = false;
       b->last = L_OTHER;
       break;
     }
@@ -2164,11 +2210,13 @@ static void statements(qs *q) {
       k = simple_line(q, k, b->state, b->scope);
       continue;
     }
+    q->first = q->future_ok = false; /* (a compound statement) */
     if (T(q, colon + 1)->kind == T_NEWLINE) {
       pending = true;
       body = nb;
       k = colon + 2;
     } else {
+      q->line = nb;
       k = simple_line(q, colon + 1, nb.state, nb.scope);
     }
   }
@@ -2197,6 +2245,7 @@ static dc_file_facts *quickscan(const char *src, uint32_t len, uint32_t base, un
   q->strings = strings;
   dc_file_facts *volatile facts = NULL;
   q->pragmas = dc_facts__may_have_pragmas(q->src, q->len);
+  q->first = q->future_ok = true;
   if (!setjmp(q->fail)) {
     lex(q);
     statements(q);

@@ -39,6 +39,10 @@ bool dc_quickscan_enabled(void);
 /* Whether s[0..len) is one of Python's (hard) keywords. */
 bool dc_quickscan_is_keyword(const char *s, uint32_t len);
 
+/* Whether s[0..len) names a feature `from __future__` can import (those of
+ * Python 3.11's __future__.py; "braces" is not one). */
+bool dc_quickscan_is_future_feature(const char *s, uint32_t len);
+
 /* Whether s[0..len) is a number Python's tokenizer takes (no leading
  * zeros, no Python 2 `L`, underscores only between digits, ...). */
 bool dc_quickscan_is_number(const char *s, uint32_t len);

@@ -1,0 +1,6 @@
+import os
+
+
+def names(entries):
+    async for entry in entries:
+        yield entry.name

@@ -1,0 +1,6 @@
+import os
+
+for name in os.listdir("."):
+    pass
+else:
+    break

@@ -1,0 +1,4 @@
+import os
+
+nonlocal sep
+sep = os.sep

@@ -1,0 +1,5 @@
+import os
+
+
+class Walker:
+    paths = yield os.sep

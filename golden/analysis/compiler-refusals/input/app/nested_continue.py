@@ -1,0 +1,5 @@
+import os
+
+while os.environ:
+    def retry():
+        continue

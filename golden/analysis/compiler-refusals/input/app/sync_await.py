@@ -1,0 +1,5 @@
+import asyncio
+
+
+def pause():
+    await asyncio.sleep(1)

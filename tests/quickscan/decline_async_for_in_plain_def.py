@@ -1,0 +1,6 @@
+import os
+
+
+def f():
+    async for a in os.b:
+        pass

@@ -1,0 +1,4 @@
+import os
+
+async with os.lock:
+    pass

@@ -1,0 +1,6 @@
+import os
+
+
+async def f():
+    class C:
+        x = await os.sleep(1)

@@ -1,0 +1,5 @@
+import os
+
+
+async def f():
+    g = lambda: await os.sleep(1)

@@ -1,0 +1,6 @@
+import os
+
+for a in os.b:
+    pass
+else:
+    break

@@ -1,0 +1,5 @@
+import os
+
+while os.b:
+    def f():
+        continue

@@ -1,0 +1,2 @@
+b"""Not a docstring."""
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Doc."""
+"""Not a docstring."""
+from __future__ import annotations

@@ -1,0 +1,4 @@
+import os
+
+if os.name:
+    from __future__ import annotations

@@ -1,0 +1,5 @@
+import os
+
+
+class C:
+    from os import *

@@ -1,0 +1,5 @@
+import os
+
+
+class C:
+    x = yield os
