@@ -13,11 +13,13 @@ runs decycle on the same projects with ``--format json -j 1`` and compares:
 4. the cycles: the strongly connected components (size >= 2) of the graph of
    import-time edges, and for each reported cycle that its ``example`` is a
    real cycle through import-time edges of the component that is as short as
-   possible through its first module.
+   possible through its first module;
+5. the files Python refuses to compile: each has a diagnostic, and none that
+   Python compiles is said to be refused.
 
-The ``statement`` text of sites and the diagnostics are not compared.  Edges
-that start in a file that Python cannot parse (decycle recovers from syntax
-errors, ``ast`` does not) are not compared either.
+The ``statement`` text of sites is not compared.  Edges that start in a file
+that Python cannot parse (decycle recovers from syntax errors, ``ast`` does
+not) are not compared either.
 
 Usage::
 
@@ -997,7 +999,52 @@ def compare(model, data):
         diffs.append("missing cycle {%s}, e.g. %s" % (", ".join(sorted(comp)), " -> ".join(example)))
     for comp in sorted(actual_sccs - expected_sccs, key=sorted):
         diffs.append("unexpected cycle {%s}" % ", ".join(sorted(comp)))
+
+    # (5) the files Python refuses to compile
+    compare_refusals(model, data.get("diagnostics", []), diffs)
     return diffs
+
+
+# What Python refuses and decycle does not look for (its own syntax check
+# is not a compiler's: see README.md, "Bad input").
+UNCHECKED_REFUSALS = ("no binding for nonlocal", "asynchronous comprehension outside", "'yield' inside",
+                      "'return' with value in async generator", "unknown encoding")
+
+
+def python_refusal(path):
+    """Why Python refuses to compile the file at `path`, or None."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compile(data, path, "exec", dont_inherit=True)
+        return None
+    except (SyntaxError, ValueError) as exc:
+        return str(getattr(exc, "msg", exc))
+    except (MemoryError, RecursionError, OSError):
+        return None  # not Python's verdict on the text
+
+
+def compare_refusals(model, diagnostics, diffs):
+    """Every source module Python refuses to compile has a diagnostic (but
+    for UNCHECKED_REFUSALS), and decycle says "Python will refuse" of none
+    that Python compiles. (tree-sitter's own syntax errors on text Python
+    takes do not claim that.)"""
+    said = {}
+    for d in diagnostics:
+        said.setdefault(d.get("path"), []).append(d.get("message", ""))
+    for mod in sorted(model.modules.values(), key=lambda m: m.path):
+        if mod.kind != "source":
+            continue
+        why = python_refusal(mod.abspath)
+        messages = said.get(mod.path, [])
+        if why is None:
+            for m in messages:
+                if "Python will refuse" in m:
+                    diffs.append("%s: Python compiles it, decycle says %r" % (mod.path, m))
+        elif not messages and not why.startswith(UNCHECKED_REFUSALS):
+            diffs.append("%s: Python refuses it (%s), decycle says nothing" % (mod.path, why))
 
 
 def check_example(graph, comp, example, diffs):
