@@ -108,6 +108,7 @@ typedef struct frame {
   uint8_t kind; /* FR_* */
   bool comp;    /* a `for` of a comprehension was seen at this level */
   bool need_in; /* ... and its `in` not yet */
+  bool target;  /* in brackets in a comprehension's target */
   bool had_comma;
   uint8_t brace;     /* in braces: 0 not known yet, 1 a dict, 2 a set */
   uint8_t item;      /* in braces, the current item: 1 starred, 2 ** item, 4 has a key */
@@ -1345,7 +1346,8 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
         kind = t->op == O_LPAR ? FR_CALL : FR_SUB;
       }
       NEED(q, t->match < end);
-      dc_vec_push(&q->frames, ((frame){.kind = kind}));
+      bool target = f->need_in || f->target;
+      dc_vec_push(&q->frames, ((frame){.kind = kind, .target = target}));
       expect = true;
       break;
     }
@@ -1409,10 +1411,11 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
     case O_STAR:
       if (expect) { /* a starred item, else multiplication */
         NEED(q, item_start(q, i, k));
-        /* outside brackets and in a subscript, tree-sitter takes only an
-         * operand that starts with a name: `a, *1` and `x[*"s"]` are valid
+        /* outside brackets, in a subscript and in a comprehension's
+         * target, tree-sitter takes only an operand that starts with a
+         * name: `a, *1`, `x[*"s"]` and `[1 for a, *[b] in c]` are valid
          * Python that it rejects (fuzz_facts) */
-        if (f->kind == FR_TOP || f->kind == FR_SUB)
+        if (f->kind == FR_TOP || f->kind == FR_SUB || f->need_in || f->target)
           NEED(q, k + 1 < end && T(q, k + 1)->kind == T_NAME && !IS_HARD_KW(T(q, k + 1)->op));
         if (f->kind == FR_BRACE) f->item |= 1;
         f->starred = true;
@@ -1471,9 +1474,14 @@ static void scan_target(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t 
   bool binds = mode == TG_BIND && state == ST_RUN && scope == SC_MODULE;
   uint32_t depth = 0, k = i;
   for (;;) {
-    /* one item */
+    /* one item; tree-sitter-python wants a name after a star: `a, *[b] = x`
+       is a syntax error to it, and `with m as (a, *[b])` an expression
+       (fuzz_facts) */
     NEED(q, k < end);
-    if (is_op(q, k, O_STAR)) k++;
+    if (is_op(q, k, O_STAR)) {
+      k++;
+      NEED(q, k < end && !is_op(q, k, O_LPAR) && !is_op(q, k, O_LSQB));
+    }
     NEED(q, k < end);
     if ((is_op(q, k, O_LPAR) || is_op(q, k, O_LSQB)) && !(T(q, k)->match + 1 < end && is_trailer(q, T(q, k)->match + 1))) {
       NEED(q, T(q, k)->match < end && T(q, k)->match > k + 1);

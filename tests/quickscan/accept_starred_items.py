@@ -17,3 +17,11 @@ for g in os.sep, *os.linesep:
 j = 1, *os.path.sep
 k = 1, *importlib.import_module("json").loads
 m = 1, *__import__("json").dumps
+# in targets, a star before a name, an attribute or a subscript
+n, *o.p = os.sep
+q, *os.environ[0] = os.sep
+for r, *s in os.environ:
+    pass
+t = [u for u, *v in os.environ]
+w = [x for (x, *y) in os.environ]
+z = [(a, *[b]) for a in os.sep]

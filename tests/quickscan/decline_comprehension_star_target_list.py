@@ -1,0 +1,3 @@
+import os
+
+names = [a for a, *[b] in os.environ]

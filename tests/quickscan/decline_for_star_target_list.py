@@ -1,0 +1,4 @@
+import os
+
+for a, *[b] in os.environ:
+    pass

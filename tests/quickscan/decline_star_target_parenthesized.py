@@ -1,0 +1,3 @@
+import os
+
+first, *(rest) = os.sep

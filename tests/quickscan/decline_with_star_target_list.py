@@ -1,0 +1,4 @@
+import os
+
+with os.lock as (a, *[b]):
+    pass
