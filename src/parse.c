@@ -390,11 +390,12 @@ static void token(unpythonic_walk *w, const dc_source *src, TSNode n, enum dc_py
   w->token_end = end;
 }
 
-/* Whether the string that begins at `s` is an f-string (its prefix says
- * so): only those hold code. */
-static bool fstring(const char *s) {
+/* Whether the prefix of the string that begins at `s` has one of the
+ * letters in `letters` (lower case), either case: "f" for an f-string,
+ * whose fields hold code. */
+static bool prefix_has(const char *s, const char *letters) {
   for (; (*s | 0x20) >= 'a' && (*s | 0x20) <= 'z'; s++)
-    if ((*s | 0x20) == 'f') return true;
+    if (strchr(letters, *s | 0x20)) return true;
   return false;
 }
 
@@ -478,8 +479,7 @@ static bool docstring(const dc_source *src, TSNode n) {
   for (uint32_t i = 0; i < count; i++) {
     TSNode part = kind == DC_PY_STRING ? n : ts_node_named_child(n, i);
     if (dc_py_kind_of(part) != DC_PY_STRING) continue; /* a comment between them */
-    for (const char *c = text + ts_node_start_byte(part); (*c | 0x20) >= 'a' && (*c | 0x20) <= 'z'; c++)
-      if ((*c | 0x20) == 'b' || (*c | 0x20) == 'f') return false;
+    if (prefix_has(text + ts_node_start_byte(part), "bf")) return false;
   }
   return true;
 }
@@ -640,7 +640,7 @@ static unpythonic first_unpythonic(const dc_source *src, const TSTree *tree) {
     }
     /* a string other than an f-string is one token: its parts hold no
      * problem; but tree-sitter takes Python 2's `x` for a string */
-    bool whole = kind == DC_PY_STRING && !fstring(src->data + src->bom + start);
+    bool whole = kind == DC_PY_STRING && !prefix_has(src->data + src->bom + start, "f");
     if (kind == DC_PY_STRING && src->data[src->bom + start] == '`') report(&w, (unpythonic){start, 0, BACKQUOTE, 0});
     if (!whole && ts_tree_cursor_goto_first_child(&c)) {
       dc_vec_push(&w.above, ((above){(uint8_t)kind, inside(n, kind, parent, up.in)}));
