@@ -64,7 +64,7 @@
 /* The cache files' layout and the rules that make a file's facts and
  * warnings: a build whose rules differ (a new warning, a scanner fix) must
  * not read another's cache, and builds of one version can differ. */
-#define FORMAT 9
+#define FORMAT 10
 #define BYTE_ORDER_MARK 0x01020304u
 #define RACY_NS 2000000000u
 #define RUNS_KEPT 16      /* per project (a run writes one or two) */

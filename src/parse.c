@@ -200,10 +200,16 @@ TSTree *dc_ts_parse(TSParser *parser, const char *text, uint32_t len) {
 typedef struct unpythonic {
   uint32_t at, len;
   enum {
-    PYTHONIC, INDENT, UNINDENT, TABS, NO_BLOCK, KEYWORD, LINE_BREAK, NUMBER, PRINT, LESS_GREATER, BACKQUOTE,
+    PYTHONIC, INDENT, UNINDENT, TABS, TREE_TABS, NO_BLOCK, KEYWORD, LINE_BREAK, NUMBER, PRINT, LESS_GREATER, BACKQUOTE,
+    /* what Python's parser refuses in a node tree-sitter takes (see parsed) */
+    ARG_AFTER_KEYWORD, ARG_AFTER_MAPPING, STAR_AFTER_MAPPING, PARAM_NO_DEFAULT, PARAM_BARE_STAR, PARAM_AFTER_KWARGS,
+    PARAM_SLASH_FIRST, LAMBDA_SLASH_FIRST, PARAM_SLASH_TWICE, PARAM_SLASH_LATE, PARAM_STAR_TWICE, BYTES_MIX,
+    BYTES_ASCII, ITERABLE_COMMA,
     /* what Python's compiler refuses in a tree its parser took (see compiled) */
     FUTURE_LATE, FUTURE_UNKNOWN, FUTURE_BRACES, NONLOCAL_MODULE, STAR_NESTED, RETURN_OUTSIDE, YIELD_OUTSIDE,
-    AWAIT_OUTSIDE, AWAIT_NOT_ASYNC, ASYNC_FOR, ASYNC_WITH, BREAK_OUTSIDE, CONTINUE_OUTSIDE
+    AWAIT_OUTSIDE, AWAIT_NOT_ASYNC, ASYNC_FOR, ASYNC_WITH, BREAK_OUTSIDE, CONTINUE_OUTSIDE, PARAM_TWICE,
+    YIELD_LIST, YIELD_SET, YIELD_DICT, YIELD_GENERATOR, KEYWORD_TWICE, EXCEPT_NOT_LAST, EXCEPT_STAR_EXIT,
+    ASYNC_COMPREHENSION, YIELD_FROM_ASYNC, RETURN_ASYNC_GENERATOR
   } what;
   uint32_t quote;
 } unpythonic;
@@ -220,6 +226,9 @@ static const struct {
                   "unindent does not match any outer indentation level%.*s"},
     [TABS] = {"mixes tabs and spaces inconsistently in its indentation",
               "inconsistent use of tabs and spaces in indentation%.*s"},
+    [TREE_TABS] = {"has tabs in its indentation that tree-sitter reads differently from Python",
+                   "tree-sitter reads the tabs of this indentation differently from Python (a tab after a space); "
+                   "the file is analysed as tree-sitter reads it%.*s"},
     [NO_BLOCK] = {"has a block header without an indented block", "expected an indented block%.*s"},
     [KEYWORD] = {"has a keyword where Python expects a name", "syntax error: '%.*s' is a keyword, not a name"},
     [LINE_BREAK] = {"has a line break in the middle of a statement",
@@ -228,6 +237,28 @@ static const struct {
     [PRINT] = {"has a Python 2 print or exec statement", "syntax error: missing parentheses in call to '%.*s'"},
     [LESS_GREATER] = {"has Python 2's '<>'", "syntax error: '<>' is Python 2's '!='%.*s"},
     [BACKQUOTE] = {"has Python 2's backquotes", "syntax error: backquotes are Python 2's repr()%.*s"},
+    [ARG_AFTER_KEYWORD] = {"has a positional argument after a keyword argument",
+                           "syntax error: positional argument follows keyword argument%.*s"},
+    [ARG_AFTER_MAPPING] = {"has a positional argument after a ** argument",
+                           "syntax error: positional argument follows keyword argument unpacking%.*s"},
+    [STAR_AFTER_MAPPING] = {"has a * argument after a ** argument",
+                            "syntax error: iterable argument unpacking follows keyword argument unpacking%.*s"},
+    [PARAM_NO_DEFAULT] = {"has a parameter without a default after one with a default",
+                          "syntax error: non-default argument follows default argument%.*s"},
+    [PARAM_BARE_STAR] = {"has a bare * without a named parameter after it",
+                         "syntax error: named arguments must follow bare *%.*s"},
+    [PARAM_AFTER_KWARGS] = {"has a parameter after **kwargs",
+                            "syntax error: arguments cannot follow var-keyword argument%.*s"},
+    [PARAM_SLASH_FIRST] = {"has a / before any parameter", "syntax error: at least one argument must precede /%.*s"},
+    [LAMBDA_SLASH_FIRST] = {"has a / before any parameter", "syntax error: a lambda's parameters begin with /%.*s"},
+    [PARAM_SLASH_TWICE] = {"has two / in one parameter list", "syntax error: / may appear only once%.*s"},
+    [PARAM_SLASH_LATE] = {"has a / after a *", "syntax error: / must be ahead of *%.*s"},
+    [PARAM_STAR_TWICE] = {"has two * in one parameter list", "syntax error: * argument may appear only once%.*s"},
+    [BYTES_MIX] = {"joins bytes and str literals", "syntax error: cannot mix bytes and nonbytes literals%.*s"},
+    [BYTES_ASCII] = {"has a bytes literal with a non-ASCII character",
+                     "syntax error: bytes can only contain ASCII literal characters%.*s"},
+    [ITERABLE_COMMA] = {"has a comprehension whose iterable is a tuple without parentheses",
+                        "syntax error: a comprehension's iterable needs parentheses around a tuple%.*s"},
     [FUTURE_LATE] = {"has a from __future__ import after other statements",
                      "syntax error: from __future__ imports must occur at the beginning of the file%.*s"},
     [FUTURE_UNKNOWN] = {"imports an unknown __future__ feature", "syntax error: future feature %.*s is not defined"},
@@ -245,25 +276,45 @@ static const struct {
                     "syntax error: 'async with' outside async function%.*s"},
     [BREAK_OUTSIDE] = {"has a break outside a loop", "syntax error: 'break' outside loop%.*s"},
     [CONTINUE_OUTSIDE] = {"has a continue outside a loop", "syntax error: 'continue' not properly in loop%.*s"},
+    [PARAM_TWICE] = {"has a def with two parameters of one name",
+                     "syntax error: duplicate argument '%.*s' in function definition"},
+    [YIELD_LIST] = {"has a yield in a comprehension", "syntax error: 'yield' inside list comprehension%.*s"},
+    [YIELD_SET] = {"has a yield in a comprehension", "syntax error: 'yield' inside set comprehension%.*s"},
+    [YIELD_DICT] = {"has a yield in a comprehension", "syntax error: 'yield' inside dict comprehension%.*s"},
+    [YIELD_GENERATOR] = {"has a yield in a comprehension", "syntax error: 'yield' inside generator expression%.*s"},
+    [KEYWORD_TWICE] = {"has a call with a keyword argument given twice",
+                       "syntax error: keyword argument repeated: %.*s"},
+    [EXCEPT_NOT_LAST] = {"has a bare except: before another except clause",
+                         "syntax error: default 'except:' must be last%.*s"},
+    [EXCEPT_STAR_EXIT] = {"has a break, continue or return that leaves an except* clause",
+                          "syntax error: 'break', 'continue' and 'return' cannot appear in an except* block%.*s"},
+    [ASYNC_COMPREHENSION] = {"has an async comprehension outside an async function",
+                             "syntax error: asynchronous comprehension outside of an asynchronous function%.*s"},
+    [YIELD_FROM_ASYNC] = {"has a yield from in an async function",
+                          "syntax error: 'yield from' inside async function%.*s"},
+    [RETURN_ASYNC_GENERATOR] = {"has a return with a value in an async generator",
+                                "syntax error: 'return' with value in async generator%.*s"},
 };
 
 /* indent - the indentation of a line as Python's tokenizer counts it:
  * `col` with a tab to the next multiple of 8, `alt` with a tab as 1 (a form
  * feed sets both to 0); `bytes` is its length. Python wants `col` and `alt`
- * to order the lines alike, or it raises TabError. */
+ * to order the lines alike, or it raises TabError. tree-sitter-python's
+ * scanner counts `ts`, a tab as 8: when it orders the lines otherwise, its
+ * blocks are not Python's. */
 typedef struct indent {
-  uint32_t col, alt, bytes;
+  uint32_t col, alt, ts, bytes;
 } indent;
 
 /* The indentation of the line where node `n` begins. */
 static indent indent_of(const dc_source *src, TSNode n) {
   const char *text = src->data + src->bom;
   uint32_t line = ts_node_start_byte(n) - ts_node_start_point(n).column, i = line;
-  indent in = {0, 0, 0};
+  indent in = {0, 0, 0, 0};
   for (;; i++) {
-    if (text[i] == ' ') in.col++, in.alt++;
-    else if (text[i] == '\t') in.col = (in.col / 8 + 1) * 8, in.alt++;
-    else if (text[i] == '\f') in.col = in.alt = 0;
+    if (text[i] == ' ') in.col++, in.alt++, in.ts++;
+    else if (text[i] == '\t') in.col = (in.col / 8 + 1) * 8, in.alt++, in.ts += 8;
+    else if (text[i] == '\f') in.col = in.alt = in.ts = 0;
     else break;
   }
   in.bytes = i - line;
@@ -297,15 +348,34 @@ static bool line_kind(enum dc_py_kind parent, enum dc_py_kind kind) {
 }
 
 /* Where a node stands, as Python's compiler sees it: in the body of a def
- * or a lambda, of an async def, of a loop (not its else), of a class, in a
- * comprehension. ASYNC_DEF marks the children of an async def's node, so
- * that its body block gets IN_ASYNC. */
-enum { IN_FUNCTION = 1, IN_ASYNC = 2, IN_LOOP = 4, IN_CLASS = 8, IN_COMPREHENSION = 16, ASYNC_DEF = 32 };
+ * or a lambda, of an async def, of a loop (not its else), of a class, of
+ * an except* clause (IN_EXCEPT_STAR, and IN_EXCEPT_STAR_LOOP up to a loop
+ * in it). ASYNC_DEF marks the children of an async def's node, so that
+ * its body block gets IN_ASYNC; FIRST_FOR those of a comprehension's first
+ * `for`, whose iterable stands outside the comprehension. */
+enum {
+  IN_FUNCTION = 1, IN_ASYNC = 2, IN_LOOP = 4, IN_CLASS = 8, ASYNC_DEF = 16, IN_EXCEPT_STAR = 32,
+  IN_EXCEPT_STAR_LOOP = 64, FIRST_FOR = 128
+};
 
-/* above - a node above the cursor: its kind, and where its children stand. */
+/* above - a node above the cursor: its kind; where it stands (`self_in`;
+ * `self_scope`, the index in the stack of the def, lambda, class or
+ * comprehension whose scope it is in, 0 for the module's) and where its
+ * children stand (`in`, `scope`); and what Python's symbol table learns of
+ * a scope: a def's first return with a value (`ret`, UINT32_MAX: none), that
+ * a def yields, that a comprehension is asynchronous (`coroutine`), that
+ * its first `for` was seen. */
 typedef struct above {
-  uint8_t kind, in;
+  uint8_t kind, in, self_in;
+  bool yields, coroutine, fors;
+  uint32_t scope, self_scope, ret;
 } above;
+
+/* name - a name in the text, to find two alike. */
+typedef struct name {
+  const char *s;
+  uint32_t len, at;
+} name;
 
 /* Python's passes over a tree its parser took, in the order they run: the
  * first refuses a misplaced or unknown `from __future__` import at the top
@@ -337,6 +407,8 @@ typedef struct unpythonic_walk {
   bool done;
   unpythonic compiled;
   int pass;                    /* the pass that finds `compiled` (PASS_NONE: none yet) */
+  uint32_t order;              /* where in the text that pass meets it */
+  dc_vec(name) names;          /* scratch: parameters or keyword arguments */
   dc_vec(range) finally_first; /* where the compiler looks before it reports `compiled` */
   struct {
     uint32_t statements; /* of the module so far */
@@ -399,15 +471,17 @@ static bool prefix_has(const char *s, const char *letters) {
   return false;
 }
 
-/* Takes a problem `u` of Python's pass `pass` into account: the first
- * pass to find one wins, and within a pass the first problem, unless the
- * compiler meets `u` first as it looks in `finally_first` (see compiled). */
-static void compile_problem(unpythonic_walk *w, int pass, unpythonic u) {
-  bool first = pass < w->pass;
+/* Takes a problem `u` of Python's pass `pass`, which the pass meets at
+ * `order` in the text, into account: the first pass to find one wins, and
+ * within a pass the first problem it meets, or one it meets first as it
+ * looks in `finally_first` (see compiled). The walk finds most problems in
+ * that order, some (see left) later. */
+static void compile_problem(unpythonic_walk *w, int pass, unpythonic u, uint32_t order) {
+  bool first = pass < w->pass || (pass == w->pass && order < w->order);
   for (size_t i = 0; i < w->finally_first.size && !first && pass == w->pass; i++)
-    first = u.at >= w->finally_first.items[i].start && u.at < w->finally_first.items[i].end;
+    first = order >= w->finally_first.items[i].start && order < w->finally_first.items[i].end;
   if (!first) return;
-  w->compiled = u, w->pass = pass;
+  w->compiled = u, w->pass = pass, w->order = order;
   dc_vec_clear(&w->finally_first);
 }
 
@@ -444,16 +518,209 @@ static uint8_t inside(TSNode n, enum dc_py_kind kind, enum dc_py_kind parent, ui
   case DC_PY_FUNCTION_DEFINITION:
     return dc_py_kind_of(ts_node_child(n, 0)) == DC_PY_ASYNC ? in | ASYNC_DEF : in & ~ASYNC_DEF;
   case DC_PY_LAMBDA: return IN_FUNCTION;
-  case DC_PY_LIST_COMPREHENSION: case DC_PY_SET_COMPREHENSION: case DC_PY_DICTIONARY_COMPREHENSION:
-  case DC_PY_GENERATOR_EXPRESSION: return in | IN_COMPREHENSION;
   case DC_PY_BLOCK:
     switch (parent) {
     case DC_PY_FUNCTION_DEFINITION: return IN_FUNCTION | (in & ASYNC_DEF ? IN_ASYNC : 0);
     case DC_PY_CLASS_DEFINITION: return IN_CLASS;
-    case DC_PY_FOR_STATEMENT: case DC_PY_WHILE_STATEMENT: return in | IN_LOOP;
+    case DC_PY_FOR_STATEMENT: case DC_PY_WHILE_STATEMENT: return (in | IN_LOOP) & ~IN_EXCEPT_STAR_LOOP;
+    case DC_PY_EXCEPT_GROUP_CLAUSE: return in | IN_EXCEPT_STAR | IN_EXCEPT_STAR_LOOP;
     default: return in;
     }
   default: return in;
+  }
+}
+
+static bool is_comprehension(enum dc_py_kind kind) {
+  return kind == DC_PY_LIST_COMPREHENSION || kind == DC_PY_SET_COMPREHENSION ||
+         kind == DC_PY_DICTIONARY_COMPREHENSION || kind == DC_PY_GENERATOR_EXPRESSION;
+}
+
+/* Whether node `n` has a named child other than a comment or a line
+ * continuation, of a kind other than `except` (DC_PY_OTHER: any). */
+static bool has_child(TSNode n, enum dc_py_kind except) {
+  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
+    TSNode c = ts_node_named_child(n, i);
+    if (!ts_node_is_extra(c) && (except == DC_PY_OTHER || dc_py_kind_of(c) != except)) return true;
+  }
+  return false;
+}
+
+static int cmp_name(const void *x, const void *y) {
+  const name *a = x, *b = y;
+  int c = memcmp(a->s, b->s, a->len < b->len ? a->len : b->len);
+  if (c) return c;
+  if (a->len != b->len) return a->len < b->len ? -1 : 1;
+  return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* Of w->names, where the second of two alike is: the second of the pair
+ * whose first comes first (by_first: Python's check of a call's keywords),
+ * or the first such second (its symbol table, adding parameters); NULL when
+ * all differ. Sorts w->names. */
+static const name *repeated(unpythonic_walk *w, bool by_first) {
+  name *v = w->names.items;
+  const name *found = NULL;
+  uint32_t key = UINT32_MAX;
+  if (w->names.size < 2) return NULL;
+  qsort(v, w->names.size, sizeof *v, cmp_name);
+  for (size_t i = 1; i < w->names.size; i++) {
+    bool second = v[i].len == v[i - 1].len && !memcmp(v[i].s, v[i - 1].s, v[i].len) &&
+                  (i == 1 || v[i - 2].len != v[i - 1].len || memcmp(v[i - 2].s, v[i - 1].s, v[i].len));
+    uint32_t k = by_first ? v[i - 1].at : v[i].at;
+    if (second && k < key) key = k, found = &v[i];
+  }
+  return found;
+}
+
+static void add_name(unpythonic_walk *w, const dc_source *src, TSNode n) {
+  if (dc_py_kind_of(n) != DC_PY_IDENTIFIER) return;
+  uint32_t at = ts_node_start_byte(n);
+  dc_vec_push(&w->names, ((name){src->data + src->bom + at, ts_node_end_byte(n) - at, at}));
+}
+
+/* Python's parser at the parameters `n` of a def or lambda: it wants the
+ * ones without a default before those with one (up to the star), one `/`
+ * after a parameter and before any star, one star, a name after a bare
+ * star, nothing after **kwargs. Then its symbol table: no two of one name. */
+static void parameters(unpythonic_walk *w, const dc_source *src, TSNode n) {
+  bool any = false, slash = false, defaults = false, star = false, kwargs = false;
+  uint32_t bare = UINT32_MAX; /* where a bare star waits for a name */
+  dc_vec_clear(&w->names);
+  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
+    TSNode p = ts_node_named_child(n, i), named = p;
+    enum dc_py_kind kind = dc_py_kind_of(p);
+    uint32_t at = ts_node_start_byte(p);
+    if (ts_node_is_extra(p)) continue; /* a comment, a line continuation */
+    if (kind == DC_PY_TYPED_PARAMETER) named = ts_node_named_child(p, 0), kind = dc_py_kind_of(named);
+    if (kwargs) report(w, (unpythonic){at, 0, PARAM_AFTER_KWARGS, 0});
+    switch (kind) {
+    case DC_PY_POSITIONAL_SEPARATOR:
+      if (!any || slash || star) {
+        bool lambda = dc_py_kind_of(n) == DC_PY_LAMBDA_PARAMETERS; /* Python says "invalid syntax" there */
+        report(w, (unpythonic){at, 0,
+                               !any   ? (lambda ? LAMBDA_SLASH_FIRST : PARAM_SLASH_FIRST)
+                               : slash ? PARAM_SLASH_TWICE
+                                       : PARAM_SLASH_LATE,
+                               0});
+      }
+      slash = true;
+      break;
+    case DC_PY_KEYWORD_SEPARATOR:
+    case DC_PY_LIST_SPLAT_PATTERN:
+      if (star) report(w, (unpythonic){at, 0, PARAM_STAR_TWICE, 0});
+      star = true;
+      bare = kind == DC_PY_KEYWORD_SEPARATOR ? at : UINT32_MAX;
+      break;
+    case DC_PY_DICTIONARY_SPLAT_PATTERN:
+      if (bare != UINT32_MAX) report(w, (unpythonic){bare, 0, PARAM_BARE_STAR, 0});
+      bare = UINT32_MAX;
+      kwargs = true;
+      break;
+    default: {
+      bool has_default = kind == DC_PY_DEFAULT_PARAMETER || kind == DC_PY_TYPED_DEFAULT_PARAMETER;
+      if (!star && defaults && !has_default) report(w, (unpythonic){at, 0, PARAM_NO_DEFAULT, 0});
+      if (!star) defaults |= has_default;
+      if (has_default) named = dc_py_child(p, DC_PY_F_NAME);
+      bare = UINT32_MAX;
+    }
+    }
+    if (kind == DC_PY_LIST_SPLAT_PATTERN || kind == DC_PY_DICTIONARY_SPLAT_PATTERN)
+      named = ts_node_named_child(named, 0);
+    if (!ts_node_is_null(named)) add_name(w, src, named);
+    any = true;
+  }
+  if (bare != UINT32_MAX) report(w, (unpythonic){bare, 0, PARAM_BARE_STAR, 0});
+  const name *twice = repeated(w, false);
+  if (twice) compile_problem(w, PASS_SYMTABLE_BUILD, (unpythonic){twice->at, twice->len, PARAM_TWICE, 0}, twice->at);
+}
+
+/* Python's parser at the arguments `n` of a call: a positional argument
+ * after a keyword argument or a **mapping, a *iterable after a **mapping
+ * (not after a keyword argument); then its compiler, as it compiles the
+ * call: no keyword given twice. */
+static void arguments(unpythonic_walk *w, const dc_source *src, TSNode n) {
+  bool keyword = false, mapping = false;
+  dc_vec_clear(&w->names);
+  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
+    TSNode a = ts_node_named_child(n, i);
+    enum dc_py_kind kind = dc_py_kind_of(a);
+    uint32_t at = ts_node_start_byte(a);
+    if (ts_node_is_extra(a)) continue;
+    if (kind == DC_PY_DICTIONARY_SPLAT) {
+      mapping = true;
+    } else if (kind == DC_PY_LIST_SPLAT) {
+      if (mapping) report(w, (unpythonic){at, 0, STAR_AFTER_MAPPING, 0});
+    } else if (kind == DC_PY_KEYWORD_ARGUMENT) {
+      keyword = true;
+      add_name(w, src, dc_py_child(a, DC_PY_F_NAME));
+    } else if (mapping || keyword) {
+      report(w, (unpythonic){at, 0, mapping ? ARG_AFTER_MAPPING : ARG_AFTER_KEYWORD, 0});
+    }
+  }
+  const name *twice = repeated(w, true);
+  if (twice)
+    compile_problem(w, PASS_COMPILER, (unpythonic){twice->at, twice->len, KEYWORD_TWICE, 0}, ts_node_start_byte(n));
+}
+
+/* Where Python's parser reports strings joined that mix bytes and str: at
+ * the token after them, which outside brackets ends their line. */
+static uint32_t token_after(const dc_source *src, TSNode n, bool bracketed) {
+  const char *text = src->data + src->bom;
+  uint32_t i = ts_node_end_byte(n), len = src->len - src->bom;
+  while (bracketed && i < len) {
+    if (text[i] == '#') while (i < len && text[i] != '\n' && text[i] != '\r') i++;
+    else if (strchr(" \t\f\r\n\\", text[i])) i++;
+    else break;
+  }
+  return i;
+}
+
+/* Python's parser at node `n`, of kind `kind`, where tree-sitter-python
+ * is laxer: the order of parameters and of arguments, bytes literals, a
+ * comprehension's iterable (a disjunction to Python, `for x in a, b` to
+ * tree-sitter). */
+static void parsed(unpythonic_walk *w, const dc_source *src, TSNode n, enum dc_py_kind kind) {
+  const char *text = src->data + src->bom;
+  uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
+  switch (kind) {
+  case DC_PY_PARAMETERS: case DC_PY_LAMBDA_PARAMETERS: parameters(w, src, n); break;
+  case DC_PY_ARGUMENT_LIST: arguments(w, src, n); break;
+  case DC_PY_FOR_IN_CLAUSE: {
+    bool in = false;
+    for (uint32_t i = 0; i < ts_node_child_count(n); i++) {
+      TSNode t = ts_node_child(n, i);
+      if (ts_node_is_named(t)) continue;
+      if (in && !strcmp(ts_node_type(t), ",")) {
+        report(w, (unpythonic){ts_node_start_byte(t), 0, ITERABLE_COMMA, 0});
+        break;
+      }
+      in = in || !strcmp(ts_node_type(t), "in");
+    }
+    break;
+  }
+  case DC_PY_STRING:
+    if (prefix_has(text + start, "b"))
+      for (uint32_t i = start; i < end; i++)
+        if ((unsigned char)text[i] >= 0x80) {
+          report(w, (unpythonic){start, 0, BYTES_ASCII, 0});
+          break;
+        }
+    break;
+  case DC_PY_CONCATENATED_STRING: {
+    int bytes = -1; /* of the first part */
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
+      TSNode part = ts_node_named_child(n, i);
+      if (dc_py_kind_of(part) != DC_PY_STRING) continue; /* a comment, a line continuation */
+      int b = prefix_has(text + ts_node_start_byte(part), "b");
+      if (bytes >= 0 && b != bytes) {
+        report(w, (unpythonic){token_after(src, n, w->open > 0), 0, BYTES_MIX, 0});
+        break;
+      }
+      bytes = b;
+    }
+    break;
+  }
+  default: break;
   }
 }
 
@@ -489,17 +756,19 @@ static bool docstring(const dc_source *src, TSNode n) {
 static void future_features_of(unpythonic_walk *w, const dc_source *src, TSNode n) {
   const char *text = src->data + src->bom;
   for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
-    TSNode name = ts_node_named_child(n, i);
-    if (dc_py_kind_of(name) == DC_PY_ALIASED_IMPORT) name = ts_node_named_child(name, 0);
-    if (dc_py_kind_of(name) != DC_PY_DOTTED_NAME) continue; /* a comment */
-    uint32_t start = ts_node_start_byte(name), len = ts_node_end_byte(name) - start;
+    TSNode feature = ts_node_named_child(n, i);
+    if (dc_py_kind_of(feature) == DC_PY_ALIASED_IMPORT) feature = ts_node_named_child(feature, 0);
+    if (dc_py_kind_of(feature) != DC_PY_DOTTED_NAME) continue; /* a comment */
+    uint32_t start = ts_node_start_byte(feature), len = ts_node_end_byte(feature) - start;
     if (dc_quickscan_is_future_feature(text + start, len)) {
       if (len == 14 && !memcmp(text + start, "barry_as_FLUFL", 14)) w->future.barry = true;
       continue;
     }
     bool braces = len == 6 && !memcmp(text + start, "braces", 6);
-    compile_problem(w, PASS_FUTURE, braces ? (unpythonic){ts_node_start_byte(n), 0, FUTURE_BRACES, 0}
-                                           : (unpythonic){ts_node_start_byte(n), len, FUTURE_UNKNOWN, start});
+    compile_problem(w, PASS_FUTURE,
+                    braces ? (unpythonic){ts_node_start_byte(n), 0, FUTURE_BRACES, 0}
+                           : (unpythonic){ts_node_start_byte(n), len, FUTURE_UNKNOWN, start},
+                    ts_node_start_byte(n));
     return;
   }
 }
@@ -519,7 +788,7 @@ static void future_pass(unpythonic_walk *w, const dc_source *src, TSNode n, enum
   if (kind != DC_PY_FUTURE_IMPORT_STATEMENT) {
     w->future.done = true;
   } else if (w->future.done) {
-    compile_problem(w, PASS_FUTURE, (unpythonic){ts_node_start_byte(n), 0, FUTURE_LATE, 0});
+    compile_problem(w, PASS_FUTURE, (unpythonic){ts_node_start_byte(n), 0, FUTURE_LATE, 0}, ts_node_start_byte(n));
   } else {
     future_features_of(w, src, n);
     w->future.last_future = line;
@@ -527,33 +796,70 @@ static void future_pass(unpythonic_walk *w, const dc_source *src, TSNode n, enum
 }
 
 /* Python's symbol table and compiler at node `n`, of kind `kind`, the
- * cursor's, which stands `in` (see inside): a return, yield, await, break
- * or continue where none can be, `async for` and `async with` outside an
- * async def, a nonlocal at module level, `import *` in a def or class, a
- * future import after the module's first statements. An await in a
- * comprehension is left alone: Python takes it in a generator expression
- * anywhere. The compiler reports its first problem in the order of the
- * text, but for a break or continue outside a loop it first compiles
- * finally clauses further on (finally_first). */
-static void compiled(unpythonic_walk *w, const TSTreeCursor *c, TSNode n, enum dc_py_kind kind, uint8_t in) {
+ * cursor's, which stands `in` the scope of stack entry `scope` (see
+ * inside, above): a return, yield, await, break or continue where none can
+ * be, `async for` and `async with` outside an async def, a nonlocal at
+ * module level, `import *` in a def or class, a future import after the
+ * module's first statements, a yield in a comprehension, `yield from` in
+ * an async def, a bare `except:` before another except clause; the
+ * parameters and arguments (see parameters, arguments). An await in a
+ * comprehension, or an `async for`, makes the comprehension asynchronous,
+ * which Python checks as the walk leaves it (see left). The compiler
+ * reports its first problem in the order of the text, but for a break or
+ * continue outside a loop it first compiles finally clauses further on
+ * (finally_first). */
+static void compiled(unpythonic_walk *w, const TSTreeCursor *c, TSNode n, enum dc_py_kind kind, uint8_t in,
+                     uint32_t scope) {
   uint32_t at = ts_node_start_byte(n);
   int what = PYTHONIC, pass = PASS_COMPILER;
+  above *s = &w->above.items[scope];
   switch (kind) {
-  case DC_PY_RETURN_STATEMENT: if (!(in & IN_FUNCTION)) what = RETURN_OUTSIDE; break;
+  case DC_PY_RETURN_STATEMENT:
+    if (!(in & IN_FUNCTION)) what = RETURN_OUTSIDE;
+    else if (in & IN_EXCEPT_STAR) what = EXCEPT_STAR_EXIT;
+    else if (has_child(n, DC_PY_OTHER) && s->ret == UINT32_MAX) s->ret = at;
+    break;
   case DC_PY_YIELD:
-    if (ts_node_is_named(n) && !(in & IN_FUNCTION)) what = YIELD_OUTSIDE;
+    if (!ts_node_is_named(n)) break;
+    pass = PASS_SYMTABLE_BUILD;
+    switch (s->kind) {
+    case DC_PY_LIST_COMPREHENSION: what = YIELD_LIST; break;
+    case DC_PY_SET_COMPREHENSION: what = YIELD_SET; break;
+    case DC_PY_DICTIONARY_COMPREHENSION: what = YIELD_DICT; break;
+    case DC_PY_GENERATOR_EXPRESSION: what = YIELD_GENERATOR; break;
+    default:
+      pass = PASS_COMPILER;
+      s->yields = true;
+      if (!(in & IN_FUNCTION)) what = YIELD_OUTSIDE;
+      else if ((s->in & ASYNC_DEF) && ts_node_child_count(n) > 1 && !strcmp(ts_node_type(ts_node_child(n, 1)), "from"))
+        what = YIELD_FROM_ASYNC;
+    }
     break;
   case DC_PY_AWAIT:
-    if (ts_node_is_named(n) && !(in & IN_COMPREHENSION) && !(in & IN_ASYNC))
-      what = in & IN_FUNCTION ? AWAIT_NOT_ASYNC : AWAIT_OUTSIDE;
+    if (!ts_node_is_named(n)) break;
+    if (is_comprehension(s->kind)) s->coroutine = true;
+    else if (!(in & IN_ASYNC)) what = in & IN_FUNCTION ? AWAIT_NOT_ASYNC : AWAIT_OUTSIDE;
+    break;
+  case DC_PY_FOR_IN_CLAUSE:
+    if (dc_py_kind_of(ts_node_child(n, 0)) == DC_PY_ASYNC) dc_vec_last(&w->above).coroutine = true;
     break;
   case DC_PY_FOR_STATEMENT:
   case DC_PY_WITH_STATEMENT:
     if (dc_py_kind_of(ts_node_child(n, 0)) == DC_PY_ASYNC && !(in & IN_ASYNC))
       what = kind == DC_PY_FOR_STATEMENT ? ASYNC_FOR : ASYNC_WITH;
     break;
-  case DC_PY_BREAK_STATEMENT: if (!(in & IN_LOOP)) what = BREAK_OUTSIDE; break;
-  case DC_PY_CONTINUE_STATEMENT: if (!(in & IN_LOOP)) what = CONTINUE_OUTSIDE; break;
+  case DC_PY_BREAK_STATEMENT:
+  case DC_PY_CONTINUE_STATEMENT:
+    if (in & IN_EXCEPT_STAR_LOOP) what = EXCEPT_STAR_EXIT;
+    else if (!(in & IN_LOOP)) what = kind == DC_PY_BREAK_STATEMENT ? BREAK_OUTSIDE : CONTINUE_OUTSIDE;
+    break;
+  case DC_PY_EXCEPT_CLAUSE:
+    if (!has_child(n, DC_PY_BLOCK)) {
+      TSNode next = ts_node_next_named_sibling(n);
+      while (!ts_node_is_null(next) && ts_node_is_extra(next)) next = ts_node_next_named_sibling(next);
+      if (!ts_node_is_null(next) && dc_py_kind_of(next) == DC_PY_EXCEPT_CLAUSE) what = EXCEPT_NOT_LAST;
+    }
+    break;
   case DC_PY_NONLOCAL_STATEMENT:
     if (!(in & (IN_FUNCTION | IN_CLASS))) what = NONLOCAL_MODULE, pass = PASS_SYMTABLE;
     break;
@@ -566,9 +872,25 @@ static void compiled(unpythonic_walk *w, const TSTreeCursor *c, TSNode n, enum d
   default: break;
   }
   if (what == PYTHONIC) return;
-  compile_problem(w, pass, (unpythonic){at, 0, what, 0});
+  compile_problem(w, pass, (unpythonic){at, 0, what, 0}, at);
   if ((what == BREAK_OUTSIDE || what == CONTINUE_OUTSIDE) && w->compiled.at == at && (int)w->compiled.what == what)
     finally_first(w, c);
+}
+
+/* Python's symbol table and compiler as the walk leaves node `n`, whose
+ * stack entry was `e`: an asynchronous comprehension other than a
+ * generator expression must stand in an async def's body, or in another
+ * comprehension, which becomes asynchronous too; an async def that yields
+ * cannot return a value. */
+static void left(unpythonic_walk *w, const above *e, TSNode n) {
+  if (e->coroutine && e->kind != DC_PY_GENERATOR_EXPRESSION) {
+    above *s = &w->above.items[e->self_scope];
+    uint32_t at = ts_node_start_byte(n);
+    if (is_comprehension(s->kind)) s->coroutine = true;
+    else if (!(e->self_in & IN_ASYNC)) compile_problem(w, PASS_COMPILER, (unpythonic){at, 0, ASYNC_COMPREHENSION, 0}, at);
+  }
+  if (e->kind == DC_PY_FUNCTION_DEFINITION && (e->in & ASYNC_DEF) && e->yields && e->ret != UINT32_MAX)
+    compile_problem(w, PASS_COMPILER, (unpythonic){e->ret, 0, RETURN_ASYNC_GENERATOR, 0}, e->ret);
 }
 
 /* Python's tokenizer and parser at the logical line that begins at node
@@ -582,15 +904,19 @@ static void logical_line(unpythonic_walk *w, TSNode n, indent in) {
   int what = PYTHONIC;
   if (in.col == top.col) {
     if (in.alt != top.alt) what = TABS;
+    else if (in.ts < top.ts) what = TREE_TABS; /* (deeper, it is read as the same block) */
   } else if (indented) {
     if (in.alt <= top.alt) what = TABS;
     else if (w->empty_block == UINT32_MAX && !w->block_opened) what = INDENT;
+    else if (in.ts <= top.ts) what = TREE_TABS;
     dc_vec_push(&w->levels, in);
   } else {
-    while (w->levels.size > 1 && in.col < dc_vec_last(&w->levels).col) dc_vec_pop(&w->levels);
+    indent popped = top; /* tree-sitter leaves the blocks deeper than `ts`, and stays in the next */
+    while (w->levels.size > 1 && in.col < dc_vec_last(&w->levels).col) popped = dc_vec_pop(&w->levels);
     top = dc_vec_last(&w->levels);
     if (in.col != top.col) what = UNINDENT;
     else if (in.alt != top.alt) what = TABS;
+    else if (in.ts < top.ts || in.ts >= popped.ts) what = TREE_TABS;
   }
   if (what == PYTHONIC && (w->empty_block != UINT32_MAX || w->block_opened) && !indented) what = NO_BLOCK;
   if (what != PYTHONIC) report(w, (unpythonic){at, 0, what, 0});
@@ -613,16 +939,23 @@ static unpythonic first_unpythonic(const dc_source *src, const TSTree *tree) {
   TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
   unpythonic_walk w = {.empty_block = UINT32_MAX, .line_start = UINT32_MAX, .found = {UINT32_MAX, 0, PYTHONIC, 0},
                        .pass = PASS_NONE, .future.last_future = -1};
-  dc_vec_push(&w.levels, ((indent){0, 0, 0}));
-  dc_vec_push(&w.above, ((above){DC_PY_OTHER, 0}));
+  dc_vec_push(&w.levels, ((indent){0, 0, 0, 0}));
+  dc_vec_push(&w.above, ((above){.kind = DC_PY_OTHER, .ret = UINT32_MAX}));
+  TSFieldId right = dc_py_field_id(DC_PY_F_RIGHT);
   while (!w.done) {
     TSNode n = ts_tree_cursor_current_node(&c);
     above up = dc_vec_last(&w.above);
     enum dc_py_kind kind = dc_py_kind_of(n), parent = (enum dc_py_kind)up.kind;
-    uint32_t start = ts_node_start_byte(n);
+    uint32_t start = ts_node_start_byte(n), scope = up.scope;
+    uint8_t stands = up.in & ~FIRST_FOR;
+    if ((up.in & FIRST_FOR) && ts_tree_cursor_current_field_id(&c) == right) {
+      above comprehension = w.above.items[w.above.size - 2]; /* the first iterable stands where it does */
+      stands = comprehension.self_in, scope = comprehension.self_scope;
+    }
+    parsed(&w, src, n, kind);
     if (w.found.what == PYTHONIC) {
       if (parent == DC_PY_MODULE && ts_node_is_named(n) && !ts_node_is_extra(n)) future_pass(&w, src, n, kind);
-      compiled(&w, &c, n, kind, up.in);
+      compiled(&w, &c, n, kind, stands, scope);
     }
     if (line_kind(parent, kind) && start != w.line_start && ts_node_is_named(n) && !ts_node_is_extra(n)) {
       indent in = indent_of(src, n);
@@ -643,14 +976,23 @@ static unpythonic first_unpythonic(const dc_source *src, const TSTree *tree) {
     bool whole = kind == DC_PY_STRING && !prefix_has(src->data + src->bom + start, "f");
     if (kind == DC_PY_STRING && src->data[src->bom + start] == '`') report(&w, (unpythonic){start, 0, BACKQUOTE, 0});
     if (!whole && ts_tree_cursor_goto_first_child(&c)) {
-      dc_vec_push(&w.above, ((above){(uint8_t)kind, inside(n, kind, parent, up.in)}));
+      uint32_t index = (uint32_t)w.above.size;
+      above e = {.kind = (uint8_t)kind, .in = inside(n, kind, parent, stands), .self_in = stands, .scope = scope,
+                 .self_scope = scope, .ret = UINT32_MAX};
+      if (kind == DC_PY_LAMBDA || is_comprehension(kind)) e.scope = index;
+      if (kind == DC_PY_BLOCK && (parent == DC_PY_FUNCTION_DEFINITION || parent == DC_PY_CLASS_DEFINITION))
+        e.scope = index - 1;
+      if (kind == DC_PY_FOR_IN_CLAUSE && !w.above.items[index - 1].fors) e.in |= FIRST_FOR;
+      if (kind == DC_PY_FOR_IN_CLAUSE) w.above.items[index - 1].fors = true;
+      dc_vec_push(&w.above, e);
       continue;
     }
     if (ts_node_end_byte(n) > start && kind != DC_PY_COMMENT && kind != DC_PY_LINE_CONTINUATION)
       token(&w, src, n, kind);
     while (!ts_tree_cursor_goto_next_sibling(&c)) {
       if (!ts_tree_cursor_goto_parent(&c)) goto done;
-      dc_vec_pop(&w.above);
+      above e = dc_vec_pop(&w.above);
+      left(&w, &e, ts_tree_cursor_current_node(&c));
     }
   }
 done:
@@ -658,6 +1000,7 @@ done:
   if (w.found.what == PYTHONIC) w.found = w.compiled;
   ts_tree_cursor_delete(&c);
   dc_vec_free(&w.above);
+  dc_vec_free(&w.names);
   dc_vec_free(&w.finally_first);
   dc_vec_free(&w.levels);
   return w.found;
@@ -772,7 +1115,7 @@ TSTree *dc_parse_source(TSParser *parser, const dc_source *src, const char *path
     char msg[192];
     int n = snprintf(msg, sizeof msg, unpythonic_says[u.what].warning, u.len > 40 ? 40 : (int)u.len,
                      src->data + src->bom + (u.quote ? u.quote : u.at));
-    snprintf(msg + n, sizeof msg - (size_t)n, "; Python will refuse to import this file");
+    if (u.what != TREE_TABS) snprintf(msg + n, sizeof msg - (size_t)n, "; Python will refuse to import this file");
     add_diag(src, path, u.at + src->bom, msg, arena, diags);
   }
   int64_t refused = refused_byte(src, tree);

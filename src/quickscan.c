@@ -74,6 +74,7 @@ enum {
   F_FIELD_DOT = 8,      /* f-string: a '.' in a replacement field's expression */
   F_FIELD_NAME = 16,    /* f-string: "import" or "__all__" in a replacement field */
   F_CONT_BEFORE = 32,   /* a backslash line continuation stands before this token */
+  F_BYTES = 64,         /* string: b prefix */
 };
 
 /* tree-sitter keeps comments and line continuations as named children of
@@ -99,9 +100,13 @@ typedef struct block {
   bool decorated;    /* the previous line was a decorator */
   bool loop;         /* in a loop's body, where break and continue can be */
   bool async_def;    /* in an async def's body, where await can be */
+  bool except_star;  /* in an except* clause, which return cannot leave */
+  bool except_star_loop; /* ... and not in a loop in it: break and continue cannot leave it */
+  uint32_t fn;       /* the blocks index of the def's body it is in (see def_block) */
+  bool yields, returns; /* a def's body: it has a yield, a return with a value */
 } block;
 
-enum { L_OTHER, L_IF, L_LOOP, L_TRY, L_EXCEPT, L_EXCEPT_STAR, L_TRY_ELSE };
+enum { L_OTHER, L_IF, L_LOOP, L_TRY, L_EXCEPT, L_EXCEPT_BARE, L_EXCEPT_STAR, L_TRY_ELSE };
 
 /* frame - one open bracket (or lambda body) of the expression automaton. */
 typedef struct frame {
@@ -114,7 +119,8 @@ typedef struct frame {
   uint8_t item;      /* in braces, the current item: 1 starred, 2 ** item, 4 has a key */
   uint8_t colons;    /* in a subscript, the current item's (a slice has two at most) */
   bool starred;      /* a starred item at this level (needs a comma in parentheses) */
-  bool yield;        /* a yield expression at this level (no comprehension then) */
+  bool yield;        /* a yield expression at this level or in brackets in it (no comprehension then) */
+  bool in_comp;      /* in a comprehension, after its first `for` (no yield then) */
   uint32_t pending_else; /* conditional expressions waiting for `else` */
   bool keyed;            /* a keyword argument or a ** item at this level (no comprehension then) */
 } frame;
@@ -629,10 +635,12 @@ static void lex_string(qs *q, lexpos *l, uint32_t b, tok *t) {
       l->p += 2;
       continue;
     }
+    NEED(q, !bytes || (unsigned char)c < 0x80);
     l->p = skip_char(q, l->p);
   }
   l->p += triple ? 3 : 1;
   if (field) t->flags |= F_FSTRING;
+  if (bytes) t->flags |= F_BYTES;
   if (!backslash && !field && !fmt && !bytes && !uni) t->flags |= F_PLAIN;
 }
 
@@ -927,6 +935,98 @@ static const char *tok_text(qs *q, uint32_t i) {
 /* A name usable as an identifier (soft keywords included). */
 static bool is_ident(qs *q, uint32_t i) { return T(q, i)->kind == T_NAME && !IS_HARD_KW(T(q, i)->op); }
 
+/* Whether tokens i and j spell the same. */
+static bool same_text(qs *q, uint32_t i, uint32_t j) {
+  uint32_t n = T(q, i)->end - T(q, i)->start;
+  return T(q, j)->end - T(q, j)->start == n && !memcmp(q->src + T(q, i)->start, q->src + T(q, j)->start, n);
+}
+
+/* names - the names of a def's parameters or a call's keyword arguments,
+ * each a token index: no two may be the same (a longer list, rare, is
+ * declined, to keep the check linear). */
+typedef struct names {
+  uint32_t tok[256], count;
+} names;
+
+static void add_name(qs *q, names *ns, uint32_t i) {
+  NEED(q, ns->count < 256);
+  for (uint32_t j = 0; j < ns->count; j++) NEED(q, !same_text(q, ns->tok[j], i));
+  ns->tok[ns->count++] = i;
+}
+
+/* params - the parameters of a def or lambda so far, for the order Python
+ * wants: no parameter without a default after one with a default (up to
+ * the star), one `/` before any star and after a parameter, one star, a
+ * name after a bare star, nothing after **kwargs. */
+typedef struct param_list {
+  names names;
+  bool any, slash, defaults, star, bare, dstar;
+} param_list;
+
+/* Takes the parameter at token k (`*`, `**`, `/` or a name), its name at
+ * token `name` (UINT32_MAX: none), with a default or not. */
+static void param(qs *q, param_list *ps, uint32_t k, uint32_t name, bool has_default) {
+  NEED(q, !ps->dstar);
+  if (is_op(q, k, O_BIN)) { /* `/` */
+    NEED(q, ps->any && !ps->slash && !ps->star);
+    ps->slash = true;
+  } else if (is_op(q, k, O_STAR)) {
+    NEED(q, !ps->star);
+    ps->star = true;
+    ps->bare = name == UINT32_MAX;
+  } else if (is_op(q, k, O_DSTAR)) {
+    NEED(q, !ps->bare);
+    ps->dstar = true;
+  } else {
+    ps->bare = false;
+    if (!ps->star) {
+      NEED(q, has_default || !ps->defaults);
+      ps->defaults |= has_default;
+    }
+  }
+  if (name != UINT32_MAX) add_name(q, &ps->names, name);
+  ps->any = true;
+}
+
+/* The token after the item of a comma-separated list that begins at s,
+ * ends before `end`: a comma, or `end`. Brackets are skipped, and a
+ * lambda's parameters. */
+static uint32_t item_end(qs *q, uint32_t s, uint32_t end) {
+  bool params = false;
+  for (uint32_t e = s; e < end; e++) {
+    if (is_op(q, e, O_LPAR) || is_op(q, e, O_LSQB) || is_op(q, e, O_LBRACE)) e = T(q, e)->match;
+    else if (is_kw(q, e, K_LAMBDA)) params = true;
+    else if (is_op(q, e, O_COLON)) params = false;
+    else if (is_op(q, e, O_COMMA) && !params) return e;
+  }
+  return end;
+}
+
+/* Declines the arguments of a call, tokens [s, end), that Python refuses
+ * and tree-sitter takes: a positional argument after a keyword argument
+ * or a **mapping, a *iterable after a **mapping, a keyword given twice. */
+static void call_arguments(qs *q, uint32_t s, uint32_t end) {
+  names keywords = {.count = 0};
+  bool keyword = false, mapping = false;
+  for (; s < end; s = item_end(q, s, end) + 1) {
+    if (is_op(q, s, O_DSTAR)) {
+      mapping = true;
+    } else if (is_op(q, s, O_STAR)) {
+      NEED(q, !mapping);
+    } else if (s + 1 < end && is_op(q, s + 1, O_ASSIGN)) {
+      add_name(q, &keywords, s);
+      keyword = true;
+    } else {
+      NEED(q, !keyword && !mapping);
+    }
+  }
+}
+
+/* The block of the def whose body holds the line being scanned, where it
+ * records a yield or a return with a value: q->line itself for a body on
+ * the def's line. */
+static block *def_block(qs *q) { return q->line.fn < q->blocks.size ? &q->blocks.items[q->line.fn] : &q->line; }
+
 /* Records a module-level binding by token `name_tok`: plain imports become
  * the name's meaning for attribute reads, anything else forgets it. */
 static void bind(qs *q, const char *name, int32_t import_index, uint32_t name_index, bool plain_import) {
@@ -1003,7 +1103,8 @@ enum {
   X_CALL = 2,       /* the range is the inside of a call's parentheses */
   X_SUB = 4,        /* the range is the inside of a subscript */
   X_EMPTY = 8,      /* the range may be empty */
-  X_ANNOTATION = 16 /* an annotation: no calls of import functions, no attribute if evaluated */
+  X_ANNOTATION = 16, /* an annotation: no calls of import functions, no attribute if evaluated */
+  X_BASES = 32       /* with X_CALL: a class's bases, which cannot be a generator expression */
 };
 
 static uint8_t weaker(uint8_t a, uint8_t b) { return a > b ? a : b; }
@@ -1115,18 +1216,22 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
  * lambda's ':'. */
 static uint32_t lambda_params(qs *q, uint32_t k, uint32_t end, uint8_t state, uint8_t scope) {
   uint32_t i = k + 1;
+  param_list ps = {.any = false};
   if (i < end && is_op(q, i, O_COLON)) return i;
   for (;;) {
     NEED(q, i < end);
     if (is_op(q, i, O_STAR) || is_op(q, i, O_DSTAR)) {
       bool dstar = is_op(q, i, O_DSTAR);
       i++;
+      param(q, &ps, i - 1, is_ident(q, i) ? i : UINT32_MAX, false);
       if (is_ident(q, i)) i++;
       else NEED(q, !dstar);
     } else if (is_op(q, i, O_BIN) && text_is(q, i, "/")) {
+      param(q, &ps, i, UINT32_MAX, false);
       i++;
     } else {
       NEED(q, is_ident(q, i));
+      param(q, &ps, i, i, i + 1 < end && is_op(q, i + 1, O_ASSIGN));
       i++;
       if (i < end && is_op(q, i, O_ASSIGN)) {
         uint32_t e = ++i;
@@ -1147,11 +1252,13 @@ static uint32_t lambda_params(qs *q, uint32_t k, uint32_t end, uint8_t state, ui
       }
     }
     NEED(q, i < end);
-    if (is_op(q, i, O_COLON)) return i;
+    if (is_op(q, i, O_COLON)) break;
     NEED(q, is_op(q, i, O_COMMA));
     i++;
-    if (i < end && is_op(q, i, O_COLON)) return i;
+    if (i < end && is_op(q, i, O_COLON)) break;
   }
+  NEED(q, !ps.bare);
+  return i;
 }
 
 /* Whether an annotation in tokens [i, end) is one tree-sitter-python parses
@@ -1252,13 +1359,16 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
         expect = true;
         continue;
       case K_ASYNC:
-        NEED(q, k + 1 < end && is_kw(q, k + 1, K_FOR));
+        /* an async comprehension, where an await can be (Python takes
+         * more: an async generator expression anywhere) */
+        NEED(q, k + 1 < end && is_kw(q, k + 1, K_FOR) && !q->lambda_count && q->line.async_def);
         k++;
         /* fall through */
       case K_FOR:
         end_lambdas(q), f = top_frame(q);
         NEED(q, !expect && f->pending_else == 0 && !f->need_in && !f->had_comma && !f->yield && !f->keyed);
         NEED(q, f->kind == FR_PAREN || f->kind == FR_CALL || f->kind == FR_LIST || f->kind == FR_BRACE);
+        NEED(q, !(xflags & X_BASES) || q->frames.size > base_frames + 1); /* class C(x for x in y) */
         {
           /* the target, up to `in`: names, attributes, tuples and lists of
            * them, stars where an item starts; anything else (`for a*b in`
@@ -1307,14 +1417,25 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
       case K_AWAIT:
         NEED(q, expect && !q->lambda_count && q->line.async_def);
         continue;
-      case K_YIELD:
-        NEED(q, sc == SC_FUNCTION);
+      case K_YIELD: {
+        /* not in a comprehension (declined in its first iterable too,
+         * where Python takes it); in an async def, no `yield from`, and
+         * not with a return with a value (an async generator) */
+        NEED(q, sc == SC_FUNCTION && !f->in_comp);
         NEED(q, expect && (k == i ? !(xflags & (X_CALL | X_SUB)) && f->kind == FR_TOP
                                   : is_op(q, k - 1, O_LPAR) && f->kind == FR_PAREN));
         f->yield = true;
-        if (k + 1 < end && is_kw(q, k + 1, K_FROM)) k++;
-        else if (k + 1 == end || is_op(q, k + 1, O_RPAR)) expect = false;
+        bool async = q->line.async_def && !q->lambda_count;
+        if (async) {
+          NEED(q, !def_block(q)->returns);
+          def_block(q)->yields = true;
+        }
+        if (k + 1 < end && is_kw(q, k + 1, K_FROM)) {
+          NEED(q, !async);
+          k++;
+        } else if (k + 1 == end || is_op(q, k + 1, O_RPAR)) expect = false;
         continue;
+      }
       default: decline(q);
       }
     }
@@ -1325,6 +1446,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
     }
     if (t->kind == T_STRING) {
       NEED(q, expect || (k > i && T(q, k - 1)->kind == T_STRING));
+      NEED(q, expect || !((T(q, k - 1)->flags ^ t->flags) & F_BYTES)); /* 'a' b'b' */
       if (t->flags & F_FSTRING) {
         NEED(q, !(t->flags & F_FIELD_NAME));
         NEED(q, !(t->flags & F_FIELD_DOT) || st != ST_RUN);
@@ -1347,7 +1469,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
       }
       NEED(q, t->match < end);
       bool target = f->need_in || f->target;
-      dc_vec_push(&q->frames, ((frame){.kind = kind, .target = target}));
+      dc_vec_push(&q->frames, ((frame){.kind = kind, .target = target, .in_comp = f->comp || f->in_comp}));
       expect = true;
       break;
     }
@@ -1362,7 +1484,10 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
       NEED(q, f->kind != FR_TOP && f->kind != FR_LAMBDA && !f->need_in && f->pending_else == 0);
       if (f->kind == FR_BRACE && !is_op(q, k - 1, O_LBRACE) && !is_op(q, k - 1, O_COMMA)) brace_item_end(q, f);
       NEED(q, !(f->starred && f->kind == FR_PAREN && !f->had_comma));
+      if (f->kind == FR_CALL && f->keyed) call_arguments(q, t->match + 1, k);
+      bool yield = f->yield;
       dc_vec_pop(&q->frames);
+      top_frame(q)->yield |= yield;
       expect = false;
       break;
     }
@@ -1453,6 +1578,7 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
   NEED(q, q->lambda_count == base_lambdas && q->frames.size == base_frames + 1);
   frame *f = top_frame(q);
   NEED(q, f->pending_else == 0 && !f->need_in && !(f->starred && f->kind == FR_TOP && !f->had_comma));
+  if (f->kind == FR_CALL && f->keyed) call_arguments(q, i, end);
   dc_vec_pop(&q->frames);
 }
 
@@ -1850,9 +1976,13 @@ static void simple_statement(qs *q, uint32_t i, uint32_t end, uint8_t state, uin
     case K_IMPORT: import_statement(q, i, end, state, scope); return;
     case K_FROM: from_statement(q, i, end, state, scope); return;
     case K_PASS: NEED(q, end == i + 1); return;
-    case K_BREAK: case K_CONTINUE: NEED(q, end == i + 1 && q->line.loop); return;
+    case K_BREAK: case K_CONTINUE: NEED(q, end == i + 1 && q->line.loop && !q->line.except_star_loop); return;
     case K_RETURN:
-      NEED(q, scope == SC_FUNCTION);
+      NEED(q, scope == SC_FUNCTION && !q->line.except_star);
+      if (i + 1 < end && q->line.async_def) { /* a return with a value, not in an async generator */
+        NEED(q, !def_block(q)->yields);
+        def_block(q)->returns = true;
+      }
       scan_expr(q, i + 1, end, state, scope, X_EMPTY);
       return;
     case K_RAISE: {
@@ -2010,6 +2140,7 @@ static uint32_t def_header(qs *q, uint32_t i, const block *b) {
   if (b->state == ST_RUN && b->scope == SC_MODULE) bind_tok(q, i + 1);
   uint8_t ann = q->future || q->lazy ? ST_NEVER : b->state;
   uint32_t close = T(q, i + 2)->match, k = i + 3;
+  param_list ps = {.any = false};
   while (k < close) {
     uint32_t e = find_top(q, k, close, O_COMMA, true);
     NEED(q, e > k);
@@ -2021,6 +2152,7 @@ static uint32_t def_header(qs *q, uint32_t i, const block *b) {
       NEED(q, p + 1 == e);
       p = e;
     }
+    param(q, &ps, k, p < e ? p : UINT32_MAX, p < e && find_top(q, p, e, O_ASSIGN, true) < e);
     if (p < e) {
       NEED(q, is_ident(q, p));
       p++;
@@ -2037,6 +2169,7 @@ static uint32_t def_header(qs *q, uint32_t i, const block *b) {
     k = e + 1;
     NEED(q, e == close || k <= close);
   }
+  NEED(q, !ps.bare);
   k = close + 1;
   if (k < colon) {
     NEED(q, is_op(q, k, O_ARROW));
@@ -2050,7 +2183,7 @@ static uint32_t def_header(qs *q, uint32_t i, const block *b) {
 
 /* Walks the logical lines with a stack of blocks. */
 static void statements(qs *q) {
-  dc_vec_push(&q->blocks, ((block){ST_RUN, SC_MODULE, L_OTHER, false, false, false}));
+  dc_vec_push(&q->blocks, ((block){.state = ST_RUN, .scope = SC_MODULE, .last = L_OTHER, .fn = UINT32_MAX}));
   bool pending = false;
   block body = {0};
   uint32_t k = 0;
@@ -2103,7 +2236,8 @@ static void statements(qs *q) {
     uint8_t last = b->last;
     if (kw != K_ELIF && kw != K_ELSE && kw != K_EXCEPT && kw != K_FINALLY) NEED(q, last != L_TRY);
     uint32_t colon;
-    block nb = {b->state, b->scope, L_OTHER, false, b->loop, b->async_def};
+    block nb = {.state = b->state, .scope = b->scope, .last = L_OTHER, .loop = b->loop, .async_def = b->async_def,
+                .except_star = b->except_star, .except_star_loop = b->except_star_loop, .fn = b->fn};
     switch (kw) {
     case K_IF: case K_ELIF:
       NEED(q, kw == K_IF || last == L_IF);
@@ -2116,13 +2250,14 @@ static void statements(qs *q) {
       colon = header_colon(q, k);
       scan_expr(q, k + 1, colon, b->state, b->scope, X_NO_COMMA);
       nb.loop = true;
+      nb.except_star_loop = false;
       b->last = L_LOOP;
       break;
     case K_ELSE:
-      NEED(q, last == L_IF || last == L_LOOP || last == L_EXCEPT || last == L_EXCEPT_STAR);
+      NEED(q, last == L_IF || last == L_LOOP || last == L_EXCEPT || last == L_EXCEPT_BARE || last == L_EXCEPT_STAR);
       colon = k + 1;
       NEED(q, is_op(q, colon, O_COLON));
-      b->last = last == L_EXCEPT || last == L_EXCEPT_STAR ? L_TRY_ELSE : L_OTHER;
+      b->last = last == L_EXCEPT || last == L_EXCEPT_BARE || last == L_EXCEPT_STAR ? L_TRY_ELSE : L_OTHER;
       break;
     case K_TRY:
       colon = k + 1;
@@ -2130,7 +2265,8 @@ static void statements(qs *q) {
       b->last = L_TRY;
       break;
     case K_FINALLY:
-      NEED(q, last == L_TRY || last == L_EXCEPT || last == L_EXCEPT_STAR || last == L_TRY_ELSE);
+      NEED(q, last == L_TRY || last == L_EXCEPT || last == L_EXCEPT_BARE || last == L_EXCEPT_STAR ||
+                  last == L_TRY_ELSE);
       colon = k + 1;
       NEED(q, is_op(q, colon, O_COLON));
       b->last = L_OTHER;
@@ -2138,7 +2274,7 @@ static void statements(qs *q) {
     case K_EXCEPT: {
       /* except* E as e: an except_group_clause holding an as_pattern, which
          binds like an except clause's alias; one try takes either kind of
-         clause, not both (fuzz_facts) */
+         clause, not both (fuzz_facts); a bare `except:` comes last */
       bool star = is_op(q, k + 1, O_STAR);
       NEED(q, last == L_TRY || last == (star ? L_EXCEPT_STAR : L_EXCEPT));
       colon = header_colon(q, k);
@@ -2154,7 +2290,8 @@ static void statements(qs *q) {
       } else {
         scan_expr(q, k + 1, colon, b->state, b->scope, X_NO_COMMA | X_EMPTY);
       }
-      b->last = star ? L_EXCEPT_STAR : L_EXCEPT;
+      b->last = star ? L_EXCEPT_STAR : colon == k + 1 ? L_EXCEPT_BARE : L_EXCEPT;
+      nb.except_star = nb.except_star_loop = star;
       break;
     }
     case K_FOR: {
@@ -2164,6 +2301,7 @@ static void statements(qs *q) {
       scan_target(q, k + 1, in, b->state, b->scope, TG_BIND, false);
       scan_expr(q, in + 1, colon, b->state, b->scope, 0);
       nb.loop = true;
+      nb.except_star_loop = false;
       b->last = L_LOOP;
       break;
     }
@@ -2195,8 +2333,9 @@ static void statements(qs *q) {
       colon = def_header(q, k, b);
       nb.state = weaker(b->state, ST_DEFERRED);
       nb.scope = SC_FUNCTION;
-      nb.loop = false;
+      nb.loop = nb.except_star = nb.except_star_loop = false;
       nb.async_def = is_async;
+      nb.fn = (uint32_t)q->blocks.size; /* (the index of the body's block) */
       b->last = L_OTHER;
       break;
     case K_CLASS: {
@@ -2205,10 +2344,10 @@ static void statements(qs *q) {
       if (b->state == ST_RUN && b->scope == SC_MODULE) bind_tok(q, k + 1);
       if (k + 2 < colon) {
         NEED(q, is_op(q, k + 2, O_LPAR) && T(q, k + 2)->match == colon - 1);
-        scan_expr(q, k + 3, colon - 1, b->state, b->scope, X_CALL);
+        scan_expr(q, k + 3, colon - 1, b->state, b->scope, X_CALL | X_BASES);
       }
       nb.scope = SC_CLASS;
-      nb.loop = nb.async_def = false;
+      nb.loop = nb.async_def = nb.except_star = nb.except_star_loop = false;
       b->last = L_OTHER;
       break;
     }

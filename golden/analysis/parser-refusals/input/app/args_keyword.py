@@ -1,0 +1,5 @@
+def show(*args, **kwargs):
+    pass
+
+
+show(sep=", ", "x")

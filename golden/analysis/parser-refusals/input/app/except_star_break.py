@@ -1,0 +1,5 @@
+for attempt in range(3):
+    try:
+        pass
+    except* OSError:
+        break

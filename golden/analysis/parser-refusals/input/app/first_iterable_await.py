@@ -1,0 +1,2 @@
+def names(rows):
+    return [row for row in await rows]

@@ -1,0 +1,1 @@
+area = lambda /: 0

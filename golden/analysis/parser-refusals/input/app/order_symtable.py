@@ -1,0 +1,2 @@
+return 1
+squares = [(yield n) for n in range(3)]

@@ -1,0 +1,2 @@
+def area(**options, scale):
+    pass

@@ -1,0 +1,2 @@
+options = {}
+print(**options, "x")

@@ -1,0 +1,2 @@
+def names(rows):
+    return [row async for row in rows]

@@ -1,0 +1,3 @@
+header = ("name"
+          b"value"
+)

@@ -1,0 +1,6 @@
+try:
+    import json
+except:
+    json = None
+except ImportError:
+    json = None

@@ -1,0 +1,1 @@
+print("a", sep=",", end="", sep=";")

@@ -1,0 +1,4 @@
+async def rows(source):
+    return source
+    break
+    yield

@@ -1,0 +1,2 @@
+options, items = {}, []
+print(**options, *items)

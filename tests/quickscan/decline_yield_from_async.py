@@ -1,0 +1,2 @@
+async def rows(source):
+    yield from source

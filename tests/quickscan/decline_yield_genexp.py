@@ -1,0 +1,2 @@
+def pairs(items):
+    return list((yield item) for item in items)

@@ -1,0 +1,2 @@
+def pairs(items):
+    return [(yield item) for item in items]
