@@ -204,7 +204,7 @@ typedef struct unpythonic {
     /* what Python's parser refuses in a node tree-sitter takes (see parsed) */
     ARG_AFTER_KEYWORD, ARG_AFTER_MAPPING, STAR_AFTER_MAPPING, PARAM_NO_DEFAULT, PARAM_BARE_STAR, PARAM_AFTER_KWARGS,
     PARAM_SLASH_FIRST, LAMBDA_SLASH_FIRST, PARAM_SLASH_TWICE, PARAM_SLASH_LATE, PARAM_STAR_TWICE, BYTES_MIX,
-    BYTES_ASCII, ITERABLE_COMMA,
+    BYTES_ASCII, ITERABLE_COMMA, ASSERT_EXTRA, AUGMENTED_INSIDE, CONVERSION,
     /* what Python's compiler refuses in a tree its parser took (see compiled) */
     FUTURE_LATE, FUTURE_UNKNOWN, FUTURE_BRACES, NONLOCAL_MODULE, STAR_NESTED, RETURN_OUTSIDE, YIELD_OUTSIDE,
     AWAIT_OUTSIDE, AWAIT_NOT_ASYNC, ASYNC_FOR, ASYNC_WITH, BREAK_OUTSIDE, CONTINUE_OUTSIDE, PARAM_TWICE,
@@ -257,6 +257,12 @@ static const struct {
     [BYTES_MIX] = {"joins bytes and str literals", "syntax error: cannot mix bytes and nonbytes literals%.*s"},
     [BYTES_ASCII] = {"has a bytes literal with a non-ASCII character",
                      "syntax error: bytes can only contain ASCII literal characters%.*s"},
+    [ASSERT_EXTRA] = {"has an assert with more than a condition and a message",
+                      "syntax error: an assert takes a condition and a message, no more%.*s"},
+    [AUGMENTED_INSIDE] = {"has an augmented assignment inside an assignment",
+                          "syntax error: an augmented assignment cannot stand inside an assignment%.*s"},
+    [CONVERSION] = {"has an f-string with an invalid conversion character",
+                    "syntax error: f-string: invalid conversion character: expected 's', 'r', or 'a'%.*s"},
     [ITERABLE_COMMA] = {"has a comprehension whose iterable is a tuple without parentheses",
                         "syntax error: a comprehension's iterable needs parentheses around a tuple%.*s"},
     [FUTURE_LATE] = {"has a from __future__ import after other statements",
@@ -675,14 +681,35 @@ static uint32_t token_after(const dc_source *src, TSNode n, bool bracketed) {
   return i;
 }
 
-/* Python's parser at node `n`, of kind `kind`, where tree-sitter-python
- * is laxer: the order of parameters and of arguments, bytes literals, a
- * comprehension's iterable (a disjunction to Python, `for x in a, b` to
- * tree-sitter). */
-static void parsed(unpythonic_walk *w, const dc_source *src, TSNode n, enum dc_py_kind kind) {
+/* Python's parser at node `n`, of kind `kind`, child of a node of kind
+ * `parent`, where tree-sitter-python is laxer: the order of parameters and
+ * of arguments, bytes literals, a comprehension's iterable (a disjunction
+ * to Python, `for x in a, b` to tree-sitter), an assert's operands, an
+ * augmented assignment as the value of another (`a = b += 1`), an
+ * f-string's conversion. */
+static void parsed(unpythonic_walk *w, const dc_source *src, TSNode n, enum dc_py_kind kind,
+                   enum dc_py_kind parent) {
   const char *text = src->data + src->bom;
   uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
   switch (kind) {
+  case DC_PY_ASSERT_STATEMENT: {
+    uint32_t operands = 0;
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
+      TSNode operand = ts_node_named_child(n, i);
+      if (!ts_node_is_extra(operand) && ++operands == 3) {
+        report(w, (unpythonic){ts_node_start_byte(operand), 0, ASSERT_EXTRA, 0});
+        break;
+      }
+    }
+    break;
+  }
+  case DC_PY_AUGMENTED_ASSIGNMENT:
+    if (parent == DC_PY_ASSIGNMENT || parent == DC_PY_AUGMENTED_ASSIGNMENT)
+      report(w, (unpythonic){start, 0, AUGMENTED_INSIDE, 0});
+    break;
+  case DC_PY_TYPE_CONVERSION:
+    if (end - start != 2 || !strchr("sra", text[start + 1])) report(w, (unpythonic){start, 0, CONVERSION, 0});
+    break;
   case DC_PY_PARAMETERS: case DC_PY_LAMBDA_PARAMETERS: parameters(w, src, n); break;
   case DC_PY_ARGUMENT_LIST: arguments(w, src, n); break;
   case DC_PY_FOR_IN_CLAUSE: {
@@ -952,7 +979,6 @@ static unpythonic first_unpythonic(const dc_source *src, const TSTree *tree) {
       above comprehension = w.above.items[w.above.size - 2]; /* the first iterable stands where it does */
       stands = comprehension.self_in, scope = comprehension.self_scope;
     }
-    parsed(&w, src, n, kind);
     if (w.found.what == PYTHONIC) {
       if (parent == DC_PY_MODULE && ts_node_is_named(n) && !ts_node_is_extra(n)) future_pass(&w, src, n, kind);
       compiled(&w, &c, n, kind, stands, scope);
@@ -964,6 +990,7 @@ static unpythonic first_unpythonic(const dc_source *src, const TSTree *tree) {
         logical_line(&w, n, in);
       else w.block_opened = false; /* a block begun on its header's line: `def f(): pass` */
     }
+    parsed(&w, src, n, kind, parent);
     if ((kind == DC_PY_PRINT_STATEMENT && dc_py_kind_of(ts_node_named_child(n, 0)) != DC_PY_CHEVRON) ||
         kind == DC_PY_EXEC_STATEMENT)
       report(&w, (unpythonic){start, ts_node_end_byte(ts_node_child(n, 0)) - start, PRINT, 0});

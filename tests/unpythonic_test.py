@@ -65,7 +65,8 @@ REFUSED = ["x = pass", "import else", "f(in)", "from m import if", "elif", "else
            "x = 0777", "y = 10L", "z = 1_", "r = `x`", "from __future__ import braces",
            "from __future__ import nope", "f(a=1, b)", "f(**k, *a)", "f(**k, a)", "f(a=1, a=2)",
            "def p(a=1, b): pass", "def p(*, **k): pass", "def p(**k, a): pass", "def p(a, a): pass",
-           "def p(a, /, b, /): pass", "x = 'a' b'b'", "q = [x for x in 1, 2]", "g = lambda a, a: 0"]
+           "def p(a, /, b, /): pass", "x = 'a' b'b'", "q = [x for x in 1, 2]", "g = lambda a, a: 0",
+           "assert x, y, z", "a = b = c += 1", "x = f'{a!z}'"]
 
 
 MESSAGES = {
@@ -105,6 +106,7 @@ MESSAGES = {
     "'return' with value in async generator": "'return' with value in async generator",
     "default 'except:' must be last": "default 'except:' must be last",
     "'break', 'continue' and 'return' cannot appear": "'break', 'continue' and 'return' cannot appear",
+    "f-string: invalid conversion character": "f-string: invalid conversion character",
 }
 
 # What Python's compiler refuses and decycle does not look for.

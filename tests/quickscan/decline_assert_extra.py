@@ -1,0 +1,2 @@
+def check(total):
+    assert total >= 0, "negative", total

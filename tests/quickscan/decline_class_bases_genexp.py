@@ -1,0 +1,6 @@
+class Base:
+    pass
+
+
+class Derived(base for base in (Base,)):
+    pass

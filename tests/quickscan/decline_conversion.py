@@ -1,0 +1,2 @@
+name = "x"
+label = f"{name!z}"
