@@ -1007,8 +1007,13 @@ def compare(model, data):
 
 # What Python refuses and decycle does not look for (its own syntax check
 # is not a compiler's: see README.md, "Bad input").
-UNCHECKED_REFUSALS = ("no binding for nonlocal", "asynchronous comprehension outside", "'yield' inside",
-                      "'return' with value in async generator", "unknown encoding")
+UNCHECKED_REFUSALS = ("no binding for nonlocal", "is parameter and", "is assigned to before", "is used prior to",
+                      "annotated name", "is nonlocal and global", "cannot assign to __debug__",
+                      "cannot delete __debug__", "starred assignment target", "multiple starred expressions",
+                      "cannot delete", "cannot assign to", "is an illegal expression for augmented assignment",
+                      "assignment expression", "alternative patterns bind", "makes remaining patterns unreachable",
+                      "multiple assignments to name", "(unicode error)", "(value error)",
+                      "too many statically nested blocks", "unknown encoding")
 
 
 def python_refusal(path):
