@@ -200,7 +200,8 @@ TSTree *dc_ts_parse(TSParser *parser, const char *text, uint32_t len) {
 typedef struct unpythonic {
   uint32_t at, len;
   enum {
-    PYTHONIC, INDENT, UNINDENT, TABS, TREE_TABS, NO_BLOCK, KEYWORD, LINE_BREAK, NUMBER, PRINT, LESS_GREATER, BACKQUOTE,
+    PYTHONIC, INDENT, UNINDENT, TABS, NO_BLOCK, KEYWORD, LINE_BREAK, NUMBER, PRINT, LESS_GREATER, BACKQUOTE,
+    TREE_TABS, /* not Python's: tree-sitter reads the blocks otherwise (see logical_line) */
     /* what Python's parser refuses in a node tree-sitter takes (see parsed) */
     ARG_AFTER_KEYWORD, ARG_AFTER_MAPPING, STAR_AFTER_MAPPING, PARAM_NO_DEFAULT, PARAM_BARE_STAR, PARAM_AFTER_KWARGS,
     PARAM_SLASH_FIRST, LAMBDA_SLASH_FIRST, PARAM_SLASH_TWICE, PARAM_SLASH_LATE, PARAM_STAR_TWICE, BYTES_MIX,
@@ -914,7 +915,8 @@ static void left(unpythonic_walk *w, const above *e, TSNode n) {
     above *s = &w->above.items[e->self_scope];
     uint32_t at = ts_node_start_byte(n);
     if (is_comprehension(s->kind)) s->coroutine = true;
-    else if (!(e->self_in & IN_ASYNC)) compile_problem(w, PASS_COMPILER, (unpythonic){at, 0, ASYNC_COMPREHENSION, 0}, at);
+    else if (!(e->self_in & IN_ASYNC))
+      compile_problem(w, PASS_COMPILER, (unpythonic){at, 0, ASYNC_COMPREHENSION, 0}, at);
   }
   if (e->kind == DC_PY_FUNCTION_DEFINITION && (e->in & ASYNC_DEF) && e->yields && e->ret != UINT32_MAX)
     compile_problem(w, PASS_COMPILER, (unpythonic){e->ret, 0, RETURN_ASYNC_GENERATOR, 0}, e->ret);
@@ -923,7 +925,9 @@ static void left(unpythonic_walk *w, const above *e, TSNode n) {
 /* Python's tokenizer and parser at the logical line that begins at node
  * `n`, indented by `in`: an unindent must land on a level, by `alt` too;
  * an indent must be deeper by `alt` too, and begin a block; a block opened
- * must have a line. */
+ * must have a line. And tree-sitter's scanner, by `ts`: it opens a block
+ * where Python does only if deeper, and leaves the blocks deeper than the
+ * line, so that it may end one Python goes on with (TREE_TABS). */
 static void logical_line(unpythonic_walk *w, TSNode n, indent in) {
   uint32_t at = ts_node_start_byte(n);
   indent top = dc_vec_last(&w->levels);
