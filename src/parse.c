@@ -416,6 +416,7 @@ typedef struct unpythonic_walk {
   int pass;                    /* the pass that finds `compiled` (PASS_NONE: none yet) */
   uint32_t order;              /* where in the text that pass meets it */
   dc_vec(name) names;          /* scratch: parameters or keyword arguments */
+  TSTreeCursor kids;           /* over a node's children (see first_child) */
   dc_vec(range) finally_first; /* where the compiler looks before it reports `compiled` */
   struct {
     uint32_t statements; /* of the module so far */
@@ -492,6 +493,23 @@ static void compile_problem(unpythonic_walk *w, int pass, unpythonic u, uint32_t
   dc_vec_clear(&w->finally_first);
 }
 
+/* The children of node `n` one after the other, by the walk's second
+ * cursor: first_child, then next_child until a null node. (Asking for
+ * child i walks from the first child each time, which a long argument
+ * list would make quadratic.) */
+static TSNode first_child(unpythonic_walk *w, TSNode n) {
+  ts_tree_cursor_reset(&w->kids, n);
+  return ts_tree_cursor_goto_first_child(&w->kids) ? ts_tree_cursor_current_node(&w->kids) : (TSNode){0};
+}
+
+static TSNode next_child(unpythonic_walk *w) {
+  return ts_tree_cursor_goto_next_sibling(&w->kids) ? ts_tree_cursor_current_node(&w->kids) : (TSNode){0};
+}
+
+/* Whether `n` is a child that an expression's text holds: named, neither a
+ * comment nor a line continuation. */
+static bool is_part(TSNode n) { return ts_node_is_named(n) && !ts_node_is_extra(n); }
+
 /* The finally clauses that Python's compiler compiles before it reports a
  * break or continue outside a loop at the cursor `c`: it leaves the try
  * statements around it, from the innermost, as a return would, running
@@ -505,8 +523,7 @@ static void finally_first(unpythonic_walk *w, const TSTreeCursor *c) {
          kind != DC_PY_CLASS_DEFINITION) {
     TSNode n = ts_tree_cursor_current_node(&up);
     if (kind == DC_PY_TRY_STATEMENT && from != DC_PY_FINALLY_CLAUSE) {
-      for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
-        TSNode clause = ts_node_named_child(n, i);
+      for (TSNode clause = first_child(w, n); !ts_node_is_null(clause); clause = next_child(w)) {
         if (dc_py_kind_of(clause) == DC_PY_FINALLY_CLAUSE)
           dc_vec_push(&w->finally_first, ((range){ts_node_start_byte(clause), ts_node_end_byte(clause)}));
       }
@@ -544,11 +561,9 @@ static bool is_comprehension(enum dc_py_kind kind) {
 
 /* Whether node `n` has a named child other than a comment or a line
  * continuation, of a kind other than `except` (DC_PY_OTHER: any). */
-static bool has_child(TSNode n, enum dc_py_kind except) {
-  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
-    TSNode c = ts_node_named_child(n, i);
-    if (!ts_node_is_extra(c) && (except == DC_PY_OTHER || dc_py_kind_of(c) != except)) return true;
-  }
+static bool has_child(unpythonic_walk *w, TSNode n, enum dc_py_kind except) {
+  for (TSNode c = first_child(w, n); !ts_node_is_null(c); c = next_child(w))
+    if (is_part(c) && (except == DC_PY_OTHER || dc_py_kind_of(c) != except)) return true;
   return false;
 }
 
@@ -593,11 +608,11 @@ static void parameters(unpythonic_walk *w, const dc_source *src, TSNode n) {
   bool any = false, slash = false, defaults = false, star = false, kwargs = false;
   uint32_t bare = UINT32_MAX; /* where a bare star waits for a name */
   dc_vec_clear(&w->names);
-  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
-    TSNode p = ts_node_named_child(n, i), named = p;
+  for (TSNode p = first_child(w, n); !ts_node_is_null(p); p = next_child(w)) {
+    TSNode named = p;
     enum dc_py_kind kind = dc_py_kind_of(p);
     uint32_t at = ts_node_start_byte(p);
-    if (ts_node_is_extra(p)) continue; /* a comment, a line continuation */
+    if (!is_part(p)) continue; /* `(`, `,`, a comment, a line continuation */
     if (kind == DC_PY_TYPED_PARAMETER) named = ts_node_named_child(p, 0), kind = dc_py_kind_of(named);
     if (kwargs) report(w, (unpythonic){at, 0, PARAM_AFTER_KWARGS, 0});
     switch (kind) {
@@ -648,11 +663,10 @@ static void parameters(unpythonic_walk *w, const dc_source *src, TSNode n) {
 static void arguments(unpythonic_walk *w, const dc_source *src, TSNode n) {
   bool keyword = false, mapping = false;
   dc_vec_clear(&w->names);
-  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
-    TSNode a = ts_node_named_child(n, i);
+  for (TSNode a = first_child(w, n); !ts_node_is_null(a); a = next_child(w)) {
     enum dc_py_kind kind = dc_py_kind_of(a);
     uint32_t at = ts_node_start_byte(a);
-    if (ts_node_is_extra(a)) continue;
+    if (!is_part(a)) continue;
     if (kind == DC_PY_DICTIONARY_SPLAT) {
       mapping = true;
     } else if (kind == DC_PY_LIST_SPLAT) {
@@ -695,9 +709,8 @@ static void parsed(unpythonic_walk *w, const dc_source *src, TSNode n, enum dc_p
   switch (kind) {
   case DC_PY_ASSERT_STATEMENT: {
     uint32_t operands = 0;
-    for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
-      TSNode operand = ts_node_named_child(n, i);
-      if (!ts_node_is_extra(operand) && ++operands == 3) {
+    for (TSNode operand = first_child(w, n); !ts_node_is_null(operand); operand = next_child(w)) {
+      if (is_part(operand) && ++operands == 3) {
         report(w, (unpythonic){ts_node_start_byte(operand), 0, ASSERT_EXTRA, 0});
         break;
       }
@@ -715,8 +728,7 @@ static void parsed(unpythonic_walk *w, const dc_source *src, TSNode n, enum dc_p
   case DC_PY_ARGUMENT_LIST: arguments(w, src, n); break;
   case DC_PY_FOR_IN_CLAUSE: {
     bool in = false;
-    for (uint32_t i = 0; i < ts_node_child_count(n); i++) {
-      TSNode t = ts_node_child(n, i);
+    for (TSNode t = first_child(w, n); !ts_node_is_null(t); t = next_child(w)) {
       if (ts_node_is_named(t)) continue;
       if (in && !strcmp(ts_node_type(t), ",")) {
         report(w, (unpythonic){ts_node_start_byte(t), 0, ITERABLE_COMMA, 0});
@@ -736,8 +748,7 @@ static void parsed(unpythonic_walk *w, const dc_source *src, TSNode n, enum dc_p
     break;
   case DC_PY_CONCATENATED_STRING: {
     int bytes = -1; /* of the first part */
-    for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
-      TSNode part = ts_node_named_child(n, i);
+    for (TSNode part = first_child(w, n); !ts_node_is_null(part); part = next_child(w)) {
       if (dc_py_kind_of(part) != DC_PY_STRING) continue; /* a comment, a line continuation */
       int b = prefix_has(text + ts_node_start_byte(part), "b");
       if (bytes >= 0 && b != bytes) {
@@ -755,27 +766,22 @@ static void parsed(unpythonic_walk *w, const dc_source *src, TSNode n, enum dc_p
 /* Whether expression statement `n` is a docstring to Python: a string, or
  * strings side by side, maybe in parentheses, none of them bytes or an
  * f-string. */
-static bool docstring(const dc_source *src, TSNode n) {
+static bool docstring(unpythonic_walk *w, const dc_source *src, TSNode n) {
   const char *text = src->data + src->bom;
   for (;;) {
     TSNode only = {0};
     uint32_t count = 0;
-    for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
-      TSNode c = ts_node_named_child(n, i);
-      if (dc_py_kind_of(c) != DC_PY_COMMENT) only = c, count++;
-    }
+    for (TSNode c = first_child(w, n); !ts_node_is_null(c); c = next_child(w))
+      if (ts_node_is_named(c) && dc_py_kind_of(c) != DC_PY_COMMENT) only = c, count++;
     if (count != 1) return false;
     n = only;
     if (dc_py_kind_of(n) != DC_PY_PARENTHESIZED_EXPRESSION) break;
   }
   enum dc_py_kind kind = dc_py_kind_of(n);
-  if (kind != DC_PY_STRING && kind != DC_PY_CONCATENATED_STRING) return false;
-  uint32_t count = kind == DC_PY_STRING ? 1 : ts_node_named_child_count(n);
-  for (uint32_t i = 0; i < count; i++) {
-    TSNode part = kind == DC_PY_STRING ? n : ts_node_named_child(n, i);
-    if (dc_py_kind_of(part) != DC_PY_STRING) continue; /* a comment between them */
-    if (prefix_has(text + ts_node_start_byte(part), "bf")) return false;
-  }
+  if (kind == DC_PY_STRING) return !prefix_has(text + ts_node_start_byte(n), "bf");
+  if (kind != DC_PY_CONCATENATED_STRING) return false;
+  for (TSNode part = first_child(w, n); !ts_node_is_null(part); part = next_child(w))
+    if (dc_py_kind_of(part) == DC_PY_STRING && prefix_has(text + ts_node_start_byte(part), "bf")) return false;
   return true;
 }
 
@@ -783,8 +789,7 @@ static bool docstring(const dc_source *src, TSNode n) {
  * must be known ("braces" it refuses with a joke). */
 static void future_features_of(unpythonic_walk *w, const dc_source *src, TSNode n) {
   const char *text = src->data + src->bom;
-  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
-    TSNode feature = ts_node_named_child(n, i);
+  for (TSNode feature = first_child(w, n); !ts_node_is_null(feature); feature = next_child(w)) {
     if (dc_py_kind_of(feature) == DC_PY_ALIASED_IMPORT) feature = ts_node_named_child(feature, 0);
     if (dc_py_kind_of(feature) != DC_PY_DOTTED_NAME) continue; /* a comment */
     uint32_t start = ts_node_start_byte(feature), len = ts_node_end_byte(feature) - start;
@@ -807,7 +812,7 @@ static void future_features_of(unpythonic_walk *w, const dc_source *src, TSNode 
 static void future_pass(unpythonic_walk *w, const dc_source *src, TSNode n, enum dc_py_kind kind) {
   uint32_t line = ts_node_start_point(n).row;
   bool first = w->future.statements++ == 0;
-  if (w->future.over || (first && kind == DC_PY_EXPRESSION_STATEMENT && docstring(src, n))) return;
+  if (w->future.over || (first && kind == DC_PY_EXPRESSION_STATEMENT && docstring(w, src, n))) return;
   if (w->future.done && line > w->future.line) {
     w->future.over = true;
     return;
@@ -845,7 +850,7 @@ static void compiled(unpythonic_walk *w, const TSTreeCursor *c, TSNode n, enum d
   case DC_PY_RETURN_STATEMENT:
     if (!(in & IN_FUNCTION)) what = RETURN_OUTSIDE;
     else if (in & IN_EXCEPT_STAR) what = EXCEPT_STAR_EXIT;
-    else if (has_child(n, DC_PY_OTHER) && s->ret == UINT32_MAX) s->ret = at;
+    else if (has_child(w, n, DC_PY_OTHER) && s->ret == UINT32_MAX) s->ret = at;
     break;
   case DC_PY_YIELD:
     if (!ts_node_is_named(n)) break;
@@ -882,7 +887,7 @@ static void compiled(unpythonic_walk *w, const TSTreeCursor *c, TSNode n, enum d
     else if (!(in & IN_LOOP)) what = kind == DC_PY_BREAK_STATEMENT ? BREAK_OUTSIDE : CONTINUE_OUTSIDE;
     break;
   case DC_PY_EXCEPT_CLAUSE:
-    if (!has_child(n, DC_PY_BLOCK)) {
+    if (!has_child(w, n, DC_PY_BLOCK)) {
       TSNode next = ts_node_next_named_sibling(n);
       while (!ts_node_is_null(next) && ts_node_is_extra(next)) next = ts_node_next_named_sibling(next);
       if (!ts_node_is_null(next) && dc_py_kind_of(next) == DC_PY_EXCEPT_CLAUSE) what = EXCEPT_NOT_LAST;
@@ -973,6 +978,7 @@ static unpythonic first_unpythonic(const dc_source *src, const TSTree *tree) {
   dc_vec_push(&w.levels, ((indent){0, 0, 0, 0}));
   dc_vec_push(&w.above, ((above){.kind = DC_PY_OTHER, .ret = UINT32_MAX}));
   TSFieldId right = dc_py_field_id(DC_PY_F_RIGHT);
+  w.kids = ts_tree_cursor_new(ts_tree_root_node(tree));
   while (!w.done) {
     TSNode n = ts_tree_cursor_current_node(&c);
     above up = dc_vec_last(&w.above);
@@ -1030,6 +1036,7 @@ done:
   if (w.found.what == PYTHONIC && w.empty_block != UINT32_MAX) w.found = (unpythonic){w.empty_block, 0, NO_BLOCK, 0};
   if (w.found.what == PYTHONIC) w.found = w.compiled;
   ts_tree_cursor_delete(&c);
+  ts_tree_cursor_delete(&w.kids);
   dc_vec_free(&w.above);
   dc_vec_free(&w.names);
   dc_vec_free(&w.finally_first);
