@@ -1468,8 +1468,8 @@ static void scan_expr(qs *q, uint32_t i, uint32_t end, uint8_t state, uint8_t sc
         kind = t->op == O_LPAR ? FR_CALL : FR_SUB;
       }
       NEED(q, t->match < end);
-      bool target = f->need_in || f->target;
-      dc_vec_push(&q->frames, ((frame){.kind = kind, .target = target, .in_comp = f->comp || f->in_comp}));
+      bool target = f->need_in || f->target, in_comp = f->comp || f->in_comp; /* (the push may move f) */
+      dc_vec_push(&q->frames, ((frame){.kind = kind, .target = target, .in_comp = in_comp}));
       expect = true;
       break;
     }

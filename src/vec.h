@@ -30,10 +30,14 @@
 #define dc_vec_reserve(v, n)                                                        \
   dc__vec_reserve((void **)&(v)->items, &(v)->cap, (n), sizeof(*(v)->items))
 
+/* Appends `x`, read before the storage grows: `x` may read an item of `v`
+ * (`dc_vec_push(&frames, ((frame){.in = top->in}))`), which the growth
+ * would leave dangling. */
 #define dc_vec_push(v, x)                               \
   do {                                                  \
+    __typeof__(*(v)->items) dc_vec_x_ = (x);            \
     dc_vec_reserve((v), (uint64_t)(v)->size + 1);       \
-    (v)->items[(v)->size++] = (x);                      \
+    (v)->items[(v)->size++] = dc_vec_x_;                \
   } while (0)
 
 #define dc_vec_get(v, i) \
