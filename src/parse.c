@@ -575,6 +575,8 @@ static int cmp_name(const void *x, const void *y) {
   return a->at < b->at ? -1 : a->at > b->at;
 }
 
+static bool same_name(const name *a, const name *b) { return a->len == b->len && !memcmp(a->s, b->s, a->len); }
+
 /* Of w->names, where the second of two alike is: the second of the pair
  * whose first comes first (by_first: Python's check of a call's keywords),
  * or the first such second (its symbol table, adding parameters); NULL when
@@ -586,8 +588,7 @@ static const name *repeated(unpythonic_walk *w, bool by_first) {
   if (w->names.size < 2) return NULL;
   qsort(v, w->names.size, sizeof *v, cmp_name);
   for (size_t i = 1; i < w->names.size; i++) {
-    bool second = v[i].len == v[i - 1].len && !memcmp(v[i].s, v[i - 1].s, v[i].len) &&
-                  (i == 1 || v[i - 2].len != v[i - 1].len || memcmp(v[i - 2].s, v[i - 1].s, v[i].len));
+    bool second = same_name(&v[i], &v[i - 1]) && (i == 1 || !same_name(&v[i - 1], &v[i - 2]));
     uint32_t k = by_first ? v[i - 1].at : v[i].at;
     if (second && k < key) key = k, found = &v[i];
   }
@@ -690,7 +691,7 @@ static uint32_t token_after(const dc_source *src, TSNode n, bool bracketed) {
   uint32_t i = ts_node_end_byte(n), len = src->len - src->bom;
   while (bracketed && i < len) {
     if (text[i] == '#') while (i < len && text[i] != '\n' && text[i] != '\r') i++;
-    else if (strchr(" \t\f\r\n\\", text[i])) i++;
+    else if (text[i] && strchr(" \t\f\r\n\\", text[i])) i++;
     else break;
   }
   return i;

@@ -1,5 +1,0 @@
-def show(*args, **kwargs):
-    pass
-
-
-show(sep=", ", "x")

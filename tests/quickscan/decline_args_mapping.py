@@ -1,2 +1,0 @@
-options = {}
-print(**options, "x")

@@ -1,2 +1,0 @@
-def check(total):
-    assert total >= 0, "negative", total

@@ -1,2 +1,0 @@
-def names(rows):
-    return [row async for row in rows]

@@ -1,2 +1,0 @@
-count = 0
-first = count += 1

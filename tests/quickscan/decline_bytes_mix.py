@@ -1,3 +1,0 @@
-header = ("name"
-          b"value"
-)

@@ -1,2 +1,0 @@
-name = "x"
-label = f"{name!z}"

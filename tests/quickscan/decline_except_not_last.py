@@ -1,6 +1,0 @@
-try:
-    import json
-except:
-    json = None
-except ImportError:
-    json = None

@@ -1,5 +1,0 @@
-for attempt in range(3):
-    try:
-        pass
-    except* OSError:
-        break

@@ -1,2 +1,0 @@
-def names(rows):
-    return [row for row in await rows]

@@ -1,4 +1,0 @@
-import os
-
-if os.name:
-    from __future__ import annotations

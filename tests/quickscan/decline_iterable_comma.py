@@ -1,1 +1,0 @@
-squares = [n * n for n in 1, 2, 3]

@@ -1,1 +1,0 @@
-print("a", sep=",", end="", sep=";")

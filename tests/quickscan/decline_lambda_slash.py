@@ -1,1 +1,0 @@
-area = lambda /: 0

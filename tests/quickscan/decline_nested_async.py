@@ -1,3 +1,0 @@
-def names(tables):
-    return [[row async for row in table]
-            for table in tables]

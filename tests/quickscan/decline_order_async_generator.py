@@ -1,4 +1,0 @@
-async def rows(source):
-    return source
-    break
-    yield

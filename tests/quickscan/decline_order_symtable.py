@@ -1,2 +1,0 @@
-return 1
-squares = [(yield n) for n in range(3)]

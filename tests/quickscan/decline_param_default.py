@@ -1,2 +1,0 @@
-def area(width=1, height):
-    return width * height

@@ -1,5 +1,0 @@
-async def rows(source):
-    if not source:
-        return []
-    for row in source:
-        yield row

@@ -1,2 +1,0 @@
-options, items = {}, []
-print(**options, *items)

@@ -1,2 +1,0 @@
-async def rows(source):
-    yield from source

@@ -1,2 +1,0 @@
-def pairs(items):
-    return list((yield item) for item in items)

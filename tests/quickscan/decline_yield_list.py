@@ -1,2 +1,0 @@
-def pairs(items):
-    return [(yield item) for item in items]
